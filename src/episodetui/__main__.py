@@ -1,0 +1,3 @@
+from episodetui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,32 @@
+"""Episode codes as users type them: S01E02, s1e2, 1x02, or a bare 2 (season 1)."""
+
+from __future__ import annotations
+
+import re
+
+from episodetui.core.errors import EpisodeTuiError
+
+_PATTERNS = (
+    re.compile(r"^s(\d{1,3})\s*e(\d{1,4})$", re.IGNORECASE),
+    re.compile(r"^(\d{1,3})x(\d{1,4})$", re.IGNORECASE),
+)
+
+
+def parse_episode_code(code: str) -> tuple[int, int]:
+    """(season, number) for a code; raises a user error naming the accepted forms."""
+    text = code.strip()
+    if text.isdigit():
+        number = int(text)
+        if number > 0:
+            return 1, number
+    for pattern in _PATTERNS:
+        match = pattern.match(text)
+        if match:
+            season, number = int(match.group(1)), int(match.group(2))
+            if number > 0:
+                return season, number
+    raise EpisodeTuiError(f"bad episode {code!r}: use S01E02, 1x02, or 2 (an episode of season 1)")
+
+
+def format_episode_code(season: int, number: int) -> str:
+    return f"S{season:02d}E{number:02d}"

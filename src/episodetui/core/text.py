@@ -1,0 +1,80 @@
+"""Cleaning outside text, masking spoiler spans in notes, and HH:MM:SS timestamps."""
+
+from __future__ import annotations
+
+import re
+
+from episodetui.core.errors import EpisodeTuiError
+
+# ANSI/VT escape sequences (CSI, OSC, and two-byte escapes) are removed whole, so no
+# fragment such as "[31m" is left behind; then any remaining C0/C1 control character
+# except newline and tab goes too.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI ... final byte
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|\x1b[@-Z\\-_]"  # two-byte escapes
+    r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Text from outside as plain data: no escape sequences, no control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+
+
+def clean_line(text: str) -> str:
+    """A one-line field (a title): cleaned, with line breaks folded to spaces."""
+    return " ".join(clean_text(text).split())
+
+
+# A spoiler span in a note: ||like this|| or >!like this!<
+SPOILER_SPAN = re.compile(r"\|\|(.+?)\|\||>!(.+?)!<", re.DOTALL)
+MASK_CHAR = "░"
+
+
+def has_spoiler_spans(text: str) -> bool:
+    return SPOILER_SPAN.search(text) is not None
+
+
+def mask_spoiler_spans(text: str) -> str:
+    """Replace each spoiler span with a block of the same length, keeping line breaks."""
+
+    def mask(match: re.Match[str]) -> str:
+        hidden = match.group(1) if match.group(1) is not None else match.group(2)
+        return "".join("\n" if ch == "\n" else MASK_CHAR for ch in hidden)
+
+    return SPOILER_SPAN.sub(mask, text)
+
+
+def unwrap_spoiler_spans(text: str) -> str:
+    """The note as written, with the span markers taken away (for a revealed view)."""
+    return SPOILER_SPAN.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+
+
+_TIMESTAMP = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2}):(\d{2})$")
+
+
+def parse_timestamp(value: str) -> int:
+    """Seconds into an episode from HH:MM:SS or MM:SS."""
+    match = _TIMESTAMP.match(value.strip())
+    if not match:
+        raise EpisodeTuiError(f"bad timestamp {value!r}: use HH:MM:SS or MM:SS, like 00:41:10")
+    hours, minutes, seconds = (int(part or 0) for part in match.groups())
+    if minutes > 59 or seconds > 59:
+        raise EpisodeTuiError(f"bad timestamp {value!r}: minutes and seconds go up to 59")
+    return hours * 3600 + minutes * 60 + seconds
+
+
+def format_timestamp(seconds: int | None) -> str:
+    if seconds is None:
+        return ""
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}"
+
+
+def title_key(title: str) -> str:
+    """How show titles are compared: case-insensitive, whitespace folded."""
+    return " ".join(title.casefold().split())
