@@ -78,3 +78,9 @@ def format_timestamp(seconds: int | None) -> str:
 def title_key(title: str) -> str:
     """How show titles are compared: case-insensitive, whitespace folded."""
     return " ".join(title.casefold().split())
+
+
+def progress_bar(watched: int, total: int, width: int = 10) -> str:
+    """A text bar like ███░░░░░░░, the same in the TUI and the CLI."""
+    filled = min(width, round(width * watched / total)) if total else 0
+    return "█" * filled + "░" * (width - filled)

@@ -1,0 +1,157 @@
+"""The Textual app: a thin layer over the core library."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from episodetui.core.spoilers import SpoilerMode
+from episodetui.core.store import Library
+from episodetui.tui.library_screen import LibraryScreen
+
+
+class EpisodeTuiApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "episodetui"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark,f1", "help", "Help", id="help"),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        start_show_id: int | None = None,
+        start_episode_id: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.start_show_id = start_show_id
+        self.start_episode_id = start_episode_id
+
+    def on_mount(self) -> None:
+        saved_theme = self.library.setting("theme")
+        if saved_theme in self.available_themes:
+            self.theme = saved_theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.push_screen(LibraryScreen())
+        if self.start_show_id is not None:
+            self.open_show(self.start_show_id)
+        if self.start_episode_id is not None:
+            self.open_episode(self.start_episode_id)
+
+    def _remember_theme(self, theme) -> None:
+        self.library.set_setting("theme", theme.name)
+
+    # ------------------------------------------------------------- navigation
+
+    def open_show(self, show_id: int) -> None:
+        from episodetui.tui.show_screen import ShowScreen
+
+        self.push_screen(ShowScreen(show_id))
+
+    def open_episode(self, episode_id: int) -> None:
+        from episodetui.tui.episode_screen import EpisodeScreen
+
+        self.push_screen(EpisodeScreen(episode_id))
+
+    # ----------------------------------------------------------------- actions
+
+    def toggle_watched(self, episode_id: int) -> None:
+        episode = self.library.episode(episode_id)
+        if not episode.watched and not episode.aired(self.library.today()):
+            self.notify(f"{episode.code} has not aired yet.", severity="warning")
+            return
+        watched = self.library.toggle_watched(episode_id)
+        # Codes only: a notification must not carry an episode's title (strict mode).
+        self.notify(f"{episode.code} marked {'watched' if watched else 'unwatched'}.")
+
+    def edit_episode_title(self, episode_id: int, after: Callable[[], None]) -> None:
+        from episodetui.tui.dialogs import TextPrompt
+
+        episode = self.library.episode(episode_id)
+        policy = self.library.policy_for(self.library.show(episode.show_id))
+        if not policy.details_visible(self.library.episode_state(episode)):
+            self.notify("This title is hidden by strict spoiler mode.", severity="warning")
+            return
+
+        def save(title: str | None) -> None:
+            if title is not None:
+                self.library.update_episode(episode_id, title=title)
+                after()
+
+        self.push_screen(TextPrompt(f"Title of {episode.code}", episode.title, f"Episode {episode.number}"), save)
+
+    def action_add_show(self) -> None:
+        from episodetui.core.errors import EpisodeTuiError
+        from episodetui.tui.dialogs import AddShowScreen, NewShow
+
+        def add(new: NewShow | None) -> None:
+            if new is None:
+                return
+            try:
+                show = self.library.add_show(new.title, new.episodes_per_season, year=new.year)
+            except EpisodeTuiError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(f"Added {show.title}.")
+            for screen in self.screen_stack:
+                if isinstance(screen, LibraryScreen):
+                    screen.reload(select_show_id=show.id)
+
+        self.push_screen(AddShowScreen(classes="dialog-screen"), add)
+
+    def action_help(self) -> None:
+        from episodetui.tui.dialogs import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def set_spoiler_mode(self, mode: SpoilerMode, show_id: int | None = None) -> None:
+        if show_id is None:
+            self.library.set_setting("spoiler_mode", mode.value)
+            self.notify(f"Spoiler mode: {mode.value}.")
+        else:
+            self.library.set_show_spoiler_mode(show_id, mode)
+            self.notify(f"Spoiler mode for this show: {mode.value}.")
+        reload = getattr(self.screen, "reload", None)
+        if reload:
+            reload()
+
+    # ---------------------------------------------------------- command palette
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        seen = {"quit", "help", "command_palette"}
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if binding.action in seen or not binding.description or not active.enabled:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(
+                binding.description,
+                f"Key: {binding.key_display or key}",
+                partial(screen.run_action, binding.action),
+            )
+        yield SystemCommand("Help", "Keys and spoiler rules (? or F1)", self.action_help)
+        yield SystemCommand("Add a show", "Add a show by hand (a)", self.action_add_show)
+        for mode in SpoilerMode:
+            yield SystemCommand(
+                f"Spoiler mode: {mode.value} (library default)",
+                "How much of unwatched episodes is hidden",
+                partial(self.set_spoiler_mode, mode),
+            )
+        show_id = getattr(screen, "show_id", None)
+        if show_id is not None:
+            for mode in SpoilerMode:
+                yield SystemCommand(
+                    f"Spoiler mode for this show: {mode.value}",
+                    "Overrides the library default for this show",
+                    partial(self.set_spoiler_mode, mode, show_id),
+                )
+        for summary in self.library.summaries():
+            yield SystemCommand(f"Open show: {summary.title}", "Go to the show", partial(self.open_show, summary.id))

@@ -1,0 +1,115 @@
+"""The user's notes: one list widget and one set of add/edit/delete actions, shared by
+the show and episode screens."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Label, ListItem, ListView
+
+from episodetui.core.spoilers import SpoilerPolicy
+from episodetui.core.store import Note
+from episodetui.core.text import format_timestamp
+
+
+class NoteItem(ListItem):
+    def __init__(self, note: Note, revealed: bool) -> None:
+        line = Text()
+        if note.at_seconds is not None:
+            line.append(format_timestamp(note.at_seconds), style="bold")
+            line.append("  ")
+        line.append(SpoilerPolicy.note_text(note.text, revealed))
+        super().__init__(Label(line, classes="note-text"))
+        self.note = note
+
+
+class NotesList(ListView):
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def show_notes(self, notes: list[Note], revealed: bool) -> None:
+        index = self.index
+        self.clear()
+        self.extend(NoteItem(note, revealed) for note in notes)
+        self.display = bool(notes)
+        if notes:
+            self.index = min(index or 0, len(notes) - 1)
+
+    @property
+    def highlighted_note(self) -> Note | None:
+        item = self.highlighted_child
+        return item.note if isinstance(item, NoteItem) else None
+
+
+class NoteActions(Screen):
+    """n / e / d on a screen that shows a NotesList. Subclasses say where notes go."""
+
+    notes_revealed = False
+
+    def note_target(self) -> tuple[int, int | None, str]:
+        """(show id, episode id or None, a heading for the editor)."""
+        ...
+
+    def refresh_notes(self) -> None:
+        """Read the notes again and redraw them."""
+        ...
+
+    def _highlighted_note(self) -> Note | None:
+        note = self.query_one(NotesList).highlighted_note
+        if note is None:
+            self.notify("No note to act on here. Press n to write one.", severity="warning")
+        return note
+
+    def action_new_note(self) -> None:
+        from episodetui.tui.dialogs import NoteDraft, NoteEditor
+
+        show_id, episode_id, heading = self.note_target()
+
+        def save(draft: NoteDraft | None) -> None:
+            if draft is None:
+                return
+            self.app.library.add_note(show_id, draft.text, episode_id=episode_id, at_seconds=draft.at_seconds)
+            self.refresh_notes()
+            self.notify("Note saved.")
+
+        self.app.push_screen(NoteEditor(f"New note: {heading}"), save)
+
+    def action_edit_note(self) -> None:
+        from episodetui.tui.dialogs import NoteDraft, NoteEditor
+
+        note = self._highlighted_note()
+        if note is None:
+            return
+
+        def save(draft: NoteDraft | None) -> None:
+            if draft is None:
+                return
+            self.app.library.update_note(note.id, draft.text, draft.at_seconds)
+            self.refresh_notes()
+            self.notify("Note updated.")
+
+        heading = f"Edit note: {self.note_target()[2]}"
+        self.app.push_screen(NoteEditor(heading, note.text, note.at_seconds), save)
+
+    def action_delete_note(self) -> None:
+        from episodetui.tui.dialogs import ConfirmScreen
+
+        note = self._highlighted_note()
+        if note is None:
+            return
+        when = f" at {format_timestamp(note.at_seconds)}" if note.at_seconds is not None else ""
+
+        def delete(confirmed: bool | None) -> None:
+            if confirmed:
+                self.app.library.delete_note(note.id)
+                self.refresh_notes()
+                self.notify("Note deleted.")
+
+        self.app.push_screen(ConfirmScreen(f"Delete the note{when}? This cannot be undone.", "Delete", "Keep"), delete)
+
+    def action_toggle_note_spoilers(self) -> None:
+        self.notes_revealed = not self.notes_revealed
+        self.refresh_notes()

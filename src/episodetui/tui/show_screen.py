@@ -1,0 +1,182 @@
+"""A show: its seasons and episodes with watched marks, air dates and note counts."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import DataTable, Footer, Header, Static
+
+from episodetui.core.spoilers import EpisodeState
+from episodetui.core.store import Episode
+from episodetui.core.text import progress_bar
+from episodetui.tui.notes import NoteActions, NotesList
+
+COLUMNS = (("", "mark"), ("Episode", "code"), ("Title", "title"), ("Aired", "aired"), ("Notes", "notes"), ("Recap", "recap"))
+
+
+class ShowScreen(NoteActions):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("w", "toggle_watched", "Watched"),
+        Binding("W", "watch_through", "Up to here"),
+        Binding("n", "new_note", "Show note"),
+        Binding("e", "edit_note", "Edit note", show=False),
+        Binding("d", "delete_note", "Delete note", show=False),
+        Binding("t", "edit_title", "Edit title"),
+        Binding("v", "toggle_note_spoilers", "Note spoilers", show=False),
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    def __init__(self, show_id: int) -> None:
+        super().__init__(id="show")
+        self.show_id = show_id
+        self._rows: dict[int, tuple[Text, ...]] = {}
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="show-info")
+        yield DataTable(id="episodes", cursor_type="row", zebra_stripes=True)
+        yield NotesList(id="notes")
+        yield Footer()
+
+    @property
+    def library(self):
+        return self.app.library
+
+    def on_mount(self) -> None:
+        show = self.library.show(self.show_id)
+        self.sub_title = show.title
+        table = self.query_one("#episodes", DataTable)
+        for label, key in COLUMNS:
+            table.add_column(label, key=key)
+        self.reload()
+        self.refresh_notes()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Redraw progress and every episode row whose cells changed."""
+        library = self.library
+        show = library.show(self.show_id)
+        summary = library.summary(self.show_id)
+        policy = library.policy_for(show)
+        next_id = summary.next_episode.id if summary.next_episode else None
+        self._render_info(show, summary, policy.mode.value)
+        table = self.query_one("#episodes", DataTable)
+        today = library.today()
+        for episode in library.episodes(self.show_id):
+            state = EpisodeState(watched=episode.watched, is_next=episode.id == next_id)
+            cells = _episode_cells(episode, policy.episode_title(episode.title, state), policy.recap_visible(state), today)
+            old = self._rows.get(episode.id)
+            if old is None:
+                table.add_row(*cells, key=str(episode.id))
+            elif old != cells:
+                for (_, column), cell, before in zip(COLUMNS, cells, old, strict=True):
+                    if cell != before:
+                        table.update_cell(str(episode.id), column, cell)
+            self._rows[episode.id] = cells
+
+    def _render_info(self, show, summary, mode: str) -> None:
+        info = Text()
+        info.append(show.title, style="bold")
+        details = [str(show.year) if show.year else "", show.network or "", show.status or ""]
+        details = [d for d in details if d]
+        if details:
+            info.append("  " + " · ".join(details), style="dim")
+        info.append("\n")
+        info.append(progress_bar(summary.watched, summary.total, 20), style="green")
+        info.append(f" {summary.watched}/{summary.total} watched")
+        nxt = summary.next_episode
+        info.append(f" · next {nxt.code} {nxt.title}".rstrip() if nxt else " · caught up")
+        info.append(f" · spoilers: {mode}", style="dim")
+        if show.synopsis:
+            info.append("\n" + show.synopsis, style="italic")
+        self.query_one("#show-info", Static).update(info)
+
+    def refresh_notes(self) -> None:
+        self.query_one(NotesList).show_notes(self.library.show_notes(self.show_id), self.notes_revealed)
+
+    def note_target(self) -> tuple[int, int | None, str]:
+        return self.show_id, None, self.library.show(self.show_id).title
+
+    def highlighted_episode_id(self) -> int | None:
+        table = self.query_one("#episodes", DataTable)
+        if not table.row_count:
+            return None
+        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
+
+    @on(DataTable.RowSelected)
+    def _open(self, event: DataTable.RowSelected) -> None:
+        self.app.open_episode(int(event.row_key.value or 0))
+
+    def action_toggle_watched(self) -> None:
+        episode_id = self.highlighted_episode_id()
+        if episode_id is None:
+            return
+        self.app.toggle_watched(episode_id)
+        self.reload()
+
+    def action_watch_through(self) -> None:
+        from episodetui.tui.dialogs import ConfirmScreen
+
+        episode_id = self.highlighted_episode_id()
+        if episode_id is None:
+            return
+        episode = self.library.episode(episode_id)
+        if not episode.aired(self.library.today()):
+            self.notify(f"{episode.code} has not aired yet.", severity="warning")
+            return
+        pending = self.library.aired_unwatched_through(episode_id)
+        if not pending:
+            self.notify(f"Everything up to {episode.code} is already watched.")
+            return
+
+        def mark(confirmed: bool | None) -> None:
+            if confirmed:
+                count = self.library.watch_through(episode_id)
+                self.reload()
+                self.notify(f"Marked {count} episodes watched.")
+
+        plural = "s" if len(pending) != 1 else ""
+        self.app.push_screen(
+            ConfirmScreen(f"Mark {len(pending)} episode{plural} watched, {pending[0].code} through {episode.code}?", "Mark watched", "Cancel"),
+            mark,
+        )
+
+    def action_edit_title(self) -> None:
+        episode_id = self.highlighted_episode_id()
+        if episode_id is not None:
+            self.app.edit_episode_title(episode_id, self.reload)
+
+    def action_cursor_down(self) -> None:
+        self.query_one("#episodes", DataTable).action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        self.query_one("#episodes", DataTable).action_cursor_up()
+
+
+def _episode_cells(episode: Episode, title: str, recap_visible: bool, today) -> tuple[Text, ...]:
+    if episode.watched:
+        mark = Text("✓", style="bold green")
+    elif not episode.aired(today):
+        mark = Text("◷", style="dim")
+    else:
+        mark = Text("·", style="dim")
+    code = "Special " + str(episode.number) if episode.season == 0 else episode.code
+    if episode.has_recap:
+        recap = Text("✓ shown" if recap_visible else "hidden", style="" if recap_visible else "yellow")
+    else:
+        recap = Text("")
+    return (
+        mark,
+        Text(code),
+        Text(title or f"Episode {episode.number}", style="dim" if not title else ""),
+        Text(episode.air_date or "", style="dim"),
+        Text(str(episode.note_count) if episode.note_count else ""),
+        recap,
+    )
