@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.text import clean_line, clean_text, format_timestamp, parse_timestamp
 
 EXPORT_FORMAT = "episodetui-library"
@@ -28,7 +29,12 @@ class _Timestamped(_Doc):
     @field_validator("at")
     @classmethod
     def _valid_timestamp(cls, value: str | None) -> str | None:
-        return None if value is None else format_timestamp(parse_timestamp(value))
+        if value is None:
+            return None
+        try:
+            return format_timestamp(parse_timestamp(value))
+        except EpisodeTuiError as error:
+            raise ValueError(str(error)) from None
 
     @property
     def at_seconds(self) -> int | None:

@@ -63,7 +63,7 @@ def parse_timestamp(value: str) -> int:
         raise EpisodeTuiError(f"bad timestamp {value!r}: use HH:MM:SS or MM:SS, like 00:41:10")
     hours, minutes, seconds = (int(part or 0) for part in match.groups())
     if minutes > 59 or seconds > 59:
-        raise EpisodeTuiError(f"bad timestamp {value!r}: minutes and seconds go up to 59")
+        raise EpisodeTuiError(f"bad timestamp {value!r}: minutes and seconds go up to 59 in HH:MM:SS")
     return hours * 3600 + minutes * 60 + seconds
 
 

@@ -135,7 +135,8 @@ class EpisodeTuiApp(App[None]):
             yield SystemCommand(
                 binding.description,
                 f"Key: {binding.key_display or key}",
-                partial(screen.run_action, binding.action),
+                # run_action is a coroutine: schedule it rather than call it.
+                partial(screen.call_later, screen.run_action, binding.action),
             )
         yield SystemCommand("Help", "Keys and spoiler rules (? or F1)", self.action_help)
         yield SystemCommand("Add a show", "Add a show by hand (a)", self.action_add_show)

@@ -55,7 +55,9 @@ class EpisodeScreen(NoteActions):
     def on_mount(self) -> None:
         self.reload()
         self.refresh_notes()
-        self.query_one(NotesList).focus()
+        # Focus the page, not the notes, so it opens at the top; e/d act on the
+        # highlighted note either way.
+        self.query_one("#episode-body").focus()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -113,7 +115,8 @@ class EpisodeScreen(NoteActions):
             body.append(f"\n\nSource: {recap.source}", style="dim")
         recap_widget.update(body)
         if recap.key_moments:
-            moments = Text("Key moments\n", style="bold")
+            moments = Text()
+            moments.append("Key moments\n", style="bold")
             for moment in recap.key_moments:
                 moments.append("• ")
                 if moment.at_seconds is not None:

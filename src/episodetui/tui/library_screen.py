@@ -62,13 +62,20 @@ class LibraryScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "Library"
         self.query_one("#find", Input).display = False
-        table = self.query_one("#shows", DataTable)
-        table.add_column("Show", key="title")
-        table.add_column("Progress", key="progress")
-        table.add_column("Next", key="next")
-        table.add_column("Last watched", key="last")
         self.reload()
-        table.focus()
+        self.query_one("#shows", DataTable).focus()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    def _add_columns(self, table: DataTable) -> None:
+        """Fit the columns to the terminal: the title and next episode share what is left."""
+        progress, last = 17, 12
+        spare = max(24, self.size.width - progress - last - 10)
+        table.add_column("Show", key="title", width=max(12, spare * 11 // 20))
+        table.add_column("Progress", key="progress", width=progress)
+        table.add_column("Next", key="next", width=max(10, spare * 9 // 20))
+        table.add_column("Last watched", key="last", width=last)
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -95,7 +102,8 @@ class LibraryScreen(Screen):
         if select_show_id is None and table.row_count:
             select_show_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
         visible = self._visible()
-        table.clear()
+        table.clear(columns=True)
+        self._add_columns(table)
         for summary in visible:
             table.add_row(
                 _title_cell(summary),

@@ -53,6 +53,7 @@ class ShowScreen(NoteActions):
         for label, key in COLUMNS:
             table.add_column(label, key=key)
         self.reload()
+        self.query_one(NotesList).border_title = "Notes on the show"
         self.refresh_notes()
         table.focus()
 

@@ -1,0 +1,229 @@
+import json
+import os
+import stat
+import subprocess
+import sys
+
+import pytest
+
+from episodetui.cli import main
+
+from conftest import SECRET, SECRET_RECAP
+
+
+@pytest.fixture
+def run(data_dir, capsys):
+    """Run the CLI on the test library; returns (exit status, stdout, stderr)."""
+
+    def runner(*args: str):
+        status = main(["--data-dir", str(data_dir), *args])
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return runner
+
+
+@pytest.fixture
+def harbour(run):
+    assert run("add", "Harbour Lights", "--episodes", "4", "--year", "2025")[0] == 0
+    return run
+
+
+def test_add_list_watch_flow(harbour):
+    run = harbour
+    status, out, _ = run("watch", "harbour", "S01E01")
+    assert status == 0 and "Watched Harbour Lights S01E01" in out
+    status, out, _ = run("list")
+    assert "Harbour Lights" in out and "1/4" in out and "next S01E02" in out
+    items = json.loads(run("list", "--json")[1])
+    assert items[0]["title"] == "Harbour Lights"
+    assert (items[0]["watched"], items[0]["total"]) == (1, 4)
+    assert items[0]["next"]["code"] == "S01E02"
+
+
+def test_episode_code_forms(harbour):
+    run = harbour
+    assert run("watch", "Harbour Lights", "1x02")[0] == 0
+    assert run("watch", "harbour lights", "3")[0] == 0
+    out = json.loads(run("show", "harbour", "--json")[1])
+    assert [e["watched"] for e in out["episodes"]] == [False, True, True, False]
+
+
+def test_watch_through_and_unwatch(harbour):
+    run = harbour
+    status, out, _ = run("watch", "harbour", "S01E03", "--through")
+    assert status == 0 and "Marked 3 episodes" in out
+    run("unwatch", "harbour", "2")
+    out = json.loads(run("list", "--json")[1])
+    assert out[0]["watched"] == 2 and out[0]["next"]["code"] == "S01E04"
+
+
+def test_rewatch_counts_plays(harbour):
+    run = harbour
+    run("watch", "harbour", "1")
+    status, out, _ = run("watch", "harbour", "1")
+    assert "(play 2)" in out
+
+
+def test_add_season_to_existing_show(harbour):
+    run = harbour
+    status, _, err = run("add", "harbour lights", "--episodes", "2")
+    assert status == 2 and "--season" in err
+    status, out, _ = run("add", "Harbour Lights", "--season", "2", "--episodes", "3")
+    assert status == 0 and "Added 3 episodes" in out
+    assert json.loads(run("list", "--json")[1])[0]["total"] == 7
+
+
+def test_notes_with_timestamps(harbour):
+    run = harbour
+    status, out, _ = run("note", "harbour", "S01E01", "he closes the lid on the box", "--at", "00:41:10")
+    assert status == 0
+    out = json.loads(run("show", "harbour", "--json")[1])
+    assert out["episodes"][0]["notes"][0] == {"id": 1, "at": "00:41:10", "text": "he closes the lid on the box"}
+
+
+def test_note_spoiler_spans_masked_in_output(harbour):
+    run = harbour
+    run("note", "harbour", "1", "the ||keeper did it||")
+    out = run("show", "harbour")[1]
+    assert "keeper did it" not in out and "░░░" in out
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (("watch", "nothing", "1"), "no show called 'nothing'"),
+        (("watch", "harb", "1"), "matches several shows: Harbour Lights, Harbour Town"),
+        (("watch", "harbour lights", "S01E09"), "has no episode S01E09"),
+        (("watch", "harbour lights", "first"), "bad episode 'first'"),
+        (("note", "harbour lights", "1", "x", "--at", "noon"), "bad timestamp 'noon'"),
+        (("recap", "harbour lights", "1", "/no/such/file.txt"), "no such file: /no/such/file.txt"),
+        (("import", "/no/such/export.json"), "no such file"),
+        (("spoilers", "loud"), "unknown spoiler mode"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_changes_nothing(harbour, args, message):
+    run = harbour
+    run("add", "Harbour Town", "--episodes", "1")
+    before = run("export", "-")[1]
+    status, out, err = run(*args)
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1 and err.startswith("episodetui: ") and message in err
+    assert "Traceback" not in err
+    assert run("export", "-")[1] == before
+
+
+def test_malformed_import_changes_nothing(harbour, tmp_path):
+    run = harbour
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "episodetui-library", "shows": [{"title": 5}]}')
+    before = run("export", "-")[1]
+    status, _, err = run("import", str(bad))
+    assert status == 2 and "malformed" in err
+    assert run("export", "-")[1] == before
+
+
+def test_export_import_round_trip(harbour, tmp_path, capsys):
+    run = harbour
+    run("watch", "harbour", "2", "--through")
+    run("note", "harbour", "2", "a note", "--at", "12:00")
+    export = tmp_path / "export.json"
+    status, out, _ = run("export", str(export))
+    assert status == 0 and stat.S_IMODE(os.stat(export).st_mode) == 0o600
+    other = tmp_path / "other"
+    assert main(["--data-dir", str(other), "import", str(export)]) == 0
+    again = tmp_path / "again.json"
+    assert main(["--data-dir", str(other), "export", str(again)]) == 0
+    capsys.readouterr()
+    assert again.read_text() == export.read_text()
+
+
+def test_export_refuses_to_print_to_a_terminal(harbour, monkeypatch):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    status, out, err = harbour("export")
+    assert status == 2 and "give a FILE or pipe it" in err and out == ""
+
+
+def test_recap_from_stdin_hidden_until_watched(harbour, monkeypatch):
+    run = harbour
+    monkeypatch.setattr(sys, "stdin", _FakeStdin(SECRET_RECAP.encode()))
+    status, out, _ = run("recap", "harbour", "2", "-", "--source", "my notes")
+    assert status == 0 and "2 paragraphs" in out and "stays hidden" in out and SECRET not in out
+    out = run("show", "harbour")[1]
+    assert SECRET not in out and "Recap hidden until you watch this episode" in out
+    assert SECRET in run("show", "harbour", "--spoilers")[1]
+    run("watch", "harbour", "2")
+    assert SECRET in run("show", "harbour")[1]
+
+
+class _FakeStdin:
+    def __init__(self, data: bytes):
+        import io
+
+        self.buffer = io.BytesIO(data)
+
+
+def test_no_cli_output_carries_an_unwatched_recap(secret_library, data_dir, capsys, tmp_path):
+    secret_library.close()
+    recap_file = tmp_path / "recap.txt"
+    recap_file.write_text(SECRET_RECAP)
+    commands = [
+        ["list"], ["list", "--json"], ["show", "harbour"], ["show", "harbour", "--json"],
+        ["watch", "harbour", "1"], ["unwatch", "harbour", "3"], ["watch", "harbour", "3"],
+        ["note", "harbour", "2", "my note"], ["recap", "harbour", "2", str(recap_file)],
+        ["spoilers", "strict"], ["show", "harbour"], ["spoilers", "recaps", "--show", "harbour"],
+        ["show", "harbour", "--json"], ["watch", "harbour", "S01E09"], ["nope"],
+    ]
+    for command in commands:
+        try:
+            main(["--data-dir", str(data_dir), *command])
+        except SystemExit:
+            pass
+        out, err = capsys.readouterr()
+        assert SECRET not in out + err, command
+
+
+def test_strict_mode_masks_titles_except_next(harbour, data_dir):
+    run = harbour
+    from episodetui.core.store import Library
+
+    library = Library.open(data_dir)
+    for episode, title in zip(library.episodes(1), ["Dawn", "Tide", "Keeper Returns", "Finale"]):
+        library.update_episode(episode.id, title=title, synopsis=f"{title} synopsis")
+    library.close()
+    run("watch", "harbour", "1")
+    run("spoilers", "strict")
+    out = json.loads(run("show", "harbour", "--json")[1])
+    assert [e["title"] for e in out["episodes"]] == ["Dawn", "Tide", "(title hidden)", "(title hidden)"]
+    text = run("show", "harbour")[1]
+    assert "Keeper Returns" not in text and "Finale" not in text and "Tide synopsis" in text
+    run("spoilers", "off", "--show", "harbour")
+    assert "Finale" in run("show", "harbour")[1]
+
+
+def test_titles_with_markup_and_escapes_print_literally(run):
+    run("add", "[bold]Evil[/] \x1b[2J바람 🎬", "--episodes", "1")
+    out = run("list")[1]
+    assert "[bold]Evil[/] 바람 🎬" in out and "\x1b" not in out
+
+
+def test_version_and_help_work(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--version"])
+    assert exit_info.value.code == 0
+    assert "episodetui" in capsys.readouterr().out
+
+
+def test_console_script_runs_as_module(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "episodetui", "--data-dir", str(tmp_path / "lib"), "list"],
+        capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0 and "library is empty" in result.stdout
+
+
+def test_data_dir_from_environment(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("EPISODETUI_DATA_DIR", str(tmp_path / "env-lib"))
+    assert main(["add", "Env Show", "--episodes", "1"]) == 0
+    assert (tmp_path / "env-lib" / "library.sqlite3").exists()

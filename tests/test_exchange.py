@@ -1,0 +1,87 @@
+import json
+
+import pytest
+
+from episodetui.core.errors import EpisodeTuiError
+from episodetui.core.exchange import dump_document, export_library, import_library, parse_document
+from episodetui.core.store import Library
+
+from conftest import fixed_clock
+
+
+def test_round_trip_is_lossless(demo, tmp_path):
+    first = dump_document(export_library(demo))
+    fresh = Library.open(tmp_path / "fresh", clock=fixed_clock)
+    assert import_library(fresh, parse_document(first)) == 5
+    assert dump_document(export_library(fresh)) == first
+    # Not only the text: derived progress is the same too.
+    assert [(s.title, s.watched, s.total) for s in fresh.summaries()] == [
+        (s.title, s.watched, s.total) for s in demo.summaries()
+    ]
+
+
+def test_export_holds_everything_the_user_made(demo):
+    doc = export_library(demo)
+    harbour = next(s for s in doc.shows if s.title == "Harbour Lights")
+    assert harbour.notes[0].text.startswith("Recommended")
+    first = harbour.episodes[0]
+    assert first.watch is not None and first.recap is not None
+    assert [m.at for m in first.recap.key_moments] == ["00:04:12", "00:23:40"]
+    assert [n.at for n in first.notes] == ["00:02:05", "00:23:50"]
+    orbit = next(s for s in doc.shows if s.title == "The Quiet Orbit")
+    assert [e.season for e in orbit.episodes].count(0) == 2
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("not json", "not JSON"),
+        ("[]", "not an episodetui library export"),
+        ('{"format": "other"}', "not an episodetui library export"),
+        ('{"format": "episodetui-library", "version": 99}', "malformed at version"),
+        ('{"format": "episodetui-library", "shows": [{"title": ""}]}', "malformed at shows.0"),
+        (
+            '{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "t", '
+            '"episodes": [{"season": 1, "number": 1, "notes": [{"text": "n", "at": "9:99", '
+            '"created_at": "t", "updated_at": "t"}]}]}]}',
+            "malformed at shows.0.episodes.0.notes.0.at",
+        ),
+    ],
+)
+def test_malformed_documents_are_clear_errors(text, message):
+    with pytest.raises(EpisodeTuiError, match=message):
+        parse_document(text)
+
+
+def test_conflicting_import_changes_nothing(demo, library):
+    doc = export_library(demo)
+    library.add_show("Harbour Lights", [1])
+    before = dump_document(export_library(library))
+    with pytest.raises(EpisodeTuiError, match="already in the library, nothing imported: Harbour Lights"):
+        import_library(library, doc)
+    assert dump_document(export_library(library)) == before
+
+
+def test_duplicate_episode_in_document_rolls_back(library):
+    doc = parse_document(json.dumps({
+        "format": "episodetui-library",
+        "shows": [
+            {"title": "Fine", "added_at": "t", "episodes": [{"season": 1, "number": 1}]},
+            {"title": "Broken", "added_at": "t", "episodes": [{"season": 1, "number": 1}, {"season": 1, "number": 1}]},
+        ],
+    }))
+    with pytest.raises(EpisodeTuiError, match="S01E01 appears twice"):
+        import_library(library, doc)
+    assert library.show_count() == 0
+
+
+def test_imported_text_is_cleaned(library):
+    doc = parse_document(json.dumps({
+        "format": "episodetui-library",
+        "shows": [{"title": "Evil\x1b[31m Show", "added_at": "t", "episodes": [
+            {"season": 1, "number": 1, "notes": [{"text": "a\x07b", "created_at": "t", "updated_at": "t"}]}
+        ]}],
+    }))
+    import_library(library, doc)
+    assert library.summaries()[0].title == "Evil Show"
+    assert library.episode_notes(library.episodes(1)[0].id)[0].text == "ab"

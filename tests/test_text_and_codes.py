@@ -1,0 +1,76 @@
+import pytest
+
+from episodetui.core.codes import format_episode_code, parse_episode_code
+from episodetui.core.errors import EpisodeTuiError
+from episodetui.core.text import (
+    clean_line,
+    clean_text,
+    format_timestamp,
+    mask_spoiler_spans,
+    parse_timestamp,
+    progress_bar,
+    unwrap_spoiler_spans,
+)
+
+
+@pytest.mark.parametrize(
+    "code, expected",
+    [("S01E02", (1, 2)), ("s1e2", (1, 2)), ("S02 E10", (2, 10)), ("1x02", (1, 2)), ("3x7", (3, 7)), ("2", (1, 2)), (" 12 ", (1, 12)), ("S00E01", (0, 1))],
+)
+def test_episode_codes(code, expected):
+    assert parse_episode_code(code) == expected
+
+
+@pytest.mark.parametrize("code", ["", "0", "S01", "E02", "1x", "x2", "S01E00", "two", "-1", "S1E2E3"])
+def test_bad_episode_codes_name_the_accepted_forms(code):
+    with pytest.raises(EpisodeTuiError, match="S01E02, 1x02, or 2"):
+        parse_episode_code(code)
+
+
+def test_format_episode_code():
+    assert format_episode_code(1, 2) == "S01E02"
+    assert format_episode_code(12, 104) == "S12E104"
+
+
+@pytest.mark.parametrize("text, seconds", [("00:41:10", 2470), ("41:10", 2470), ("1:02:03", 3723), ("0:00", 0)])
+def test_timestamps(text, seconds):
+    assert parse_timestamp(text) == seconds
+    assert parse_timestamp(format_timestamp(seconds)) == seconds
+
+
+@pytest.mark.parametrize("bad", ["99", "1:60", "00:61:00", "ab:cd", "", "1:2:3:4"])
+def test_bad_timestamps(bad):
+    with pytest.raises(EpisodeTuiError, match="HH:MM:SS"):
+        parse_timestamp(bad)
+
+
+def test_clean_text_strips_escape_sequences_whole():
+    dirty = "Red\x1b[31m alert\x1b[0m\x07 and \x1b]0;pwned title\x07done\r\nnext\x00"
+    assert clean_text(dirty) == "Red alert and done\nnext"
+
+
+def test_clean_text_keeps_markup_emoji_korean_and_punctuation():
+    text = "[bold]Evil[/] 🎬 바람의 정원 — “quoted” ‘single’ tabs\tkept"
+    assert clean_text(text) == text
+
+
+def test_clean_line_folds_lines():
+    assert clean_line("  Harbour\n Lights \t") == "Harbour Lights"
+
+
+def test_spoiler_spans_are_masked_with_the_same_shape():
+    note = "He says ||it was the keeper|| and >!she knew!< all along"
+    masked = mask_spoiler_spans(note)
+    assert "keeper" not in masked and "knew" not in masked
+    assert masked == "He says " + "░" * len("it was the keeper") + " and " + "░" * len("she knew") + " all along"
+    assert unwrap_spoiler_spans(note) == "He says it was the keeper and she knew all along"
+
+
+def test_masking_keeps_line_breaks():
+    assert mask_spoiler_spans("||ab\ncd||") == "░░\n░░"
+
+
+def test_progress_bar():
+    assert progress_bar(0, 10, 10) == "░" * 10
+    assert progress_bar(5, 10, 10) == "█" * 5 + "░" * 5
+    assert progress_bar(3, 0, 4) == "░░░░"

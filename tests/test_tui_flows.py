@@ -1,0 +1,383 @@
+"""Pilot tests: the flows a user goes through, asserting what they would see."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import DataTable, Input, TextArea
+
+from episodetui.core.store import Library
+from episodetui.tui.app import EpisodeTuiApp
+from episodetui.tui.dialogs import (
+    AddShowScreen,
+    BlindPasteScreen,
+    ConfirmScreen,
+    HelpScreen,
+    NoteEditor,
+    RecapEditor,
+)
+from episodetui.tui.episode_screen import EpisodeScreen
+from episodetui.tui.library_screen import LibraryScreen
+from episodetui.tui.show_screen import ShowScreen
+
+from conftest import SECRET, SECRET_RECAP, fixed_clock, screen_text
+
+SIZE = (100, 30)
+
+
+def _second_episode(lib: Library) -> int:
+    return lib.episodes(1)[1].id
+
+
+async def test_marking_watched_reveals_the_recap(secret_library):
+    app = EpisodeTuiApp(secret_library, start_episode_id=_second_episode(secret_library))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, EpisodeScreen)
+        text = screen_text(app)
+        assert SECRET not in text
+        assert "Recap hidden until you watch this episode (2 paragraphs, 1 key moment)" in text
+        await pilot.press("w")
+        await pilot.pause()
+        text = screen_text(app)
+        assert SECRET in text and "Key moments" in text
+        await pilot.press("w")
+        await pilot.pause()
+        assert SECRET not in screen_text(app)
+
+
+async def test_reveal_asks_first_and_lasts_until_leaving(secret_library):
+    episode_id = _second_episode(secret_library)
+    app = EpisodeTuiApp(secret_library, start_show_id=1, start_episode_id=episode_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert SECRET not in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EpisodeScreen) and SECRET not in screen_text(app)
+        await pilot.press("r", "y")
+        await pilot.pause()
+        assert SECRET in screen_text(app)
+        assert not secret_library.episode(episode_id).watched, "revealing is not watching"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ShowScreen)
+        await pilot.press("enter")  # cursor is on the first row; go to episode 2
+        await pilot.pause()
+        await pilot.press("escape", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EpisodeScreen) and app.screen.episode_id == episode_id
+        assert SECRET not in screen_text(app), "the reveal ended when we left"
+
+
+async def test_add_edit_delete_notes(secret_library):
+    lib = secret_library
+    episode_id = lib.episodes(1)[0].id
+    app = EpisodeTuiApp(lib, start_episode_id=episode_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"he closes the lid")
+        app.screen.query_one("#at", Input).value = "00:41:10"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EpisodeScreen)
+        notes = lib.episode_notes(episode_id)
+        assert [(n.text, n.at_seconds) for n in notes] == [("he closes the lid", 2470)]
+        assert "00:41:10  he closes the lid" in screen_text(app)
+
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        area = app.screen.query_one(TextArea)
+        assert area.text == "he closes the lid"
+        area.text = "he closes the lid on the box"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert lib.episode_notes(episode_id)[0].text == "he closes the lid on the box"
+        assert "on the box" in screen_text(app)
+
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        assert len(lib.episode_notes(episode_id)) == 1
+        await pilot.press("d", "y")
+        await pilot.pause()
+        assert lib.episode_notes(episode_id) == []
+        assert "No notes yet" in screen_text(app)
+
+
+async def test_bad_timestamp_keeps_the_editor_open(secret_library):
+    lib = secret_library
+    episode_id = lib.episodes(1)[0].id
+    app = EpisodeTuiApp(lib, start_episode_id=episode_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"keep me")
+        app.screen.query_one("#at", Input).value = "41 past"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert "Bad timestamp '41 past'" in screen_text(app)
+        assert app.screen.query_one(TextArea).text == "keep me"
+        assert lib.episode_notes(episode_id) == []
+
+
+async def test_leaving_an_unsaved_note_asks(secret_library):
+    lib = secret_library
+    episode_id = lib.episodes(1)[0].id
+    app = EpisodeTuiApp(lib, start_episode_id=episode_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n", *"draft", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Discard the unsaved note?" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.query_one(TextArea).text == "draft"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, EpisodeScreen)
+        assert lib.episode_notes(episode_id) == []
+        # An untouched editor closes without asking.
+        await pilot.press("n", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, EpisodeScreen)
+
+
+async def test_note_spoiler_spans_are_masked_until_v(secret_library):
+    lib = secret_library
+    episode_id = lib.episodes(1)[0].id
+    lib.add_note(1, "I bet ||the statue moves||", episode_id=episode_id)
+    app = EpisodeTuiApp(lib, start_episode_id=episode_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "statue moves" not in screen_text(app) and "░░░░" in screen_text(app)
+        await pilot.press("v")
+        await pilot.pause()
+        assert "I bet the statue moves" in screen_text(app)
+
+
+async def test_show_screen_toggle_and_watch_through(secret_library):
+    lib = secret_library
+    app = EpisodeTuiApp(lib, start_show_id=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ShowScreen)
+        assert "1/4 watched" in screen_text(app)
+        await pilot.press("down", "w")
+        await pilot.pause()
+        assert lib.episodes(1)[1].watched
+        assert "2/4 watched" in screen_text(app)
+        await pilot.press("down", "down", "W")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Mark 2 episodes watched, S01E03 through S01E04?" in screen_text(app)
+        await pilot.press("n")
+        await pilot.pause()
+        assert not lib.episodes(1)[2].watched
+        await pilot.press("W", "y")
+        await pilot.pause()
+        assert all(e.watched for e in lib.episodes(1))
+        assert "4/4 watched" in screen_text(app)
+
+
+async def test_library_sort_filter_and_find(demo):
+    app = EpisodeTuiApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one(DataTable)
+
+        def titles() -> list[str]:
+            return [str(table.get_row_at(i)[0]).split(" (")[0] for i in range(table.row_count)]
+
+        assert titles()[-1] == "Ledger of Ash", "never-watched shows come last"
+        await pilot.press("s")
+        assert titles() == sorted(titles(), key=str.casefold)
+        await pilot.press("s")
+        assert titles()[0] == "Paper Lanterns" and titles()[-1] == "Ledger of Ash"
+        await pilot.press("f")
+        assert set(titles()) == {"Harbour Lights", "The Quiet Orbit", "바람의 정원"}
+        await pilot.press("f")
+        assert titles() == ["Ledger of Ash"]
+        await pilot.press("f")
+        assert titles() == ["Paper Lanterns"]
+        await pilot.press("f", "slash", *"orbit")
+        await pilot.pause()
+        assert titles() == ["The Quiet Orbit"]
+        await pilot.press("escape")
+        assert len(titles()) == 5
+
+
+async def test_add_show_by_hand(library):
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Your library is empty" in screen_text(app)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, AddShowScreen)
+        await pilot.press(*"[bold]Sea[/] 바다")
+        app.screen.query_one("#seasons", Input).value = "2"
+        app.screen.query_one("#episodes", Input).value = "3"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        summary = library.summaries()[0]
+        assert (summary.title, summary.total) == ("[bold]Sea[/] 바다", 6)
+        assert "[bold]Sea[/] 바다" in screen_text(app)
+
+
+async def test_add_show_rejects_bad_counts(library):
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("a", *"Counted")
+        app.screen.query_one("#seasons", Input).value = "2"
+        app.screen.query_one("#episodes", Input).value = "3, 4, 5"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, AddShowScreen)
+        assert "2 seasons but 3 episode counts" in screen_text(app)
+        assert library.show_count() == 0
+
+
+async def test_blind_paste_into_unwatched_episode_never_shows_it(library):
+    show = library.add_show("Harbour Lights", [2])
+    episode_id = library.episodes(show.id)[0].id
+    app = EpisodeTuiApp(library, start_episode_id=episode_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, BlindPasteScreen)
+        app.screen.post_message(events.Paste(SECRET_RECAP))
+        await pilot.pause()
+        text = screen_text(app)
+        assert SECRET not in text and "Received 2 paragraphs" in text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EpisodeScreen)
+        assert SECRET not in screen_text(app)
+        assert "Recap hidden until you watch this episode (2 paragraphs" in screen_text(app)
+        await pilot.press("w")
+        await pilot.pause()
+        assert SECRET in screen_text(app)
+
+
+async def test_edit_a_visible_recap(secret_library):
+    lib = secret_library
+    episode_id = lib.episodes(1)[0].id
+    app = EpisodeTuiApp(lib, start_episode_id=episode_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "No recap yet" in screen_text(app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, RecapEditor)
+        app.screen.query_one(TextArea).text = "A watched episode's recap.\n\nSecond paragraph."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Second paragraph." in screen_text(app)
+
+
+async def test_help_palette_and_quit(secret_library):
+    app = EpisodeTuiApp(secret_library, start_episode_id=_second_episode(secret_library))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "reveal the hidden recap" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        for wanted in ("Watched", "Reveal", "Note", "Edit", "Delete", "Recap", "Add a show", "Help",
+                       "Spoiler mode: strict (library default)", "Open show: Harbour Lights"):
+            assert wanted in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"reveal")
+        await pilot.pause()
+        assert SECRET not in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_palette_action_runs_on_the_screen(secret_library):
+    app = EpisodeTuiApp(secret_library, start_episode_id=_second_episode(secret_library))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Watched")
+        command.callback()
+        await pilot.pause()
+        assert secret_library.episodes(1)[1].watched
+
+
+async def test_theme_choice_is_remembered(secret_library):
+    app = EpisodeTuiApp(secret_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+    assert secret_library.setting("theme") == "nord"
+    again = EpisodeTuiApp(secret_library)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+
+
+async def test_strict_mode_hides_titles_in_the_tui(secret_library):
+    lib = secret_library
+    for episode, title in zip(lib.episodes(1), ["Dawn", "Tide", "Keeper Returns", "Finale"]):
+        lib.update_episode(episode.id, title=title)
+    lib.set_setting("spoiler_mode", "strict")
+    app = EpisodeTuiApp(lib, start_show_id=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Tide" in text and "Keeper Returns" not in text and "Finale" not in text
+        assert "(title hidden)" in text
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert "Keeper Returns" not in screen_text(app)
+        assert "Keeper" not in app.sub_title + app.title
+
+
+async def test_tiny_terminal_does_not_crash(demo):
+    app = EpisodeTuiApp(demo, start_show_id=1, start_episode_id=1)
+    async with app.run_test(size=(30, 8)) as pilot:
+        await pilot.pause()
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_every_screen_and_dialog_keeps_the_unwatched_recap_hidden(secret_library):
+    """Walk every surface with an unwatched recap in the library: the text never shows."""
+    lib = secret_library
+    lib.add_note(1, "show note")
+    app = EpisodeTuiApp(lib)
+    seen = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        steps = [(), ("enter",), ("down",), ("W",), ("escape",), ("n",), ("escape",), ("enter",), ("p",), ("escape",),
+                 ("n",), ("escape",), ("t",), ("escape",), ("question_mark",), ("escape",), ("ctrl+p",), ("escape",),
+                 ("escape",), ("escape",), ("a",), ("escape",), ("slash", "h")]
+        for keys in steps:
+            await pilot.press(*keys)
+            await pilot.pause()
+            seen.append(type(app.screen).__name__)
+            assert SECRET not in screen_text(app), (keys, seen)
+    assert {"LibraryScreen", "ShowScreen", "EpisodeScreen", "ConfirmScreen", "NoteEditor",
+            "BlindPasteScreen", "TextPrompt", "HelpScreen", "AddShowScreen"} <= set(seen)
