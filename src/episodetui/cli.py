@@ -183,9 +183,12 @@ def _print_json(model: object) -> None:
 
 
 def _run_tui(library: Library, show_id: int | None = None, episode_id: int | None = None) -> int:
+    first_summaries = library.summaries_in_background()  # overlaps the import below
     from episodetui.tui.app import EpisodeTuiApp
 
-    EpisodeTuiApp(library, start_show_id=show_id, start_episode_id=episode_id).run()
+    EpisodeTuiApp(
+        library, start_show_id=show_id, start_episode_id=episode_id, first_summaries=first_summaries
+    ).run()
     return 0
 
 

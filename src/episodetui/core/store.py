@@ -7,9 +7,9 @@ the boundaries (import, export, CLI JSON). Recap text is only handed out through
 
 from __future__ import annotations
 
-import difflib
 import json
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -329,6 +329,8 @@ class Library:
         if prefixed:
             names = ", ".join(sorted(title for _, title in prefixed))
             raise Ambiguous(f"{name!r} matches several shows: {names}")
+        import difflib  # only needed for a typo, so not at start-up
+
         keys = {k: title for _, title, k in rows}
         close = [keys[k] for k in difflib.get_close_matches(key, list(keys), n=5, cutoff=0.5)]
         close += [t for _, t, k in rows if key in k and t not in close][: 5 - len(close)]
@@ -355,42 +357,80 @@ class Library:
 
     def summaries(self) -> list[ShowSummary]:
         """Every show with progress and next episode, in one query."""
-        today = self.today().isoformat()
+        return self._summaries()
+
+    def summaries_in_background(self) -> Callable[[], list[ShowSummary]]:
+        """Start reading the summaries on a thread; call the result to wait for them.
+
+        SQLite releases the GIL while it works, so the first screen's data is read
+        while the UI toolkit is still importing.
+        """
+        box: list[list[ShowSummary] | BaseException] = []
+
+        def work() -> None:
+            try:
+                box.append(self.summaries())
+            except BaseException as error:  # handed to the caller below
+                box.append(error)
+
+        thread = threading.Thread(target=work, name="episodetui-prefetch", daemon=True)
+        thread.start()
+
+        def result() -> list[ShowSummary]:
+            thread.join()
+            if isinstance(box[0], BaseException):
+                raise box[0]
+            return box[0]
+
+        return result
+
+    def summary(self, show_id: int) -> ShowSummary:
+        for summary in self._summaries(show_id):
+            return summary
+        raise NotFound(f"no show with id {show_id}")
+
+    def _summaries(self, show_id: int | None = None) -> list[ShowSummary]:
+        # Progress counts aired (or already watched) regular episodes, and specials
+        # only where the show opts in. "Next" is the first aired, unwatched regular
+        # episode after the last watched one, found through the (show, season, number)
+        # index so a big library costs one grouped scan, not one per show.
+        only_episodes = "AND e.show_id = :show_id" if show_id is not None else ""
+        only_show = "WHERE s.id = :show_id" if show_id is not None else ""
         rows = self._db.execute(
             f"""
-            WITH eps AS (
-                SELECT e.show_id, e.id, e.season, e.number, e.title,
-                       {_ORDER} AS k,
-                       w.episode_id IS NOT NULL AS watched, w.watched_at,
-                       (e.air_date IS NULL OR e.air_date <= :today) AS aired,
-                       (e.season > 0 OR s.count_specials) AS counted
+            WITH stats AS (
+                SELECT e.show_id,
+                       SUM(e.air_date IS NULL OR e.air_date <= :today OR w.episode_id IS NOT NULL)
+                           AS total,
+                       COUNT(w.episode_id) AS watched,
+                       MAX(CASE WHEN w.episode_id IS NOT NULL AND e.season > 0 THEN {_ORDER} END)
+                           AS last_k,
+                       MAX(w.watched_at) AS last_at
                 FROM episodes e
                 JOIN shows s ON s.id = e.show_id
                 LEFT JOIN watches w ON w.episode_id = e.id
+                WHERE (e.season > 0 OR s.count_specials) {only_episodes}
+                GROUP BY e.show_id
             ),
-            stats AS (
-                SELECT show_id,
-                       SUM(counted AND (aired OR watched)) AS total,
-                       SUM(counted AND watched) AS watched,
-                       MAX(CASE WHEN watched AND season > 0 THEN k END) AS last_k,
-                       MAX(watched_at) AS last_at
-                FROM eps GROUP BY show_id
-            ),
-            nxt AS (
-                SELECT eps.show_id, eps.id, eps.season, eps.number, eps.title, MIN(eps.k)
-                FROM eps JOIN stats USING (show_id)
-                WHERE eps.season > 0 AND NOT eps.watched AND eps.aired
-                  AND eps.k > COALESCE(stats.last_k, -1)
-                GROUP BY eps.show_id
+            progress AS (
+                SELECT s.id, s.title, s.title_key, s.year, s.spoiler_mode,
+                       COALESCE(stats.watched, 0) AS watched, COALESCE(stats.total, 0) AS total,
+                       stats.last_at,
+                       (SELECT e.id FROM episodes e
+                        WHERE e.show_id = s.id AND e.season > 0
+                          AND {_ORDER} > COALESCE(stats.last_k, -1)
+                          AND (e.air_date IS NULL OR e.air_date <= :today)
+                          AND NOT EXISTS (SELECT 1 FROM watches w WHERE w.episode_id = e.id)
+                        ORDER BY e.season, e.number LIMIT 1) AS next_id
+                FROM shows s LEFT JOIN stats ON stats.show_id = s.id
+                {only_show}
             )
-            SELECT s.id, s.title, s.year, COALESCE(stats.watched, 0), COALESCE(stats.total, 0),
-                   stats.last_at, nxt.id, nxt.season, nxt.number, nxt.title, s.spoiler_mode
-            FROM shows s
-            LEFT JOIN stats ON stats.show_id = s.id
-            LEFT JOIN nxt ON nxt.show_id = s.id
-            ORDER BY s.title_key
+            SELECT p.id, p.title, p.year, p.watched, p.total, p.last_at,
+                   n.id, n.season, n.number, n.title, p.spoiler_mode
+            FROM progress p LEFT JOIN episodes n ON n.id = p.next_id
+            ORDER BY p.title_key
             """,
-            {"today": today},
+            {"today": self.today().isoformat(), "show_id": show_id},
         ).fetchall()
         return [
             ShowSummary(
@@ -405,15 +445,6 @@ class Library:
             )
             for r in rows
         ]
-
-    def summary(self, show_id: int) -> ShowSummary:
-        for summary in self.summaries_for((show_id,)):
-            return summary
-        raise NotFound(f"no show with id {show_id}")
-
-    def summaries_for(self, show_ids: Sequence[int]) -> list[ShowSummary]:
-        wanted = set(show_ids)
-        return [s for s in self.summaries() if s.id in wanted]
 
     # ---------------------------------------------------------------- episodes
 

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
+from pathlib import Path
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
 from episodetui.core.spoilers import SpoilerMode
-from episodetui.core.store import Library
+from episodetui.core.store import Library, ShowSummary
 from episodetui.tui.library_screen import LibraryScreen
 
 
 class EpisodeTuiApp(App[None]):
-    CSS_PATH = "app.tcss"
+    # Absolute, so subclasses defined elsewhere (tests, benchmarks) find it too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "episodetui"
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
@@ -27,9 +29,12 @@ class EpisodeTuiApp(App[None]):
         library: Library,
         start_show_id: int | None = None,
         start_episode_id: int | None = None,
+        first_summaries: Callable[[], list[ShowSummary]] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
+        # The library screen's first data, possibly already being read on a thread.
+        self.first_summaries = first_summaries
         self.start_show_id = start_show_id
         self.start_episode_id = start_episode_id
 

@@ -130,7 +130,6 @@ class NoteEditor(_Form):
             yield from self.buttons()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#text", TextArea).focus()
 
     def _draft(self) -> tuple[str, str]:
@@ -185,7 +184,6 @@ class AddShowScreen(_Form):
             yield from self.buttons()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#title", Input).focus()
 
     @on(Input.Submitted)
@@ -234,7 +232,6 @@ class RecapEditor(_Form):
             yield from self.buttons()
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#text", TextArea).focus()
 
     def _draft(self) -> RecapDraft:

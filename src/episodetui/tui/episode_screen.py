@@ -53,13 +53,13 @@ class EpisodeScreen(NoteActions):
         return self.app.library
 
     def on_mount(self) -> None:
-        self.reload()
         self.refresh_notes()
         # Focus the page, not the notes, so it opens at the top; e/d act on the
         # highlighted note either way.
         self.query_one("#episode-body").focus()
 
     def on_screen_resume(self) -> None:
+        # Runs when the screen is first shown and whenever it is back on top.
         self.reload()
 
     def reload(self) -> None:

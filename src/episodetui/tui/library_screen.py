@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from episodetui.core.store import ShowSummary
 from episodetui.core.text import progress_bar, title_key
+from episodetui.tui.lazy_table import LazyTable
 
 SORTS = ("recently watched", "title", "progress")
 FILTERS = ("all", "watching", "not started", "finished")
@@ -41,8 +42,6 @@ class LibraryScreen(Screen):
         Binding("f", "cycle_filter", "Filter"),
         Binding("slash", "search", "Find"),
         Binding("escape", "clear_search", "Clear find", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
     ]
 
     def __init__(self) -> None:
@@ -50,35 +49,40 @@ class LibraryScreen(Screen):
         self.sort = SORTS[0]
         self.filter = FILTERS[0]
         self.summaries: list[ShowSummary] = []
+        self._column_widths: tuple[int, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Find a show by title (Escape clears)", id="find")
         yield Static(id="status-line")
-        yield DataTable(id="shows", cursor_type="row", zebra_stripes=True)
+        yield LazyTable(id="shows")
         yield Static(Text(EMPTY_LIBRARY), id="empty")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Library"
         self.query_one("#find", Input).display = False
-        self.reload()
         self.query_one("#shows", DataTable).focus()
 
-    def on_resize(self) -> None:
-        self._fill()
+    def on_screen_resume(self) -> None:
+        # Also runs when the screen is first shown: the one place the library is read.
+        self.reload()
 
-    def _add_columns(self, table: DataTable) -> None:
+    def on_resize(self) -> None:
+        if self._wanted_widths() != self._column_widths:
+            self._fill()
+
+    def _wanted_widths(self) -> tuple[int, ...]:
         """Fit the columns to the terminal: the title and next episode share what is left."""
         progress, last = 17, 12
         spare = max(24, self.size.width - progress - last - 10)
-        table.add_column("Show", key="title", width=max(12, spare * 11 // 20))
-        table.add_column("Progress", key="progress", width=progress)
-        table.add_column("Next", key="next", width=max(10, spare * 9 // 20))
-        table.add_column("Last watched", key="last", width=last)
+        return (max(12, spare * 11 // 20), progress, max(10, spare * 9 // 20), last)
 
-    def on_screen_resume(self) -> None:
-        self.reload()
+    def _add_columns(self, table: DataTable) -> None:
+        self._column_widths = self._wanted_widths()
+        labels = (("Show", "title"), ("Progress", "progress"), ("Next", "next"), ("Last watched", "last"))
+        for (label, key), width in zip(labels, self._column_widths, strict=True):
+            table.add_column(label, key=key, width=width)
 
     @property
     def library(self):
@@ -86,7 +90,8 @@ class LibraryScreen(Screen):
 
     def reload(self, select_show_id: int | None = None) -> None:
         """Read the library again and redraw, keeping the highlighted show if possible."""
-        self.summaries = self.library.summaries()
+        prefetched, self.app.first_summaries = self.app.first_summaries, None
+        self.summaries = prefetched() if prefetched else self.library.summaries()
         self._fill(select_show_id)
 
     def _visible(self) -> list[ShowSummary]:
@@ -98,25 +103,20 @@ class LibraryScreen(Screen):
         return sort_summaries(shown, self.sort)
 
     def _fill(self, select_show_id: int | None = None) -> None:
-        table = self.query_one("#shows", DataTable)
-        if select_show_id is None and table.row_count:
-            select_show_id = int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
+        table = self.query_one("#shows", LazyTable)
+        if select_show_id is None:
+            select_show_id = self.selected_show_id()
         visible = self._visible()
-        table.clear(columns=True)
+        table.reset(columns=True)
         self._add_columns(table)
-        for summary in visible:
-            table.add_row(
-                _title_cell(summary),
-                _progress_cell(summary),
-                _next_cell(summary),
-                _last_cell(summary),
-                key=str(summary.id),
-            )
-        if select_show_id is not None:
+
+        def select() -> None:
             for index, summary in enumerate(visible):
                 if summary.id == select_show_id:
                     table.move_cursor(row=index)
                     break
+
+        table.add_rows_lazily(visible, _show_row, then=select if select_show_id is not None else None)
         empty = not self.summaries
         self.query_one("#empty").display = empty
         table.display = not empty
@@ -126,10 +126,8 @@ class LibraryScreen(Screen):
         )
 
     def selected_show_id(self) -> int | None:
-        table = self.query_one("#shows", DataTable)
-        if not table.row_count:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
+        key = self.query_one("#shows", LazyTable).highlighted_key
+        return int(key) if key else None
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -158,20 +156,20 @@ class LibraryScreen(Screen):
 
     @on(Input.Changed, "#find")
     def _find_changed(self) -> None:
-        self._fill()
+        if self.query_one("#find", Input).display:
+            self._fill()
 
     @on(Input.Submitted, "#find")
     def _find_submitted(self) -> None:
         self.query_one("#shows", DataTable).focus()
 
-    def action_cursor_down(self) -> None:
-        self.query_one("#shows", DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#shows", DataTable).action_cursor_up()
-
     def action_add_show(self) -> None:
         self.app.action_add_show()
+
+
+def _show_row(summary: ShowSummary) -> tuple[str, tuple[Text, ...]]:
+    cells = (_title_cell(summary), _progress_cell(summary), _next_cell(summary), _last_cell(summary))
+    return str(summary.id), cells
 
 
 def _title_cell(summary: ShowSummary) -> Text:

@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from episodetui.core.spoilers import EpisodeState
 from episodetui.core.store import Episode
 from episodetui.core.text import progress_bar
+from episodetui.tui.lazy_table import LazyTable
 from episodetui.tui.notes import NoteActions, NotesList
 
 COLUMNS = (("", "mark"), ("Episode", "code"), ("Title", "title"), ("Aired", "aired"), ("Notes", "notes"), ("Recap", "recap"))
@@ -26,19 +27,17 @@ class ShowScreen(NoteActions):
         Binding("d", "delete_note", "Delete note", show=False),
         Binding("t", "edit_title", "Edit title"),
         Binding("v", "toggle_note_spoilers", "Note spoilers", show=False),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
     ]
 
     def __init__(self, show_id: int) -> None:
         super().__init__(id="show")
         self.show_id = show_id
-        self._rows: dict[int, tuple[Text, ...]] = {}
+        self._rows: dict[str, tuple[Text, ...]] = {}  # what each row shows now
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="show-info")
-        yield DataTable(id="episodes", cursor_type="row", zebra_stripes=True)
+        yield LazyTable(id="episodes")
         yield NotesList(id="notes")
         yield Footer()
 
@@ -52,12 +51,12 @@ class ShowScreen(NoteActions):
         table = self.query_one("#episodes", DataTable)
         for label, key in COLUMNS:
             table.add_column(label, key=key)
-        self.reload()
         self.query_one(NotesList).border_title = "Notes on the show"
         self.refresh_notes()
         table.focus()
 
     def on_screen_resume(self) -> None:
+        # Runs when the screen is first shown and whenever it is back on top.
         self.reload()
 
     def reload(self) -> None:
@@ -68,19 +67,23 @@ class ShowScreen(NoteActions):
         policy = library.policy_for(show)
         next_id = summary.next_episode.id if summary.next_episode else None
         self._render_info(show, summary, policy.mode.value)
-        table = self.query_one("#episodes", DataTable)
+        table = self.query_one("#episodes", LazyTable)
         today = library.today()
+        new_rows = []
         for episode in library.episodes(self.show_id):
             state = EpisodeState(watched=episode.watched, is_next=episode.id == next_id)
             cells = _episode_cells(episode, policy.episode_title(episode.title, state), policy.recap_visible(state), today)
-            old = self._rows.get(episode.id)
+            key = str(episode.id)
+            old = self._rows.get(key)
             if old is None:
-                table.add_row(*cells, key=str(episode.id))
+                new_rows.append((key, cells))
             elif old != cells:
                 for (_, column), cell, before in zip(COLUMNS, cells, old, strict=True):
                     if cell != before:
-                        table.update_cell(str(episode.id), column, cell)
-            self._rows[episode.id] = cells
+                        table.update_cell(key, column, cell)
+                self._rows[key] = cells
+        if new_rows:
+            table.add_rows_lazily(new_rows, lambda row: row, on_added=self._rows.__setitem__)
 
     def _render_info(self, show, summary, mode: str) -> None:
         info = Text()
@@ -106,10 +109,8 @@ class ShowScreen(NoteActions):
         return self.show_id, None, self.library.show(self.show_id).title
 
     def highlighted_episode_id(self) -> int | None:
-        table = self.query_one("#episodes", DataTable)
-        if not table.row_count:
-            return None
-        return int(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value or 0)
+        key = self.query_one("#episodes", LazyTable).highlighted_key
+        return int(key) if key else None
 
     @on(DataTable.RowSelected)
     def _open(self, event: DataTable.RowSelected) -> None:
@@ -153,12 +154,6 @@ class ShowScreen(NoteActions):
         episode_id = self.highlighted_episode_id()
         if episode_id is not None:
             self.app.edit_episode_title(episode_id, self.reload)
-
-    def action_cursor_down(self) -> None:
-        self.query_one("#episodes", DataTable).action_cursor_down()
-
-    def action_cursor_up(self) -> None:
-        self.query_one("#episodes", DataTable).action_cursor_up()
 
 
 def _episode_cells(episode: Episode, title: str, recap_visible: bool, today) -> tuple[Text, ...]:
