@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual import events
-from textual.widgets import DataTable, Input, TextArea
+from textual.widgets import Input, TextArea
 
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
@@ -17,6 +17,7 @@ from episodetui.tui.dialogs import (
 )
 from episodetui.tui.episode_screen import EpisodeScreen
 from episodetui.tui.library_screen import LibraryScreen
+from episodetui.tui.row_list import RowList
 from episodetui.tui.show_screen import ShowScreen
 
 from conftest import SECRET, SECRET_RECAP, fixed_clock, screen_text
@@ -194,10 +195,10 @@ async def test_library_sort_filter_and_find(demo):
     app = EpisodeTuiApp(demo)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        table = app.screen.query_one(DataTable)
+        rows = app.screen.query_one(RowList)
 
         def titles() -> list[str]:
-            return [str(table.get_row_at(i)[0]).split(" (")[0] for i in range(table.row_count)]
+            return [rows.cells(key)[0].plain.split(" (")[0] for key in rows.keys]
 
         assert titles()[-1] == "Ledger of Ash", "never-watched shows come last"
         await pilot.press("s")
@@ -381,3 +382,16 @@ async def test_every_screen_and_dialog_keeps_the_unwatched_recap_hidden(secret_l
             assert SECRET not in screen_text(app), (keys, seen)
     assert {"LibraryScreen", "ShowScreen", "EpisodeScreen", "ConfirmScreen", "NoteEditor",
             "BlindPasteScreen", "TextPrompt", "HelpScreen", "AddShowScreen"} <= set(seen)
+
+
+async def test_count_specials_from_the_palette(demo):
+    orbit = demo.find_show("The Quiet Orbit")
+    app = EpisodeTuiApp(demo, start_show_id=orbit.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "10/16 watched" in screen_text(app)
+        command = next(c for c in app.get_system_commands(app.screen) if c.title.startswith("Count specials"))
+        command.callback()
+        await pilot.pause()
+        assert "10/18 watched" in screen_text(app)
+        assert demo.show(orbit.id).count_specials

@@ -425,13 +425,16 @@ class Library:
                 FROM shows s LEFT JOIN stats ON stats.show_id = s.id
                 {only_show}
             )
-            SELECT p.id, p.title, p.year, p.watched, p.total, p.last_at,
-                   n.id, n.season, n.number, n.title, p.spoiler_mode
+            SELECT json_group_array(json_array(
+                       p.id, p.title, p.year, p.watched, p.total, p.last_at,
+                       n.id, n.season, n.number, n.title, p.spoiler_mode))
             FROM progress p LEFT JOIN episodes n ON n.id = p.next_id
-            ORDER BY p.title_key
             """,
             {"today": self.today().isoformat(), "show_id": show_id},
-        ).fetchall()
+        ).fetchone()[0]
+        # One JSON row rather than a row per show: a background reader then needs the
+        # GIL once instead of once per show while the UI thread is busy importing.
+        rows = sorted(json.loads(rows), key=lambda row: title_key(row[1]))
         return [
             ShowSummary(
                 id=r[0],

@@ -127,6 +127,14 @@ class EpisodeTuiApp(App[None]):
         if reload:
             reload()
 
+    def toggle_count_specials(self, show_id: int) -> None:
+        counted = not self.library.show(show_id).count_specials
+        self.library.set_count_specials(show_id, counted)
+        self.notify("Specials now count towards progress." if counted else "Specials no longer count.")
+        reload = getattr(self.screen, "reload", None)
+        if reload:
+            reload()
+
     # ---------------------------------------------------------- command palette
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -153,6 +161,12 @@ class EpisodeTuiApp(App[None]):
             )
         show_id = getattr(screen, "show_id", None)
         if show_id is not None:
+            counted = self.library.show(show_id).count_specials
+            yield SystemCommand(
+                f"{'Stop counting' if counted else 'Count'} specials in this show's progress",
+                "Season 0 never becomes next either way",
+                partial(self.toggle_count_specials, show_id),
+            )
             for mode in SpoilerMode:
                 yield SystemCommand(
                     f"Spoiler mode for this show: {mode.value}",

@@ -7,13 +7,19 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import Footer, Header, Input, Static
 
 from episodetui.core.store import ShowSummary
 from episodetui.core.text import progress_bar, title_key
-from episodetui.tui.lazy_table import LazyTable
+from episodetui.tui.row_list import Column, RowList
 
 SORTS = ("recently watched", "title", "progress")
+SHOW_COLUMNS = (
+    Column("Show", weight=11),
+    Column("Progress", width=16),
+    Column("Next", weight=9),
+    Column("Last watched", width=12),
+)
 FILTERS = ("all", "watching", "not started", "finished")
 
 EMPTY_LIBRARY = """\
@@ -49,40 +55,23 @@ class LibraryScreen(Screen):
         self.sort = SORTS[0]
         self.filter = FILTERS[0]
         self.summaries: list[ShowSummary] = []
-        self._column_widths: tuple[int, ...] = ()
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(placeholder="Find a show by title (Escape clears)", id="find")
         yield Static(id="status-line")
-        yield LazyTable(id="shows")
+        yield RowList(SHOW_COLUMNS, id="shows")
         yield Static(Text(EMPTY_LIBRARY), id="empty")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Library"
         self.query_one("#find", Input).display = False
-        self.query_one("#shows", DataTable).focus()
+        self.query_one("#shows", RowList).focus()
 
     def on_screen_resume(self) -> None:
         # Also runs when the screen is first shown: the one place the library is read.
         self.reload()
-
-    def on_resize(self) -> None:
-        if self._wanted_widths() != self._column_widths:
-            self._fill()
-
-    def _wanted_widths(self) -> tuple[int, ...]:
-        """Fit the columns to the terminal: the title and next episode share what is left."""
-        progress, last = 17, 12
-        spare = max(24, self.size.width - progress - last - 10)
-        return (max(12, spare * 11 // 20), progress, max(10, spare * 9 // 20), last)
-
-    def _add_columns(self, table: DataTable) -> None:
-        self._column_widths = self._wanted_widths()
-        labels = (("Show", "title"), ("Progress", "progress"), ("Next", "next"), ("Last watched", "last"))
-        for (label, key), width in zip(labels, self._column_widths, strict=True):
-            table.add_column(label, key=key, width=width)
 
     @property
     def library(self):
@@ -103,35 +92,30 @@ class LibraryScreen(Screen):
         return sort_summaries(shown, self.sort)
 
     def _fill(self, select_show_id: int | None = None) -> None:
-        table = self.query_one("#shows", LazyTable)
+        rows = self.query_one("#shows", RowList)
         if select_show_id is None:
             select_show_id = self.selected_show_id()
         visible = self._visible()
-        table.reset(columns=True)
-        self._add_columns(table)
-
-        def select() -> None:
-            for index, summary in enumerate(visible):
-                if summary.id == select_show_id:
-                    table.move_cursor(row=index)
-                    break
-
-        table.add_rows_lazily(visible, _show_row, then=select if select_show_id is not None else None)
+        rows.set_rows(
+            [str(s.id) for s in visible],
+            lambda index: _show_cells(visible[index]),
+            keep_key=str(select_show_id) if select_show_id else None,
+        )
         empty = not self.summaries
         self.query_one("#empty").display = empty
-        table.display = not empty
+        rows.display = not empty
         count = f"{len(visible)} of {len(self.summaries)} shows" if len(visible) != len(self.summaries) else f"{len(visible)} shows"
         self.query_one("#status-line", Static).update(
             Text(f" {count} · sorted by {self.sort} · showing {self.filter}   (s sort, f filter, / find)")
         )
 
     def selected_show_id(self) -> int | None:
-        key = self.query_one("#shows", LazyTable).highlighted_key
+        key = self.query_one("#shows", RowList).highlighted_key
         return int(key) if key else None
 
-    @on(DataTable.RowSelected)
-    def _open(self, event: DataTable.RowSelected) -> None:
-        self.app.open_show(int(event.row_key.value or 0))
+    @on(RowList.Selected)
+    def _open(self, event: RowList.Selected) -> None:
+        self.app.open_show(int(event.key))
 
     def action_cycle_sort(self) -> None:
         self.sort = SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)]
@@ -152,7 +136,7 @@ class LibraryScreen(Screen):
             find.value = ""
             find.display = False
             self._fill()
-            self.query_one("#shows", DataTable).focus()
+            self.query_one("#shows", RowList).focus()
 
     @on(Input.Changed, "#find")
     def _find_changed(self) -> None:
@@ -161,15 +145,14 @@ class LibraryScreen(Screen):
 
     @on(Input.Submitted, "#find")
     def _find_submitted(self) -> None:
-        self.query_one("#shows", DataTable).focus()
+        self.query_one("#shows", RowList).focus()
 
     def action_add_show(self) -> None:
         self.app.action_add_show()
 
 
-def _show_row(summary: ShowSummary) -> tuple[str, tuple[Text, ...]]:
-    cells = (_title_cell(summary), _progress_cell(summary), _next_cell(summary), _last_cell(summary))
-    return str(summary.id), cells
+def _show_cells(summary: ShowSummary) -> tuple[Text, ...]:
+    return (_title_cell(summary), _progress_cell(summary), _next_cell(summary), _last_cell(summary))
 
 
 def _title_cell(summary: ShowSummary) -> Text:

@@ -6,15 +6,22 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from episodetui.core.spoilers import EpisodeState
 from episodetui.core.store import Episode
 from episodetui.core.text import progress_bar
-from episodetui.tui.lazy_table import LazyTable
+from episodetui.tui.row_list import Column, RowList
 from episodetui.tui.notes import NoteActions, NotesList
 
-COLUMNS = (("", "mark"), ("Episode", "code"), ("Title", "title"), ("Aired", "aired"), ("Notes", "notes"), ("Recap", "recap"))
+COLUMNS = (
+    Column("", width=1),
+    Column("Episode", width=10),
+    Column("Title"),
+    Column("Aired", width=10),
+    Column("Notes", width=5),
+    Column("Recap", width=7),
+)
 
 
 class ShowScreen(NoteActions):
@@ -32,12 +39,11 @@ class ShowScreen(NoteActions):
     def __init__(self, show_id: int) -> None:
         super().__init__(id="show")
         self.show_id = show_id
-        self._rows: dict[str, tuple[Text, ...]] = {}  # what each row shows now
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="show-info")
-        yield LazyTable(id="episodes")
+        yield RowList(COLUMNS, id="episodes")
         yield NotesList(id="notes")
         yield Footer()
 
@@ -48,9 +54,7 @@ class ShowScreen(NoteActions):
     def on_mount(self) -> None:
         show = self.library.show(self.show_id)
         self.sub_title = show.title
-        table = self.query_one("#episodes", DataTable)
-        for label, key in COLUMNS:
-            table.add_column(label, key=key)
+        table = self.query_one("#episodes", RowList)
         self.query_one(NotesList).border_title = "Notes on the show"
         self.refresh_notes()
         table.focus()
@@ -67,23 +71,19 @@ class ShowScreen(NoteActions):
         policy = library.policy_for(show)
         next_id = summary.next_episode.id if summary.next_episode else None
         self._render_info(show, summary, policy.mode.value)
-        table = self.query_one("#episodes", LazyTable)
+        rows = self.query_one("#episodes", RowList)
         today = library.today()
-        new_rows = []
+        fresh = []
         for episode in library.episodes(self.show_id):
             state = EpisodeState(watched=episode.watched, is_next=episode.id == next_id)
-            cells = _episode_cells(episode, policy.episode_title(episode.title, state), policy.recap_visible(state), today)
-            key = str(episode.id)
-            old = self._rows.get(key)
-            if old is None:
-                new_rows.append((key, cells))
-            elif old != cells:
-                for (_, column), cell, before in zip(COLUMNS, cells, old, strict=True):
-                    if cell != before:
-                        table.update_cell(key, column, cell)
-                self._rows[key] = cells
-        if new_rows:
-            table.add_rows_lazily(new_rows, lambda row: row, on_added=self._rows.__setitem__)
+            title = policy.episode_title(episode.title, state)
+            fresh.append((str(episode.id), _episode_cells(episode, title, policy.recap_visible(state), today)))
+        if rows.row_count != len(fresh) or rows.keys != [key for key, _ in fresh]:
+            rows.set_rows([key for key, _ in fresh], lambda index: fresh[index][1], keep_key=rows.highlighted_key)
+            return
+        for key, cells in fresh:
+            if rows.cells(key) != cells:
+                rows.update_row(key, cells)
 
     def _render_info(self, show, summary, mode: str) -> None:
         info = Text()
@@ -109,12 +109,12 @@ class ShowScreen(NoteActions):
         return self.show_id, None, self.library.show(self.show_id).title
 
     def highlighted_episode_id(self) -> int | None:
-        key = self.query_one("#episodes", LazyTable).highlighted_key
+        key = self.query_one("#episodes", RowList).highlighted_key
         return int(key) if key else None
 
-    @on(DataTable.RowSelected)
-    def _open(self, event: DataTable.RowSelected) -> None:
-        self.app.open_episode(int(event.row_key.value or 0))
+    @on(RowList.Selected)
+    def _open(self, event: RowList.Selected) -> None:
+        self.app.open_episode(int(event.key))
 
     def action_toggle_watched(self) -> None:
         episode_id = self.highlighted_episode_id()

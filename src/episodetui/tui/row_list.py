@@ -1,0 +1,259 @@
+"""RowList: a list of one-line rows in columns that draws only what is on screen.
+
+DataTable measures and renders every cell it is given; with 1,000 shows or 1,100
+episodes that cost hundreds of milliseconds on each open. Here a row costs nothing
+until it scrolls into view, so opening and repainting stay flat with size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+
+@dataclass(frozen=True)
+class Column:
+    label: str
+    width: int | None = None  # None: shares the space the fixed columns leave
+    weight: int = 1
+
+
+class RowList(ScrollView, can_focus=True):
+    """Rows with a fixed header line, a cursor, and Enter or a click to choose."""
+
+    BINDINGS = [
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("home", "first", "First", show=False),
+        Binding("end", "last", "Last", show=False),
+        Binding("enter", "select", "Open", show=False),
+    ]
+
+    COMPONENT_CLASSES = {"row-list--header", "row-list--cursor", "row-list--odd"}
+
+    DEFAULT_CSS = """
+    RowList {
+        height: 1fr;
+        overflow-x: hidden;
+    }
+    RowList > .row-list--header {
+        text-style: bold;
+        background: $panel;
+    }
+    RowList > .row-list--odd {
+        background: $surface-lighten-1 30%;
+    }
+    RowList > .row-list--cursor {
+        background: $surface-lighten-2;
+    }
+    RowList:focus > .row-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    """
+
+    cursor = reactive(0, always_update=True, init=False)
+
+    class Selected(Message):
+        """Enter, or a click on the highlighted row."""
+
+        def __init__(self, row_list: RowList, key: str) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.key = key
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.columns = list(columns)
+        self._keys: list[str] = []
+        self._index: dict[str, int] = {}
+        self._cells_for: Callable[[int], tuple[Text, ...]] = lambda index: ()
+        self._cells: dict[int, tuple[Text, ...]] = {}  # rows made so far
+        self._cache: dict[tuple[int, bool], Strip] = {}
+
+    # ------------------------------------------------------------------ data
+
+    @property
+    def row_count(self) -> int:
+        return len(self._keys)
+
+    @property
+    def keys(self) -> list[str]:
+        return list(self._keys)
+
+    def cells(self, key: str) -> tuple[Text, ...]:
+        return self._row_cells(self._index[key])
+
+    def _row_cells(self, index: int) -> tuple[Text, ...]:
+        cells = self._cells.get(index)
+        if cells is None:
+            cells = self._cells[index] = self._cells_for(index)
+        return cells
+
+    def set_rows(
+        self,
+        keys: Sequence[str],
+        cells_for: Callable[[int], tuple[Text, ...]],
+        keep_key: str | None = None,
+    ) -> None:
+        """Replace every row. A row's cells are made by `cells_for(index)` only when
+        the row is first drawn. The cursor stays on `keep_key` if it is still there."""
+        self._keys = list(keys)
+        self._index = {key: i for i, key in enumerate(self._keys)}
+        self._cells_for = cells_for
+        self._cells.clear()
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+        if keep_key is not None:
+            self.cursor = self._index.get(keep_key, 0)
+        else:
+            self.cursor = min(self.cursor, max(0, len(self._keys) - 1))
+        self.refresh()
+
+    def update_row(self, key: str, cells: tuple[Text, ...]) -> None:
+        index = self._index[key]
+        self._cells[index] = cells
+        self._cache.pop((index, True), None)
+        self._cache.pop((index, False), None)
+        self.refresh_line(index)
+
+    @property
+    def highlighted_key(self) -> str | None:
+        if not self._keys:
+            return None
+        return self._keys[min(self.cursor, len(self._keys) - 1)]
+
+    def move_to(self, key: str) -> None:
+        if key in self._index:
+            self.cursor = self._index[key]
+
+    # ---------------------------------------------------------------- cursor
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)
+
+    def validate_cursor(self, value: int) -> int:
+        return max(0, min(value, len(self._keys) - 1)) if self._keys else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        for index in {old, new}:
+            self._cache.pop((index, True), None)
+            self._cache.pop((index, False), None)
+        self.refresh()
+        self._scroll_to_cursor()
+
+    def _scroll_to_cursor(self) -> None:
+        top = round(self.scroll_y)
+        page = self._page()
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + page:
+            self.scroll_to(y=self.cursor - page + 1, animate=False, immediate=True)
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_page_up(self) -> None:
+        self.cursor -= self._page()
+
+    def action_page_down(self) -> None:
+        self.cursor += self._page()
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self._keys) - 1
+
+    def action_select(self) -> None:
+        key = self.highlighted_key
+        if key is not None:
+            self.post_message(self.Selected(self, key))
+
+    def on_click(self, event: events.Click) -> None:
+        if event.y < 1:
+            return
+        index = round(self.scroll_y) + event.y - 1
+        if 0 <= index < len(self._keys):
+            if index == self.cursor:
+                self.action_select()
+            self.cursor = index
+
+    def on_resize(self) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    # ------------------------------------------------------------- rendering
+
+    def _widths(self) -> list[int]:
+        width = self.scrollable_content_region.width - 1  # a left margin
+        fixed = sum(c.width for c in self.columns if c.width is not None)
+        gaps = len(self.columns) - 1
+        spare = max(0, width - fixed - gaps)
+        weights = sum(c.weight for c in self.columns if c.width is None) or 1
+        return [c.width if c.width is not None else spare * c.weight // weights for c in self.columns]
+
+    def _line(self, cells: Sequence[Text], style: Style) -> Text:
+        line = Text(" ", no_wrap=True, end="")
+        for i, (cell, width) in enumerate(zip(cells, self._widths(), strict=False)):
+            if i:
+                line.append(" ")
+            piece = cell.copy()
+            piece.no_wrap = True
+            piece.truncate(width, overflow="ellipsis", pad=True)
+            line.append_text(piece)
+        line.stylize_before(style)
+        return line
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if y == 0:
+            header = self._line([Text(c.label) for c in self.columns], base + self.get_component_rich_style("row-list--header"))
+            return Strip(header.render(self.app.console)).extend_cell_length(width, base + self.get_component_rich_style("row-list--header")).crop(0, width)
+        index = round(self.scroll_y) + y - 1
+        if index >= len(self._keys):
+            return Strip.blank(width, base)
+        is_cursor = index == self.cursor
+        cached = self._cache.get((index, is_cursor))
+        if cached is not None:
+            return cached
+        style = base
+        if index % 2:
+            style += self.get_component_rich_style("row-list--odd")
+        if is_cursor:
+            style += self.get_component_rich_style("row-list--cursor")
+        line = self._line(self._row_cells(index), style)
+        strip = Strip(line.render(self.app.console)).extend_cell_length(width, style).crop(0, width)
+        self._cache[(index, is_cursor)] = strip
+        return strip
+
+    def refresh_line(self, index: int) -> None:
+        """Repaint one row if it is on screen."""
+        y = index - round(self.scroll_y) + 1
+        if 1 <= y < self.size.height:
+            self.refresh(Region(0, y, self.size.width, 1))

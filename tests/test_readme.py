@@ -1,0 +1,28 @@
+"""The README's quick start is what CI runs, and its commands exist."""
+
+from pathlib import Path
+
+from episodetui.cli import HANDLERS
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (ROOT / "README.md").read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    command = "python3 -m venv .venv && .venv/bin/pip install -q -e '.[test]' && .venv/bin/pytest"
+    assert f"    {command}\n" in readme
+    assert command in ci
+
+
+def test_readme_documents_every_command():
+    readme = (ROOT / "README.md").read_text()
+    for name in HANDLERS:
+        assert f"episodetui {name}" in readme, name
+
+
+def test_readme_shows_screenshots_that_exist():
+    readme = (ROOT / "README.md").read_text()
+    for name in ("library", "show", "episode-recap-hidden", "episode-recap-shown"):
+        assert f"screenshots/{name}.svg" in readme
+        assert (ROOT / "screenshots" / f"{name}.svg").exists()
