@@ -227,3 +227,41 @@ def test_data_dir_from_environment(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("EPISODETUI_DATA_DIR", str(tmp_path / "env-lib"))
     assert main(["add", "Env Show", "--episodes", "1"]) == 0
     assert (tmp_path / "env-lib" / "library.sqlite3").exists()
+
+
+@pytest.fixture
+def launched(monkeypatch):
+    """Stand in for the TUI's run(): record how it was started instead."""
+    from episodetui.tui.app import EpisodeTuiApp
+
+    calls = []
+
+    def fake_run(self, *args, **kwargs):
+        calls.append((self.library.path, self.start_show_id, self.start_episode_id, self.library.show_count()))
+
+    monkeypatch.setattr(EpisodeTuiApp, "run", fake_run)
+    return calls
+
+
+def test_open_starts_the_tui_at_a_show_or_episode(harbour, launched):
+    assert harbour("open", "harbour")[0] == 0
+    assert harbour("open", "harbour", "S01E03")[0] == 0
+    assert [(show, episode) for _, show, episode, _ in launched] == [(1, None), (1, 3)]
+    status, _, err = harbour("open", "harbour", "S09E09")
+    assert status == 2 and "no episode S09E09" in err and len(launched) == 2
+
+
+def test_no_command_opens_the_library(harbour, launched, data_dir):
+    assert harbour()[0] == 0
+    assert launched[0][0] == data_dir / "library.sqlite3"
+
+
+def test_demo_uses_a_throwaway_library(launched, data_dir, capsys):
+    assert main(["--demo"]) == 0
+    path, _, _, shows = launched[0]
+    assert shows == 5
+    assert not path.exists(), "the demo folder is removed on quit"
+    assert not data_dir.exists()
+    import os
+
+    assert not os.path.exists(os.environ["EPISODETUI_DATA_DIR"])

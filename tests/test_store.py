@@ -221,3 +221,16 @@ def test_settings_round_trip(library):
     library.set_setting("theme", "nord")
     library.set_setting("theme", "gruvbox")
     assert library.setting("theme") == "gruvbox"
+
+
+def test_summaries_in_background_match_and_use_their_own_connection(demo):
+    result = demo.summaries_in_background()
+    demo.set_watched(demo.episodes(1)[5].id, True)  # the main connection stays usable meanwhile
+    background = result()
+    assert [s.title for s in background] == [s.title for s in demo.summaries()]
+    assert {s.title for s in background} >= {"Harbour Lights", "Ledger of Ash"}
+
+
+def test_summary_of_one_show_matches_the_library_view(demo):
+    for summary in demo.summaries():
+        assert demo.summary(summary.id) == summary

@@ -395,3 +395,23 @@ async def test_count_specials_from_the_palette(demo):
         await pilot.pause()
         assert "10/18 watched" in screen_text(app)
         assert demo.show(orbit.id).count_specials
+
+
+async def test_outside_text_is_shown_literally(library):
+    show = library.add_show("[bold]Evil[/] \x1b[31m바람의 정원\x1b[0m 🎬", [1])
+    episode = library.episodes(show.id)[0]
+    library.update_episode(episode.id, title="[red]Not red[/] \x1b]0;owned\x07", synopsis="[link=x]click[/link]")
+    library.add_note(show.id, "[/] closes nothing \x1b[2J 😀 한국어", episode_id=episode.id, at_seconds=5)
+    app = EpisodeTuiApp(library, start_show_id=show.id, start_episode_id=episode.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        for literal in ("[bold]Evil[/] 바람의 정원 🎬", "[red]Not red[/]", "[link=x]click[/link]", "[/] closes nothing", "😀 한국어"):
+            assert literal in text, literal
+        assert "owned" not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "[red]Not red[/]" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "[bold]Evil[/] 바람의 정원 🎬" in screen_text(app)

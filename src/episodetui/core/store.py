@@ -363,13 +363,18 @@ class Library:
         """Start reading the summaries on a thread; call the result to wait for them.
 
         SQLite releases the GIL while it works, so the first screen's data is read
-        while the UI toolkit is still importing.
+        while the UI toolkit is still importing. The thread has a connection of its
+        own: a Python sqlite3 connection must not be used by two threads at once.
         """
         box: list[list[ShowSummary] | BaseException] = []
 
         def work() -> None:
             try:
-                box.append(self.summaries())
+                reader = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+                try:
+                    box.append(self._summaries(db=reader))
+                finally:
+                    reader.close()
             except BaseException as error:  # handed to the caller below
                 box.append(error)
 
@@ -389,14 +394,16 @@ class Library:
             return summary
         raise NotFound(f"no show with id {show_id}")
 
-    def _summaries(self, show_id: int | None = None) -> list[ShowSummary]:
+    def _summaries(
+        self, show_id: int | None = None, db: sqlite3.Connection | None = None
+    ) -> list[ShowSummary]:
         # Progress counts aired (or already watched) regular episodes, and specials
         # only where the show opts in. "Next" is the first aired, unwatched regular
         # episode after the last watched one, found through the (show, season, number)
         # index so a big library costs one grouped scan, not one per show.
         only_episodes = "AND e.show_id = :show_id" if show_id is not None else ""
         only_show = "WHERE s.id = :show_id" if show_id is not None else ""
-        rows = self._db.execute(
+        rows = (db or self._db).execute(
             f"""
             WITH stats AS (
                 SELECT e.show_id,
