@@ -148,8 +148,8 @@ def test_export_refuses_to_print_to_a_terminal(harbour, monkeypatch):
 def test_recap_from_stdin_hidden_until_watched(harbour, monkeypatch):
     run = harbour
     monkeypatch.setattr(sys, "stdin", _FakeStdin(SECRET_RECAP.encode()))
-    status, out, _ = run("recap", "harbour", "2", "-", "--source", "my notes")
-    assert status == 0 and "2 paragraphs" in out and "stays hidden" in out and SECRET not in out
+    status, out, _ = run("recap", "harbour", "2", "-", "--raw", "--source", "my notes")
+    assert status == 0 and "2 paragraphs" in out and "hidden until you watch it" in out and SECRET not in out
     out = run("show", "harbour")[1]
     assert SECRET not in out and "Recap hidden until you watch this episode" in out
     assert SECRET in run("show", "harbour", "--spoilers")[1]
@@ -265,3 +265,57 @@ def test_demo_uses_a_throwaway_library(launched, data_dir, capsys):
     import os
 
     assert not os.path.exists(os.environ["EPISODETUI_DATA_DIR"])
+
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "recaps"
+
+
+def test_recap_import_into_unwatched_prints_only_the_shape(harbour):
+    run = harbour
+    status, out, _ = run("recap", "harbour", "2", str(FIXTURES / "copied_text.txt"), "--source", "a site")
+    assert status == 0
+    assert out.startswith("Recap attached to Harbour Lights S01E02, hidden until you watch it (headline hidden, 3 paragraphs, 2 key moments; dropped 1 spoiler warning")
+    for secret in ("umbrella", "salt, rain", "thermos", "spice shelf"):
+        assert secret not in out
+    shown = run("show", "harbour")[1]
+    assert "umbrella" not in shown and "3 paragraphs, 2 key moments" in shown
+    run("watch", "harbour", "2")
+    shown = json.loads(run("show", "harbour", "--json")[1])["episodes"][1]["recap"]
+    assert shown["title"].startswith("‘Harbour Lights’ episode two recap")
+    assert [m["text"][:16] for m in shown["key_moments"]] == ["The umbrella sce", "Min-ji hums the "]
+    assert shown["source"] == "a site"
+
+
+def test_recap_into_watched_names_the_headline_and_warns_on_a_mismatch(harbour):
+    run = harbour
+    run("watch", "harbour", "3")
+    status, out, _ = run("recap", "harbour", "3", str(FIXTURES / "copied_text.txt"))
+    assert "“‘Harbour Lights’ episode two recap: salt, rain and a promise kept”" in out
+    assert "its headline suggests Harbour Lights S01E02" in out
+
+
+def test_recap_guess(harbour):
+    run = harbour
+    status, out, _ = run("recap", "--guess", str(FIXTURES / "copied_text.txt"))
+    assert (status, out) == (0, "Suggested: Harbour Lights S01E02\n")
+    status, out, _ = run("recap", "--guess", str(FIXTURES / "markdown.md"))
+    assert out == "Suggested: The Quiet Orbit (not in the library) S02E03\n"
+    assert "umbrella" not in out
+    status, _, err = run("recap", "--guess", "a", "b")
+    assert status == 2 and "one FILE" in err
+    status, _, err = run("recap", "harbour", "2")
+    assert status == 2 and "SHOW EPISODE FILE" in err
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"", "the recap is empty"), (b"\x00\x01binary", "binary"), (b"More Stories:\n\nRelated", "no recap text")],
+)
+def test_bad_recap_files_change_nothing(harbour, tmp_path, content, message):
+    run = harbour
+    bad = tmp_path / "bad"
+    bad.write_bytes(content)
+    before = run("export", "-")[1]
+    status, out, err = run("recap", "harbour", "1", str(bad))
+    assert status == 2 and message in err and out == ""
+    assert run("export", "-")[1] == before

@@ -83,12 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("show", metavar="SHOW")
     sub.add_argument("episode", metavar="EPISODE")
 
-    sub = command("recap", "attach a recap to an episode from a file or stdin (-)")
-    sub.add_argument("show", metavar="SHOW")
-    sub.add_argument("episode", metavar="EPISODE")
-    sub.add_argument("file", metavar="FILE|-")
+    sub = command(
+        "recap",
+        "attach a recap article (text, Markdown or a saved web page) to an episode from a "
+        "file or stdin (-); or, with --guess FILE, say which show and episode it is about",
+    )
+    sub.add_argument("args", metavar="SHOW EPISODE FILE|-", nargs="+")
+    sub.add_argument("--guess", action="store_true", help="only print the show and episode its headline suggests")
+    sub.add_argument("--raw", action="store_true", help="keep the text as given: no headline, key moments or clean-up")
     sub.add_argument("--source", default="", metavar="NAME", help="where the recap came from")
-    sub.add_argument("--title", default="", help="the recap's headline")
+    sub.add_argument("--title", default=None, help="the recap's headline (instead of the article's)")
 
     sub = command("note", "add a note on an episode")
     sub.add_argument("show", metavar="SHOW")
@@ -420,14 +424,39 @@ def cmd_unwatch(args: argparse.Namespace) -> int:
 
 
 def cmd_recap(args: argparse.Namespace) -> int:
+    from episodetui.core.recap_import import guess_target, parse_recap, save_parsed_recap
+
+    if args.guess:
+        if len(args.args) != 1:
+            raise CliError("recap --guess takes one FILE (or - for stdin)")
+        parsed = parse_recap(_read_input(args.args[0]))
+        library = _library(args)
+        guess = guess_target(parsed.headline, [s.title for s in library.summaries()])
+        if guess.show_title is None and guess.quoted_title is None and guess.number is None:
+            raise CliError("the headline names no show or episode")
+        # The headline itself may give the episode away: only the target is printed.
+        print(f"Suggested: {guess.describe()}")
+        return 0
+    if len(args.args) != 3:
+        raise CliError("recap takes SHOW EPISODE FILE (or --guess FILE)")
+    args.show, args.episode, source_file = args.args
     library = _library(args)
     show, episode = _episode(library, args)
-    text = _read_input(args.file)
-    library.set_recap(episode.id, text, title=args.title, source=args.source)
+    parsed = parse_recap(_read_input(source_file), raw=args.raw)
+    save_parsed_recap(library, episode.id, parsed, source=args.source, title=args.title)
     view = library.recap_view(library.episode(episode.id))
-    assert view.shape is not None
-    hidden = " It stays hidden until you watch the episode." if not view.visible else ""
-    print(f"Recap attached to {show.title} {episode.code} ({view.shape.describe()}).{hidden}")
+    summary = f"{parsed.shape.describe()}; {parsed.describe_dropped()}"
+    if view.visible:
+        headline = f"“{view.recap.title}”, " if view.recap and view.recap.title else ""
+        print(f"Recap attached to {show.title} {episode.code}: {headline}{summary}.")
+    else:
+        print(
+            f"Recap attached to {show.title} {episode.code}, hidden until you watch it "
+            f"(headline hidden, {summary})."
+        )
+    guess = guess_target(parsed.headline, [show.title])
+    if guess.number is not None and (guess.season or 1, guess.number) != (episode.season, episode.number):
+        print(f"Note: its headline suggests {guess.describe()}; check it is the episode you meant.")
     return 0
 
 
