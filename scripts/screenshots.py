@@ -35,7 +35,11 @@ SHOTS = [
     ("episode-recap-shown.svg", ["enter", "down", "down", "down", "enter", "w"]),
     ("note-editor.svg", ["enter", "enter", "n", *"the sign again: ||same painter||", "tab"]),
     ("reveal-asks.svg", ["enter", "down", "down", "down", "enter", "r"]),
+    ("recap-import-preview.svg", ["enter", "down", "down", "down", "down", "enter", "i", "IMPORT", "enter"]),
 ]
+
+# Typed into the import dialog's path field at the "IMPORT" step.
+SAMPLE_ARTICLE = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "recaps" / "copied_text.txt"
 
 
 async def shoot(out: Path) -> None:
@@ -46,7 +50,10 @@ async def shoot(out: Path) -> None:
             async with app.run_test(size=SIZE) as pilot:
                 await pilot.pause()
                 for key in keys:
-                    await pilot.press(key)
+                    if key == "IMPORT":
+                        app.screen.query_one("#path").value = str(SAMPLE_ARTICLE)
+                    else:
+                        await pilot.press(key)
                     await pilot.pause()
                 # Let notifications from the last key expire out of the picture.
                 app.clear_notifications()

@@ -41,3 +41,19 @@ def test_note_editor(snap_compare, demo):
 
 def test_library_at_80x24(snap_compare, demo):
     assert snap_compare(_app(demo), terminal_size=(80, 24))
+
+
+def test_recap_import_preview_of_an_unwatched_episode(snap_compare, demo):
+    from pathlib import Path
+
+    article = Path(__file__).parent / "fixtures" / "recaps" / "copied_text.txt"
+    fifth = demo.episodes(1)[4].id
+
+    async def import_article(pilot):
+        await pilot.press("i")
+        await pilot.pause()
+        pilot.app.screen.query_one("#path").value = str(article)
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(_app(demo, start_episode_id=fifth), terminal_size=SIZE, run_before=import_article)

@@ -415,3 +415,113 @@ async def test_outside_text_is_shown_literally(library):
         await pilot.press("escape")
         await pilot.pause()
         assert "[bold]Evil[/] 바람의 정원 🎬" in screen_text(app)
+
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "recaps"
+ARTICLE_WORDS = ("umbrella", "salt, rain", "thermos", "spice shelf", "Min-ji hums")
+
+
+async def test_import_by_paste_into_unwatched_never_shows_the_text(library):
+    from episodetui.tui.recap_dialogs import RecapImportScreen, RecapPreviewScreen
+
+    show = library.add_show("Harbour Lights", [3])
+    second = library.episodes(show.id)[1]
+    article = (FIXTURES / "copied_text.txt").read_text()
+    app = EpisodeTuiApp(library, start_episode_id=second.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, RecapImportScreen)
+        app.screen.query_one("#source", Input).focus()
+        app.screen.post_message(events.Paste(article))
+        await pilot.pause()
+        text = screen_text(app)
+        assert f"Pasted {len(article):,} characters (hidden)" in text
+        assert not any(word in text for word in ARTICLE_WORDS)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RecapPreviewScreen)
+        text = screen_text(app)
+        assert "headline hidden · 3 paragraphs, 2 key moments · dropped 1 spoiler warning" in text
+        assert "The headline suggests Harbour Lights S01E02." in text
+        assert not any(word in text for word in ARTICLE_WORDS)
+        await pilot.press("y")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "3 paragraphs, 2 key moments" in text and not any(word in text for word in ARTICLE_WORDS)
+        assert library.recap_view(library.episode(second.id)).exists
+        await pilot.press("w")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "umbrella" in text and "Key moments" in text
+
+
+async def test_import_from_file_into_watched_previews_the_text_and_offers_the_suggestion(library):
+    from episodetui.tui.recap_dialogs import RecapPreviewScreen
+
+    show = library.add_show("Harbour Lights", [3])
+    first, second, _ = library.episodes(show.id)
+    library.watch_through(second.id)
+    app = EpisodeTuiApp(library, start_episode_id=first.id)
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(FIXTURES / "copied_text.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RecapPreviewScreen)
+        text = screen_text(app)
+        assert "headline kept" in text and "umbrella" in text
+        assert "The headline suggests Harbour Lights S01E02, not S01E01." in text
+        await pilot.press("s")
+        await pilot.pause()
+        assert library.recap_view(library.episode(second.id)).exists
+        assert not library.recap_view(library.episode(first.id)).exists
+
+
+async def test_import_preview_hides_text_when_the_suggested_episode_is_unwatched(library):
+    from episodetui.tui.recap_dialogs import RecapPreviewScreen
+
+    show = library.add_show("Harbour Lights", [3])
+    first = library.episodes(show.id)[0]
+    library.set_watched(first.id, True)
+    app = EpisodeTuiApp(library, start_episode_id=first.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#path", Input).value = str(FIXTURES / "copied_text.txt")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RecapPreviewScreen)
+        assert not any(word in screen_text(app) for word in ARTICLE_WORDS)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not library.recap_view(library.episode(first.id)).exists
+
+
+async def test_import_errors_stay_in_the_dialog(library, tmp_path):
+    from episodetui.tui.recap_dialogs import RecapImportScreen
+
+    show = library.add_show("Harbour Lights", [1])
+    episode = library.episodes(show.id)[0]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("More Stories:\n\nRelated\n")
+    app = EpisodeTuiApp(library, start_episode_id=episode.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i", "ctrl+s")
+        await pilot.pause()
+        assert "Give a file path, or paste the article." in screen_text(app)
+        app.screen.query_one("#path", Input).value = "/no/such/recap.txt"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "No such file: /no/such/recap.txt" in screen_text(app)
+        app.screen.query_one("#path", Input).value = str(empty)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RecapImportScreen)
+        assert "Found no recap text" in screen_text(app)
+        assert not library.recap_view(episode).exists

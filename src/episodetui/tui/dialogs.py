@@ -313,6 +313,8 @@ A show
 An episode
   w  toggle watched            r  reveal the hidden recap (asks first)
   n  new note                  e / d  edit / delete the highlighted note
+  i  import a recap article from a file or a paste: a preview first, and
+     for an unwatched episode the preview shows only the recap's size
   p  paste or edit the recap   v  show or mask ||spoilers|| in your notes
   t  edit the episode's title
 

@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.spoilers import SpoilerPolicy
 from episodetui.core.text import format_timestamp
 from episodetui.tui.notes import NoteActions, NotesList
@@ -23,6 +24,7 @@ class EpisodeScreen(NoteActions):
         Binding("n", "new_note", "Note"),
         Binding("e", "edit_note", "Edit"),
         Binding("d", "delete_note", "Delete"),
+        Binding("i", "import_recap", "Import"),
         Binding("p", "edit_recap", "Recap"),
         Binding("v", "toggle_note_spoilers", "Note spoilers", show=False),
         Binding("t", "edit_title", "Edit title", show=False),
@@ -192,6 +194,55 @@ class EpisodeScreen(NoteActions):
             self.app.push_screen(RecapEditor(heading), save)
         else:
             self.app.push_screen(BlindPasteScreen(heading + " (stays hidden)"), save)
+
+    def action_import_recap(self) -> None:
+        from episodetui.core.recap_import import guess_target, save_parsed_recap
+        from episodetui.tui.recap_dialogs import (
+            SAVE_SUGGESTED,
+            ImportDraft,
+            RecapImportScreen,
+            RecapPreviewScreen,
+        )
+
+        library = self.library
+        episode = library.episode(self.episode_id)
+        show = library.show(episode.show_id)
+        policy = library.policy_for(show)
+
+        def preview(draft: ImportDraft | None) -> None:
+            if draft is None:
+                return
+            guess = guess_target(draft.parsed.headline, [show.title])
+            suggested = None
+            if guess.show_title == show.title and guess.number is not None:
+                try:
+                    suggested = library.find_episode(show, guess.season or 1, guess.number)
+                except EpisodeTuiError:
+                    suggested = None
+                if suggested is not None and suggested.id == episode.id:
+                    suggested = None
+            # The text is shown only if every episode it may be saved to allows it.
+            targets = [episode] + ([suggested] if suggested else [])
+            show_text = all(
+                policy.recap_visible(library.episode_state(target, self.revealed and target.id == episode.id))
+                for target in targets
+            )
+
+            def save(choice: str | None) -> None:
+                if choice is None:
+                    return
+                target = suggested if choice == SAVE_SUGGESTED and suggested else episode
+                save_parsed_recap(library, target.id, draft.parsed, source=draft.source)
+                hidden = not library.recap_view(library.episode(target.id), self.revealed and target.id == episode.id).visible
+                self.notify(f"Recap saved to {target.code}" + (", hidden until you watch it." if hidden else "."))
+                self.reload()
+
+            self.app.push_screen(
+                RecapPreviewScreen(draft.parsed, episode.code, guess, suggested.code if suggested else None, show_text),
+                save,
+            )
+
+        self.app.push_screen(RecapImportScreen(f"Import a recap into {show.title} {episode.code}"), preview)
 
     def action_edit_title(self) -> None:
         self.app.edit_episode_title(self.episode_id, self.reload)
