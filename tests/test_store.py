@@ -234,3 +234,21 @@ def test_summaries_in_background_match_and_use_their_own_connection(demo):
 def test_summary_of_one_show_matches_the_library_view(demo):
     for summary in demo.summaries():
         assert demo.summary(summary.id) == summary
+
+
+def test_a_version_1_library_is_migrated_to_the_current_schema(data_dir, monkeypatch):
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
+    old = Library.open(data_dir, clock=fixed_clock)
+    show = old.add_show("Old Show", [3])
+    first_id = old.execute("SELECT MIN(id) FROM episodes").fetchone()[0]  # v1 has no new columns
+    old.set_watched(first_id, True)
+    old.add_note(show.id, "kept", episode_id=first_id)
+    old.close()
+    monkeypatch.undo()
+    new = Library.open(data_dir, clock=fixed_clock)
+    assert new.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 2
+    first = new.episodes(show.id)[0]
+    assert first.watched and first.note_count == 1
+    assert (first.external_id, first.airstamp, first.delisted) == (None, None, False)
+    new.close()

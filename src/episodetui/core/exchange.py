@@ -49,6 +49,9 @@ def export_library(library: Library) -> LibraryDoc:
                     air_date=row["air_date"],
                     runtime=row["runtime"],
                     synopsis=row["synopsis"],
+                    external_id=row["external_id"],
+                    airstamp=row["airstamp"],
+                    delisted=bool(row["delisted"]),
                     watch=WatchDoc(
                         first_watched_at=row["first_watched_at"],
                         watched_at=row["watched_at"],
@@ -166,8 +169,8 @@ def _import_show(library: Library, show: ShowDoc) -> None:
     for episode in show.episodes:
         try:
             cursor = library.execute(
-                "INSERT INTO episodes(show_id, season, number, title, air_date, runtime, synopsis)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO episodes(show_id, season, number, title, air_date, runtime, synopsis,"
+                " external_id, airstamp, delisted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     show_id,
                     episode.season,
@@ -176,6 +179,9 @@ def _import_show(library: Library, show: ShowDoc) -> None:
                     episode.air_date,
                     episode.runtime,
                     episode.synopsis,
+                    episode.external_id,
+                    episode.airstamp,
+                    int(episode.delisted),
                 ),
             )
         except Exception as error:  # sqlite3.IntegrityError: a duplicated episode

@@ -72,6 +72,9 @@ class EpisodeDoc(_Doc):
     air_date: str | None = None
     runtime: int | None = Field(default=None, ge=0)
     synopsis: CleanText = ""
+    external_id: str | None = None
+    airstamp: str | None = None
+    delisted: bool = False
     watch: WatchDoc | None = None
     recap: RecapDoc | None = None
     notes: list[NoteDoc] = []

@@ -526,3 +526,11 @@ def save_parsed_recap(
         source=source,
         key_moments=parsed.key_moments,
     )
+
+
+def html_fragment_paragraphs(html: str) -> list[str]:
+    """The text blocks of a small HTML fragment (a synopsis), in order."""
+    parser = _HtmlBlocks(None)
+    parser.feed(html)
+    parser.close()
+    return [block.text for block in parser.blocks]

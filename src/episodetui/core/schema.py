@@ -69,5 +69,16 @@ CREATE TABLE settings (
 );
 """
 
-MIGRATIONS: list[str] = [V1]
+# v2: episodes from TVmaze. `external_id` matches an episode across refreshes however
+# it is renumbered; `airstamp` is the exact air time (UTC) for the upcoming view;
+# `delisted` marks an episode that vanished upstream but keeps the user's data.
+V2 = """
+ALTER TABLE episodes ADD COLUMN external_id TEXT;
+ALTER TABLE episodes ADD COLUMN airstamp TEXT;
+ALTER TABLE episodes ADD COLUMN delisted INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX episodes_external ON episodes(show_id, external_id);
+CREATE INDEX episodes_air_date ON episodes(air_date);
+"""
+
+MIGRATIONS: list[str] = [V1, V2]
 SCHEMA_VERSION = len(MIGRATIONS)

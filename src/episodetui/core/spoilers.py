@@ -75,7 +75,7 @@ class SpoilerPolicy:
         return state.watched or state.is_next or state.revealed
 
     def episode_title(self, title: str, state: EpisodeState) -> str:
-        return title if self.details_visible(state) else HIDDEN_TITLE
+        return title if not title or self.details_visible(state) else HIDDEN_TITLE
 
     def synopsis(self, synopsis: str, state: EpisodeState) -> str:
         return synopsis if self.details_visible(state) else HIDDEN_SYNOPSIS

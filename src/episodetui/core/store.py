@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 
 from episodetui.core import schema
@@ -79,6 +79,13 @@ class ShowSummary:
     last_watched_at: str | None
     next_episode: NextEpisode | None
     spoiler_mode: SpoilerMode | None
+    upcoming: NextEpisode | None = None  # the first episode still to air
+    upcoming_air_date: str | None = None
+
+    def upcoming_in_days(self, today: date) -> int | None:
+        if not self.upcoming_air_date:
+            return None
+        return (date.fromisoformat(self.upcoming_air_date) - today).days
 
     @property
     def status(self) -> str:
@@ -104,6 +111,9 @@ class Episode:
     plays: int
     note_count: int
     has_recap: bool
+    external_id: str | None = None
+    airstamp: str | None = None
+    delisted: bool = False
 
     @property
     def code(self) -> str:
@@ -115,6 +125,24 @@ class Episode:
 
     def aired(self, today: date) -> bool:
         return self.air_date is None or self.air_date <= today.isoformat()
+
+
+@dataclass(slots=True)
+class Upcoming:
+    show_title: str
+    episode: Episode
+
+    def local_time(self, tz: tzinfo | None = None) -> datetime | None:
+        """When it airs in the user's timezone (or `tz`), if TVmaze gave a time."""
+        if not self.episode.airstamp:
+            return None
+        try:
+            stamp = datetime.fromisoformat(self.episode.airstamp.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        if stamp.tzinfo is None:
+            stamp = stamp.replace(tzinfo=UTC)
+        return stamp.astimezone(tz)
 
 
 @dataclass(slots=True)
@@ -417,6 +445,7 @@ class Library:
                 JOIN shows s ON s.id = e.show_id
                 LEFT JOIN watches w ON w.episode_id = e.id
                 WHERE (e.season > 0 OR s.count_specials) {only_episodes}
+                  AND (e.delisted = 0 OR w.episode_id IS NOT NULL)
                 GROUP BY e.show_id
             ),
             progress AS (
@@ -424,18 +453,25 @@ class Library:
                        COALESCE(stats.watched, 0) AS watched, COALESCE(stats.total, 0) AS total,
                        stats.last_at,
                        (SELECT e.id FROM episodes e
-                        WHERE e.show_id = s.id AND e.season > 0
+                        WHERE e.show_id = s.id AND e.season > 0 AND e.delisted = 0
                           AND {_ORDER} > COALESCE(stats.last_k, -1)
                           AND (e.air_date IS NULL OR e.air_date <= :today)
                           AND NOT EXISTS (SELECT 1 FROM watches w WHERE w.episode_id = e.id)
-                        ORDER BY e.season, e.number LIMIT 1) AS next_id
+                        ORDER BY e.season, e.number LIMIT 1) AS next_id,
+                       (SELECT e.id FROM episodes e
+                        WHERE e.show_id = s.id AND e.season > 0 AND e.delisted = 0
+                          AND e.air_date > :today
+                        ORDER BY e.air_date, e.season, e.number LIMIT 1) AS upcoming_id
                 FROM shows s LEFT JOIN stats ON stats.show_id = s.id
                 {only_show}
             )
             SELECT json_group_array(json_array(
                        p.id, p.title, p.year, p.watched, p.total, p.last_at,
-                       n.id, n.season, n.number, n.title, p.spoiler_mode))
-            FROM progress p LEFT JOIN episodes n ON n.id = p.next_id
+                       n.id, n.season, n.number, n.title, p.spoiler_mode,
+                       u.id, u.season, u.number, u.title, u.air_date))
+            FROM progress p
+            LEFT JOIN episodes n ON n.id = p.next_id
+            LEFT JOIN episodes u ON u.id = p.upcoming_id
             """,
             {"today": self.today().isoformat(), "show_id": show_id},
         ).fetchone()[0]
@@ -452,6 +488,8 @@ class Library:
                 last_watched_at=r[5],
                 next_episode=NextEpisode(r[6], r[7], r[8], r[9]) if r[6] is not None else None,
                 spoiler_mode=SpoilerMode(r[10]) if r[10] else None,
+                upcoming=NextEpisode(r[11], r[12], r[13], r[14]) if r[11] is not None else None,
+                upcoming_air_date=r[15],
             )
             for r in rows
         ]
@@ -462,7 +500,8 @@ class Library:
         "e.id, e.show_id, e.season, e.number, e.title, e.air_date, e.runtime, e.synopsis,"
         " w.watched_at, COALESCE(w.plays, 0),"
         " (SELECT COUNT(*) FROM notes n WHERE n.episode_id = e.id),"
-        " EXISTS (SELECT 1 FROM recaps r WHERE r.episode_id = e.id)"
+        " EXISTS (SELECT 1 FROM recaps r WHERE r.episode_id = e.id),"
+        " e.external_id, e.airstamp, e.delisted"
     )
 
     def episodes(self, show_id: int) -> list[Episode]:
@@ -473,7 +512,7 @@ class Library:
             f" WHERE e.show_id = ? ORDER BY e.season = 0, {_ORDER}",
             (show_id,),
         ).fetchall()
-        return [Episode(*row[:11], bool(row[11])) for row in rows]
+        return [_episode(row) for row in rows]
 
     def episode(self, episode_id: int) -> Episode:
         row = self._db.execute(
@@ -483,7 +522,7 @@ class Library:
         ).fetchone()
         if row is None:
             raise NotFound(f"no episode with id {episode_id}")
-        return Episode(*row[:11], bool(row[11]))
+        return _episode(row)
 
     def find_episode(self, show: Show, season: int, number: int) -> Episode:
         row = self._db.execute(
@@ -528,6 +567,19 @@ class Library:
         assignments = ", ".join(f"{column} = :{column}" for column in updates)
         with self.transaction() as db:
             db.execute(f"UPDATE episodes SET {assignments} WHERE id = :id", updates | {"id": episode_id})
+
+    def upcoming(self, days: int = 21) -> list[Upcoming]:
+        """Episodes airing from today through the next `days` days, soonest first."""
+        today = self.today()
+        rows = self._db.execute(
+            f"SELECT {self._EPISODE_COLUMNS}, s.title FROM episodes e"
+            " JOIN shows s ON s.id = e.show_id"
+            " LEFT JOIN watches w ON w.episode_id = e.id"
+            " WHERE e.air_date >= ? AND e.air_date <= ? AND e.delisted = 0"
+            f" ORDER BY COALESCE(e.airstamp, e.air_date), s.title_key, {_ORDER}",
+            (today.isoformat(), (today + timedelta(days=days)).isoformat()),
+        ).fetchall()
+        return [Upcoming(row[-1], _episode(row)) for row in rows]
 
     # ----------------------------------------------------------------- watching
 
@@ -745,8 +797,15 @@ class Library:
         return cursor.execute(sql, params).fetchall()
 
     def execute(self, sql: str, params: Sequence[object] | dict[str, object] = ()) -> sqlite3.Cursor:
-        """Raw SQL inside the store's own transactions (import uses this)."""
+        """Raw SQL inside the store's own transactions (import and sync use this)."""
         return self._db.execute(sql, params)
+
+    def execute_many(self, sql: str, rows: Iterable[Sequence[object]]) -> sqlite3.Cursor:
+        return self._db.executemany(sql, rows)
+
+
+def _episode(row: Sequence) -> Episode:
+    return Episode(*row[:11], bool(row[11]), row[12], row[13], bool(row[14]))
 
 
 def _check_date(value: str) -> str | None:
