@@ -43,6 +43,23 @@ def _isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("EPISODETUI_DATA_DIR", str(home / "default-library"))
 
 
+@pytest.fixture(autouse=True)
+def _no_network(monkeypatch):
+    """The default TVmaze client in tests is one whose every request fails offline."""
+    import httpx
+
+    from episodetui.core.tvmaze import API, TvMazeClient
+
+    def offline(request):
+        raise httpx.ConnectError("network is disabled in tests")
+
+    monkeypatch.setattr(
+        TvMazeClient,
+        "default",
+        classmethod(lambda cls: cls(http=httpx.Client(base_url=API, transport=httpx.MockTransport(offline)))),
+    )
+
+
 @pytest.fixture
 def data_dir(tmp_path) -> Path:
     return tmp_path / "library"

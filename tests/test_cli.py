@@ -8,7 +8,15 @@ import pytest
 
 from episodetui.cli import main
 
-from conftest import SECRET, SECRET_RECAP
+from conftest import SECRET, SECRET_RECAP, fixed_clock
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(monkeypatch):
+    """The CLI opens the library with the default clock: make it the tests' fixed one."""
+    import episodetui.core.store as store
+
+    monkeypatch.setattr(store, "utc_now", fixed_clock)
 
 
 @pytest.fixture
@@ -319,3 +327,81 @@ def test_bad_recap_files_change_nothing(harbour, tmp_path, content, message):
     status, out, err = run("recap", "harbour", "1", str(bad))
     assert status == 2 and message in err and out == ""
     assert run("export", "-")[1] == before
+
+
+@pytest.fixture
+def fake_tvmaze(monkeypatch):
+    from tvmaze_fakes import FakeTvMaze
+
+    import episodetui.cli as cli
+
+    fake = FakeTvMaze()
+    monkeypatch.setattr(cli, "_tvmaze", fake.client)
+    return fake
+
+
+def test_add_by_search_lists_candidates_when_ambiguous(run, fake_tvmaze):
+    status, out, err = run("add", "--search", "Harbour Lights")
+    assert status == 2 and out == ""
+    assert err.startswith("episodetui: 3 shows match 'Harbour Lights'; choose one:")
+    assert "--tvmaze-id 90001    Harbour Lights (2025, Streamline+, Ended, Korean)" in err
+    status, out, _ = run("add", "--tvmaze-id", "90001")
+    assert status == 0
+    assert out == "Added Harbour Lights with 4 episodes and 1 special. Show data from TVmaze (CC BY-SA).\n"
+    listed = json.loads(run("list", "--json")[1])
+    assert (listed[0]["watched"], listed[0]["total"]) == (0, 3)
+
+
+def test_add_by_search_picks_a_clear_best_hit(run, fake_tvmaze):
+    from tvmaze_fakes import load
+
+    fake_tvmaze.routes["/search/shows"] = load("search_harbour.json")[:1]
+    status, out, _ = run("add", "--search", "harbour")
+    assert status == 0 and out.startswith("Added Harbour Lights")
+
+
+def test_add_offline_is_a_clear_error_and_changes_nothing(run, fake_tvmaze):
+    import httpx
+
+    fake_tvmaze.routes["/search/shows"] = httpx.ConnectError("offline")
+    status, out, err = run("add", "--search", "Harbour Lights")
+    assert status == 2 and "cannot reach TVmaze" in err and "by hand" in err
+    assert "library is empty" in run("list")[1]
+
+
+def test_add_argument_mistakes(run, fake_tvmaze):
+    assert "TITLE --episodes N" in run("add", "Harbour")[2]
+    assert "either TITLE" in run("add", "Harbour", "--search", "x")[2]
+
+
+def test_refresh_and_upcoming(run, fake_tvmaze, monkeypatch):
+    run("add", "--tvmaze-id", "90001")
+    run("add", "Manual Show", "--episodes", "2")
+    status, out, _ = run("refresh")
+    assert status == 0 and out == "Harbour Lights: already up to date.\n"
+    fake_tvmaze.routes["/shows/90001/episodes"] = fake_tvmaze.routes["/shows/90001/episodes"][:2]
+    status, out, _ = run("refresh", "harbour")
+    assert out == "Harbour Lights: 3 no longer listed.\n"
+    assert "added by hand" in run("refresh", "manual")[2]
+
+    from tvmaze_fakes import load
+
+    fake_tvmaze.routes["/shows/90001/episodes"] = load("episodes_90001.json")
+    run("refresh", "harbour")
+    monkeypatch.setenv("TZ", "Asia/Seoul")
+    import time
+
+    time.tzset()
+    try:
+        rows = json.loads(run("upcoming", "--json")[1])
+        assert rows == [{"show": "Harbour Lights", "code": "S01E04", "season": 1, "number": 4,
+                         "title": "What the Tide Keeps", "air_date": "2026-12-05",
+                         "airs_at": "2026-12-05T20:30+09:00", "in_days": 11}]
+        out = run("upcoming")[1]
+        assert out == "2026-12-05 20:30  in 11 days   Harbour Lights  S01E04  What the Tide Keeps\n"
+        run("spoilers", "strict")
+        assert "What the Tide Keeps" not in run("upcoming")[1]
+        assert run("upcoming", "--days", "7")[1] == "Nothing airs in the next 7 days.\n"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

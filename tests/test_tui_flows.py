@@ -223,7 +223,7 @@ async def test_add_show_by_hand(library):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Your library is empty" in screen_text(app)
-        await pilot.press("a")
+        await pilot.press("a", "ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, AddShowScreen)
         await pilot.press(*"[bold]Sea[/] 바다")
@@ -241,7 +241,7 @@ async def test_add_show_rejects_bad_counts(library):
     app = EpisodeTuiApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("a", *"Counted")
+        await pilot.press("a", "ctrl+n", *"Counted")
         app.screen.query_one("#seasons", Input).value = "2"
         app.screen.query_one("#episodes", Input).value = "3, 4, 5"
         await pilot.press("ctrl+s")
@@ -301,7 +301,7 @@ async def test_help_palette_and_quit(secret_library):
         await pilot.press("escape")
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for wanted in ("Watched", "Reveal", "Note", "Edit", "Delete", "Recap", "Add a show", "Help",
+        for wanted in ("Watched", "Reveal", "Note", "Edit", "Delete", "Recap", "Add a show from TVmaze", "Add a show by hand", "Upcoming episodes", "Help",
                        "Spoiler mode: strict (library default)", "Open show: Harbour Lights"):
             assert wanted in titles
         await pilot.press("ctrl+p")
@@ -374,14 +374,15 @@ async def test_every_screen_and_dialog_keeps_the_unwatched_recap_hidden(secret_l
     async with app.run_test(size=(120, 36)) as pilot:
         steps = [(), ("enter",), ("down",), ("W",), ("escape",), ("n",), ("escape",), ("enter",), ("p",), ("escape",),
                  ("n",), ("escape",), ("t",), ("escape",), ("question_mark",), ("escape",), ("ctrl+p",), ("escape",),
-                 ("escape",), ("escape",), ("a",), ("escape",), ("slash", "h")]
+                 ("escape",), ("escape",), ("a",), ("ctrl+n",), ("escape",), ("c",), ("escape",), ("slash", "h")]
         for keys in steps:
             await pilot.press(*keys)
             await pilot.pause()
             seen.append(type(app.screen).__name__)
             assert SECRET not in screen_text(app), (keys, seen)
     assert {"LibraryScreen", "ShowScreen", "EpisodeScreen", "ConfirmScreen", "NoteEditor",
-            "BlindPasteScreen", "TextPrompt", "HelpScreen", "AddShowScreen"} <= set(seen)
+            "BlindPasteScreen", "TextPrompt", "HelpScreen", "AddShowScreen", "ShowSearchScreen",
+            "UpcomingScreen"} <= set(seen)
 
 
 async def test_count_specials_from_the_palette(demo):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -58,13 +59,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_argument("show", metavar="SHOW")
     sub.add_argument("episode", metavar="EPISODE", nargs="?")
 
-    sub = command("add", "add a show (or a season to it) by hand")
-    sub.add_argument("title", metavar="TITLE")
-    sub.add_argument("--episodes", type=int, required=True, metavar="N", help="episodes in the season")
+    sub = command("add", "add a show from TVmaze (--search, --tvmaze-id), or by hand (or a season to it)")
+    sub.add_argument("title", metavar="TITLE", nargs="?")
+    sub.add_argument("--search", metavar="QUERY", default=None, help="find the show on TVmaze and add it with every episode")
+    sub.add_argument("--tvmaze-id", type=int, metavar="N", default=None, help="add exactly this TVmaze show")
+    sub.add_argument("--episodes", type=int, metavar="N", default=None, help="by hand: episodes in the season")
     sub.add_argument("--season", type=int, default=None, metavar="S", help="season number (default 1; 0 is specials)")
     sub.add_argument("--seasons", type=int, default=1, metavar="K", help="add K seasons of N episodes each")
     sub.add_argument("--year", type=int, default=None)
     sub.add_argument("--network", default=None)
+
+    sub = command("refresh", "fetch a TVmaze show's episodes again (all such shows without SHOW)")
+    sub.add_argument("show", metavar="SHOW", nargs="?")
+
+    sub = command("upcoming", "episodes airing in the coming days, in your timezone")
+    sub.add_argument("--days", type=int, default=21, metavar="N", help="how far ahead (default 21)")
+    json_flag(sub)
 
     sub = command("list", "shows with progress and next episode")
     json_flag(sub)
@@ -215,9 +225,123 @@ def cmd_open(args: argparse.Namespace) -> int:
     return _run_tui(library, show.id, episode.id if episode else None)
 
 
+def _tvmaze():
+    """The TVmaze client; tests put a fake one here."""
+    from episodetui.core.tvmaze import TvMazeClient
+
+    return TvMazeClient.default()
+
+
+def _describe_tv_show(show) -> str:
+    details = [str(show.year) if show.year else "", show.network_name or "", show.status or "", show.language or ""]
+    return f"{show.name} ({', '.join(d for d in details if d)})"
+
+
+def _add_from_tvmaze(args: argparse.Namespace) -> int:
+    from episodetui.core.tvmaze import NetworkError
+
+    try:
+        return _add_from_tvmaze_online(args)
+    except NetworkError as error:
+        raise CliError(f"{error}; you can add the show by hand: episodetui add TITLE --episodes N") from None
+
+
+def _add_from_tvmaze_online(args: argparse.Namespace) -> int:
+    from episodetui.core.sync import add_from_tvmaze
+    from episodetui.core.tvmaze import CREDIT, best_hit
+
+    client = _tvmaze()
+    tvmaze_id = args.tvmaze_id
+    if tvmaze_id is None:
+        hits = client.search(args.search)
+        if not hits:
+            raise CliError(f"TVmaze knows no show called {args.search!r}; add it by hand with --episodes")
+        hit = best_hit(args.search, hits)
+        if hit is None:
+            choices = "\n".join(f"  --tvmaze-id {h.show.id:<8} {_describe_tv_show(h.show)}" for h in hits[:10])
+            raise CliError(f"{len(hits)} shows match {args.search!r}; choose one:\n{choices}")
+        tvmaze_id = hit.show.id
+    library = _library(args)
+    show = add_from_tvmaze(library, client, tvmaze_id)
+    episodes = library.episodes(show.id)
+    specials = sum(1 for e in episodes if e.season == 0)
+    extra = f" and {specials} special{'s' if specials != 1 else ''}" if specials else ""
+    print(f"Added {show.title} with {len(episodes) - specials} episodes{extra}. {CREDIT}")
+    return 0
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    from episodetui.core.sync import refresh_from_tvmaze, tvmaze_id
+
+    library = _library(args)
+    if args.show:
+        shows = [library.find_show(args.show)]
+    else:
+        shows = [library.show(s.id) for s in library.summaries()]
+        shows = [show for show in shows if tvmaze_id(show) is not None]
+        if not shows:
+            print("No show in the library comes from TVmaze; nothing to refresh.")
+            return 0
+    client = _tvmaze()
+    failures = 0
+    for show in shows:
+        try:
+            report = refresh_from_tvmaze(library, client, show)
+        except EpisodeTuiError as error:
+            if len(shows) == 1:
+                raise
+            failures += 1
+            print(f"episodetui: {show.title}: {error}", file=sys.stderr)
+            continue
+        print(f"{show.title}: {report.describe()}.")
+    return EXIT_USAGE if failures else 0
+
+
+def cmd_upcoming(args: argparse.Namespace) -> int:
+    from episodetui.core.spoilers import EpisodeState
+    from episodetui.core.text import in_days_text
+
+    library = _library(args)
+    today = library.today()
+    rows = []
+    for item in library.upcoming(args.days):
+        episode = item.episode
+        show = library.show(episode.show_id)
+        # An unaired episode is unwatched: in strict mode its title stays hidden.
+        title = library.policy_for(show).episode_title(episode.title, EpisodeState(watched=episode.watched))
+        local = item.local_time()
+        rows.append({
+            "show": item.show_title,
+            "code": episode.code,
+            "season": episode.season,
+            "number": episode.number,
+            "title": title,
+            "air_date": episode.air_date,
+            "airs_at": local.isoformat(timespec="minutes") if local else None,
+            "in_days": (date.fromisoformat(episode.air_date) - today).days if episode.air_date else None,
+        })
+    if args.json:
+        _print_json(rows)
+        return 0
+    if not rows:
+        print(f"Nothing airs in the next {args.days} days.")
+        return 0
+    for row in rows:
+        when = row["airs_at"].replace("T", " ")[:16] if row["airs_at"] else row["air_date"]
+        soon = in_days_text(row["in_days"] or 0)
+        print(f"{when:<16}  {soon:<11}  {row['show']}  {row['code']}  {row['title']}".rstrip())
+    return 0
+
+
 def cmd_add(args: argparse.Namespace) -> int:
     from episodetui.core.text import title_key
 
+    if args.search is not None or args.tvmaze_id is not None:
+        if args.episodes is not None or args.title:
+            raise CliError("give either TITLE --episodes N (by hand), or --search / --tvmaze-id")
+        return _add_from_tvmaze(args)
+    if not args.title or args.episodes is None:
+        raise CliError("add needs TITLE --episodes N, or --search QUERY, or --tvmaze-id N")
     library = _library(args)
     if args.episodes < 1 or args.seasons < 1:
         raise CliError("--episodes and --seasons must be at least 1")
@@ -524,6 +648,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "recap": cmd_recap,
     "note": cmd_note,
     "spoilers": cmd_spoilers,
+    "refresh": cmd_refresh,
+    "upcoming": cmd_upcoming,
     "export": cmd_export,
     "import": cmd_import,
 }

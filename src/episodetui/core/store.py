@@ -193,15 +193,15 @@ def _now_text(clock: Clock) -> str:
 class Library:
     """A user's library in `data_dir`. Open with `Library.open(data_dir)`."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock = utc_now):
+    def __init__(self, connection: sqlite3.Connection, path: Path, clock: Clock | None = None):
         self._db = connection
         self.path = path
-        self.clock = clock
+        self.clock = clock or utc_now
 
     # ----------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, data_dir: Path, clock: Clock = utc_now) -> Library:
+    def open(cls, data_dir: Path, clock: Clock | None = None) -> Library:
         path = Path(data_dir) / DB_NAME
         if path.exists():
             _refuse_newer_schema(path)

@@ -45,11 +45,15 @@ def tvmaze_id(show: Show) -> int | None:
     return int(value) if value and str(value).isdigit() else None
 
 
+def fetch_show(client: TvMazeClient, show_id: int, fresh: bool = False) -> tuple[TvShow, list[EpisodeFacts]]:
+    """Everything needed to add or refresh a show; network only, so it can run on a
+    worker thread while the library stays on the UI thread."""
+    return client.show(show_id), episode_facts(client.episodes(show_id, fresh=fresh))
+
+
 def add_from_tvmaze(library: Library, client: TvMazeClient, show_id: int) -> Show:
     """Fetch a show and all its episodes, and add them in one transaction."""
-    info = client.show(show_id)
-    facts = episode_facts(client.episodes(show_id))
-    return add_fetched_show(library, info, facts)
+    return add_fetched_show(library, *fetch_show(client, show_id))
 
 
 def add_fetched_show(library: Library, info: TvShow, facts: list[EpisodeFacts]) -> Show:
@@ -83,12 +87,15 @@ def add_fetched_show(library: Library, info: TvShow, facts: list[EpisodeFacts]) 
 
 
 def refresh_from_tvmaze(library: Library, client: TvMazeClient, show: Show) -> RefreshReport:
+    remote_id = require_tvmaze_id(show)
+    return merge_episodes(library, show, *fetch_show(client, remote_id, fresh=True))
+
+
+def require_tvmaze_id(show: Show) -> int:
     remote_id = tvmaze_id(show)
     if remote_id is None:
         raise EpisodeTuiError(f"{show.title} was added by hand: there is nothing to refresh it from")
-    info = client.show(remote_id)
-    facts = episode_facts(client.episodes(remote_id, fresh=True))
-    return merge_episodes(library, show, info, facts)
+    return remote_id
 
 
 def merge_episodes(library: Library, show: Show, info: TvShow | None, facts: list[EpisodeFacts]) -> RefreshReport:

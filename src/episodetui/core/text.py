@@ -84,3 +84,8 @@ def progress_bar(watched: int, total: int, width: int = 10) -> str:
     """A text bar like ███░░░░░░░, the same in the TUI and the CLI."""
     filled = min(width, round(width * watched / total)) if total else 0
     return "█" * filled + "░" * (width - filled)
+
+
+def in_days_text(days: int) -> str:
+    """today, tomorrow, in 3 days: when an episode airs, the same everywhere."""
+    return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"

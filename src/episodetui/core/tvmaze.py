@@ -226,9 +226,9 @@ class TvMazeClient:
             try:
                 response = self.http.get(path, params=params)
             except httpx.TimeoutException:
-                raise NetworkError("TVmaze did not answer in time; try again, or add the show by hand") from None
+                raise NetworkError("TVmaze did not answer in time") from None
             except httpx.HTTPError as error:
-                raise NetworkError(f"cannot reach TVmaze ({type(error).__name__}); you can add the show by hand") from None
+                raise NetworkError(f"cannot reach TVmaze ({type(error).__name__})") from None
             if response.status_code == 429:
                 if attempt == RETRIES - 1:
                     break

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -12,6 +13,9 @@ from textual.screen import Screen
 
 from episodetui.core.spoilers import SpoilerMode
 from episodetui.core.store import Library, ShowSummary
+
+if TYPE_CHECKING:
+    from episodetui.core.tvmaze import TvMazeClient
 from episodetui.tui.library_screen import LibraryScreen
 
 
@@ -30,9 +34,12 @@ class EpisodeTuiApp(App[None]):
         start_show_id: int | None = None,
         start_episode_id: int | None = None,
         first_summaries: Callable[[], list[ShowSummary]] | None = None,
+        tvmaze: Callable[[], TvMazeClient] | None = None,
     ) -> None:
         super().__init__()
         self.library = library
+        self._tvmaze_factory = tvmaze
+        self._tvmaze: TvMazeClient | None = None
         # The library screen's first data, possibly already being read on a thread.
         self.first_summaries = first_summaries
         self.start_show_id = start_show_id
@@ -91,7 +98,29 @@ class EpisodeTuiApp(App[None]):
 
         self.push_screen(TextPrompt(f"Title of {episode.code}", episode.title, f"Episode {episode.number}"), save)
 
+    def tvmaze(self) -> TvMazeClient:
+        """The TVmaze client, made on first use (httpx is not loaded at start-up)."""
+        if self._tvmaze is None:
+            if self._tvmaze_factory is not None:
+                self._tvmaze = self._tvmaze_factory()
+            else:
+                from episodetui.core.tvmaze import TvMazeClient
+
+                self._tvmaze = TvMazeClient.default()
+        return self._tvmaze
+
     def action_add_show(self) -> None:
+        from episodetui.tui.search_dialog import MANUAL, ShowSearchScreen
+
+        def chosen(choice: int | str | None) -> None:
+            if choice == MANUAL:
+                self.action_add_show_by_hand()
+            elif isinstance(choice, int):
+                self.add_from_tvmaze(choice)
+
+        self.push_screen(ShowSearchScreen(self.tvmaze()), chosen)
+
+    def action_add_show_by_hand(self) -> None:
         from episodetui.core.errors import EpisodeTuiError
         from episodetui.tui.dialogs import AddShowScreen, NewShow
 
@@ -104,11 +133,79 @@ class EpisodeTuiApp(App[None]):
                 self.notify(str(error), severity="error")
                 return
             self.notify(f"Added {show.title}.")
-            for screen in self.screen_stack:
-                if isinstance(screen, LibraryScreen):
-                    screen.reload(select_show_id=show.id)
+            self._show_in_library(show.id)
 
         self.push_screen(AddShowScreen(classes="dialog-screen"), add)
+
+    def _show_in_library(self, show_id: int) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.reload(select_show_id=show_id)
+
+    def add_from_tvmaze(self, tvmaze_id: int) -> None:
+        """Fetch on a worker thread; write to the library back on the UI thread."""
+        from episodetui.core.errors import EpisodeTuiError
+        from episodetui.core.sync import add_fetched_show, fetch_show
+        from episodetui.core.tvmaze import CREDIT
+
+        self.notify("Adding the show from TVmaze…", timeout=3)
+        client = self.tvmaze()
+
+        def store(fetched) -> None:
+            try:
+                show = add_fetched_show(self.library, *fetched)
+            except EpisodeTuiError as error:
+                self.notify(str(error), severity="error")
+                return
+            count = sum(1 for e in self.library.episodes(show.id) if e.season > 0)
+            self.notify(f"Added {show.title}: {count} episodes. {CREDIT}")
+            self._show_in_library(show.id)
+
+        def fetch() -> None:
+            try:
+                fetched = fetch_show(client, tvmaze_id)
+            except EpisodeTuiError as error:
+                message = f"{str(error)[:1].upper()}{str(error)[1:]}. Press a, then ctrl+n, to add it by hand."
+                self.call_from_thread(self.notify, message, severity="error", timeout=8)
+                return
+            self.call_from_thread(store, fetched)
+
+        self.run_worker(fetch, thread=True, group="tvmaze", name="add-show")
+
+    def refresh_from_tvmaze(self, show_id: int, after: Callable[[], None]) -> None:
+        from episodetui.core.errors import EpisodeTuiError
+        from episodetui.core.sync import fetch_show, merge_episodes, require_tvmaze_id
+
+        show = self.library.show(show_id)
+        try:
+            remote_id = require_tvmaze_id(show)
+        except EpisodeTuiError as error:
+            self.notify(str(error), severity="warning")
+            return
+        self.notify(f"Refreshing {show.title} from TVmaze…", timeout=3)
+        client = self.tvmaze()
+
+        def store(fetched) -> None:
+            report = merge_episodes(self.library, self.library.show(show_id), *fetched)
+            self.notify(f"{show.title}: {report.describe()}.")
+            after()
+
+        def fetch() -> None:
+            try:
+                fetched = fetch_show(client, remote_id, fresh=True)
+            except EpisodeTuiError as error:
+                message = f"{str(error)[:1].upper()}{str(error)[1:]}; the show is unchanged."
+                self.call_from_thread(self.notify, message, severity="error", timeout=8)
+                return
+            self.call_from_thread(store, fetched)
+
+        self.run_worker(fetch, thread=True, group="tvmaze", name="refresh-show")
+
+    def action_upcoming(self) -> None:
+        from episodetui.tui.upcoming_screen import UpcomingScreen
+
+        if not isinstance(self.screen, UpcomingScreen):
+            self.push_screen(UpcomingScreen())
 
     def action_help(self) -> None:
         from episodetui.tui.dialogs import HelpScreen
@@ -152,7 +249,9 @@ class EpisodeTuiApp(App[None]):
                 partial(screen.call_later, screen.run_action, binding.action),
             )
         yield SystemCommand("Help", "Keys and spoiler rules (? or F1)", self.action_help)
-        yield SystemCommand("Add a show", "Add a show by hand (a)", self.action_add_show)
+        yield SystemCommand("Add a show from TVmaze", "Search by title (a)", self.action_add_show)
+        yield SystemCommand("Add a show by hand", "Title, seasons, episodes per season", self.action_add_show_by_hand)
+        yield SystemCommand("Upcoming episodes", "What airs in the next weeks (c in the library)", self.action_upcoming)
         for mode in SpoilerMode:
             yield SystemCommand(
                 f"Spoiler mode: {mode.value} (library default)",

@@ -302,13 +302,14 @@ Everywhere
   ? / F1         this help       ctrl+p    every action by name, themes
 
 Library
-  a  add a show       s  sort (recent, title, progress)     f  filter
-  /  find a show by title
+  a  add a show from TVmaze (ctrl+n there: by hand)    c  upcoming episodes
+  s  sort (recent, title, progress)    f  filter    /  find a show by title
 
 A show
   w  toggle watched on the highlighted episode
   W  mark every aired episode up to here watched (asks first)
   t  edit the highlighted episode's title     n  note on the show
+  u  refresh the show from TVmaze
 
 An episode
   w  toggle watched            r  reveal the hidden recap (asks first)

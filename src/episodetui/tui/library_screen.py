@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -10,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from episodetui.core.store import ShowSummary
-from episodetui.core.text import progress_bar, title_key
+from episodetui.core.text import in_days_text, progress_bar, title_key
 from episodetui.tui.row_list import Column, RowList
 
 SORTS = ("recently watched", "title", "progress")
@@ -25,8 +27,9 @@ FILTERS = ("all", "watching", "not started", "finished")
 EMPTY_LIBRARY = """\
 Your library is empty.
 
-Press  a  to add a show by hand: its title, seasons and episodes per season.
-From a shell:  episodetui add "Harbour Lights" --episodes 12
+Press  a  to add a show: type its title and pick it from TVmaze's results
+(or press ctrl+n in that dialog to add it by hand: title, seasons, episodes).
+From a shell:  episodetui add --search "Harbour Lights"
 
 Press  ?  for help, or try  episodetui --demo  to look around a demo library."""
 
@@ -44,6 +47,7 @@ def sort_summaries(summaries: list[ShowSummary], sort: str) -> list[ShowSummary]
 class LibraryScreen(Screen):
     BINDINGS = [
         Binding("a", "add_show", "Add show"),
+        Binding("c", "app.upcoming", "Upcoming"),
         Binding("s", "cycle_sort", "Sort"),
         Binding("f", "cycle_filter", "Filter"),
         Binding("slash", "search", "Find"),
@@ -96,9 +100,10 @@ class LibraryScreen(Screen):
         if select_show_id is None:
             select_show_id = self.selected_show_id()
         visible = self._visible()
+        today = self.library.today()
         rows.set_rows(
             [str(s.id) for s in visible],
-            lambda index: _show_cells(visible[index]),
+            lambda index: _show_cells(visible[index], today),
             keep_key=str(select_show_id) if select_show_id else None,
         )
         empty = not self.summaries
@@ -151,8 +156,8 @@ class LibraryScreen(Screen):
         self.app.action_add_show()
 
 
-def _show_cells(summary: ShowSummary) -> tuple[Text, ...]:
-    return (_title_cell(summary), _progress_cell(summary), _next_cell(summary), _last_cell(summary))
+def _show_cells(summary: ShowSummary, today: date) -> tuple[Text, ...]:
+    return (_title_cell(summary), _progress_cell(summary), _next_cell(summary, today), _last_cell(summary))
 
 
 def _title_cell(summary: ShowSummary) -> Text:
@@ -168,9 +173,13 @@ def _progress_cell(summary: ShowSummary) -> Text:
     return bar
 
 
-def _next_cell(summary: ShowSummary) -> Text:
+def _next_cell(summary: ShowSummary, today: date) -> Text:
     nxt = summary.next_episode
     if nxt is None:
+        days = summary.upcoming_in_days(today)
+        if summary.upcoming is not None and days is not None:
+            # An unaired episode is unwatched: its code, never its title.
+            return Text(f"{summary.upcoming.code} airs {in_days_text(days)}", style="cyan")
         return Text(summary.status if summary.status == "finished" else "caught up", style="dim")
     # The next episode's title is visible in every spoiler mode, strict included.
     return Text(f"{nxt.code} {nxt.title}".rstrip())

@@ -33,6 +33,7 @@ class ShowScreen(NoteActions):
         Binding("e", "edit_note", "Edit note", show=False),
         Binding("d", "delete_note", "Delete note", show=False),
         Binding("t", "edit_title", "Edit title"),
+        Binding("u", "refresh_show", "Refresh"),
         Binding("v", "toggle_note_spoilers", "Note spoilers", show=False),
     ]
 
@@ -149,6 +150,9 @@ class ShowScreen(NoteActions):
             ConfirmScreen(f"Mark {len(pending)} episode{plural} watched, {pending[0].code} through {episode.code}?", "Mark watched", "Cancel"),
             mark,
         )
+
+    def action_refresh_show(self) -> None:
+        self.app.refresh_from_tvmaze(self.show_id, self.reload)
 
     def action_edit_title(self) -> None:
         episode_id = self.highlighted_episode_id()

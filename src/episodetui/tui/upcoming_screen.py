@@ -1,0 +1,76 @@
+"""Upcoming: what airs in the next weeks for the shows in the library, in local time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from episodetui.core.spoilers import EpisodeState
+from episodetui.core.store import Upcoming
+from episodetui.core.text import in_days_text
+from episodetui.tui.row_list import Column, RowList
+
+DAYS = 28
+COLUMNS = (
+    Column("Airs", width=16),
+    Column("", width=11),
+    Column("Show", weight=3),
+    Column("Episode", width=8),
+    Column("Title", weight=4),
+)
+
+
+class UpcomingScreen(Screen):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self) -> None:
+        super().__init__(id="upcoming")
+        self.items: list[Upcoming] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="upcoming-status")
+        yield RowList(COLUMNS, id="upcoming-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Upcoming"
+        self.query_one(RowList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        library = self.app.library
+        today = library.today()
+        self.items = library.upcoming(DAYS)
+        rows = self.query_one(RowList)
+
+        def cells(index: int) -> tuple[Text, ...]:
+            item = self.items[index]
+            episode = item.episode
+            show = library.show(episode.show_id)
+            # Unaired means unwatched: strict mode keeps the title hidden.
+            title = library.policy_for(show).episode_title(episode.title, EpisodeState(watched=episode.watched))
+            local = item.local_time()
+            airs = local.strftime("%a %d %b %H:%M") if local else episode.air_date or ""
+            days = (date.fromisoformat(episode.air_date) - today).days if episode.air_date else 0
+            return (Text(airs), Text(in_days_text(days), style="dim"), Text(item.show_title), Text(episode.code), Text(title))
+
+        rows.set_rows([str(item.episode.id) for item in self.items], cells)
+        status = (
+            f" {len(self.items)} episode{'s' if len(self.items) != 1 else ''} airing in the next {DAYS} days, in your local time"
+            if self.items
+            else f" Nothing airs in the next {DAYS} days. Shows added from TVmaze list their future episodes here."
+        )
+        self.query_one("#upcoming-status", Static).update(Text(status))
+
+    @on(RowList.Selected)
+    def _open(self, event: RowList.Selected) -> None:
+        self.app.open_episode(int(event.key))
