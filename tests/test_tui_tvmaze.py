@@ -146,3 +146,16 @@ def test_search_dialog_snapshot(snap_compare, library):
         await pilot.pause()
 
     assert snap_compare(EpisodeTuiApp(library, tvmaze=fake.client), terminal_size=SIZE, run_before=search)
+
+
+async def test_show_screen_marks_episodes_no_longer_listed(library):
+    from episodetui.core.sync import add_from_tvmaze, refresh_from_tvmaze
+
+    fake = FakeTvMaze()
+    show = add_from_tvmaze(library, fake.client(), 90001)
+    fake.routes["/shows/90001/episodes"] = load("episodes_90001.json")[1:]
+    refresh_from_tvmaze(library, fake.client(), library.show(show.id))
+    app = EpisodeTuiApp(library, start_show_id=show.id)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        assert "The Ferry at Dawn  (no longer listed on TVmaze)" in screen_text(app)

@@ -185,3 +185,33 @@ def test_strict_mode_hides_unwatched_titles_except_the_next(library):
     policy = library.policy_for(library.show(show.id))
     titles = [policy.episode_title(e.title, library.episode_state(e)) for e in library.episodes(show.id)]
     assert titles == ["The Ferry at Dawn", "(title hidden)", "", "(title hidden)", "(title hidden)"]
+
+
+def test_tvmaze_fields_survive_export_and_import(library, tmp_path):
+    from episodetui.core.exchange import dump_document, export_library, import_library, parse_document
+    from episodetui.core.store import Library
+
+    from conftest import fixed_clock
+
+    fake = FakeTvMaze()
+    show = add_from_tvmaze(library, fake.client(), 90001)
+    fake.routes["/shows/90001/episodes"] = load("episodes_90001.json")[1:]
+    refresh_from_tvmaze(library, fake.client(), library.show(show.id))
+    first = dump_document(export_library(library))
+    other = Library.open(tmp_path / "other", clock=fixed_clock)
+    import_library(other, parse_document(first))
+    assert dump_document(export_library(other)) == first
+    episodes = {e.external_id: e for e in other.episodes(other.summaries()[0].id)}
+    assert episodes["500001"].delisted and episodes["500004"].airstamp == "2026-12-05T11:30:00+00:00"
+
+
+def test_cli_and_tui_mark_episodes_no_longer_listed(library, capsys):
+    from episodetui.cli import main
+
+    fake = FakeTvMaze()
+    show = add_from_tvmaze(library, fake.client(), 90001)
+    fake.routes["/shows/90001/episodes"] = load("episodes_90001.json")[1:]
+    refresh_from_tvmaze(library, fake.client(), library.show(show.id))
+    main(["--data-dir", str(library.path.parent), "show", "harbour"])
+    out = capsys.readouterr().out
+    assert "S01E01  The Ferry at Dawn  2025-03-01  (no longer listed on TVmaze)" in out

@@ -462,6 +462,7 @@ def show_model(library: Library, show: Show, spoilers: bool):
                 watched=episode.watched,
                 watched_at=episode.watched_at,
                 plays=episode.plays,
+                listed=not episode.delisted,
                 notes=notes_out(library.episode_notes(episode.id)) if episode.note_count else [],
                 recap=recap_out,
             )
@@ -503,7 +504,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         mark = "✓" if episode.watched else "·"
         title = episode.title or f"Episode {episode.number}"
         aired = f"  {episode.air_date}" if episode.air_date else ""
-        print(f"\n{mark} {episode.code}  {title}{aired}")
+        gone = "  (no longer listed on TVmaze)" if not episode.listed else ""
+        print(f"\n{mark} {episode.code}  {title}{aired}{gone}")
         if episode.synopsis:
             print(f"    {episode.synopsis}")
         recap = episode.recap

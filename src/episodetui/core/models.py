@@ -153,6 +153,7 @@ class EpisodeOut(BaseModel):
     watched: bool
     watched_at: str | None
     plays: int
+    listed: bool = True
     notes: list[NoteOut]
     recap: RecapOut | None
 

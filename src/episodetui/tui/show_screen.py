@@ -172,10 +172,13 @@ def _episode_cells(episode: Episode, title: str, recap_visible: bool, today) -> 
         recap = Text("✓ shown" if recap_visible else "hidden", style="" if recap_visible else "yellow")
     else:
         recap = Text("")
+    title_cell = Text(title or f"Episode {episode.number}", style="dim" if not title else "")
+    if episode.delisted:
+        title_cell.append("  (no longer listed on TVmaze)", style="dim italic")
     return (
         mark,
         Text(code),
-        Text(title or f"Episode {episode.number}", style="dim" if not title else ""),
+        title_cell,
         Text(episode.air_date or "", style="dim"),
         Text(str(episode.note_count) if episode.note_count else ""),
         recap,
