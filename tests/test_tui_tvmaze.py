@@ -159,3 +159,19 @@ async def test_show_screen_marks_episodes_no_longer_listed(library):
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.pause()
         assert "The Ferry at Dawn  (no longer listed on TVmaze)" in screen_text(app)
+
+
+async def test_a_failed_refresh_says_so_and_changes_nothing(library):
+    from episodetui.core.sync import add_from_tvmaze
+
+    fake = FakeTvMaze()
+    show = add_from_tvmaze(library, fake.client(), 90001)
+    before = [(e.code, e.title) for e in library.episodes(show.id)]
+    fake.routes["/shows/90001/episodes"] = httpx.ReadTimeout("slow")
+    app = EpisodeTuiApp(library, start_show_id=show.id, tvmaze=fake.client)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("u")
+        await _settle(app, pilot, 0)
+        assert "TVmaze did not answer in time; the show is unchanged." in screen_text(app)
+        assert [(e.code, e.title) for e in library.episodes(show.id)] == before

@@ -89,3 +89,8 @@ def progress_bar(watched: int, total: int, width: int = 10) -> str:
 def in_days_text(days: int) -> str:
     """today, tomorrow, in 3 days: when an episode airs, the same everywhere."""
     return "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+
+
+def as_sentence(message: str) -> str:
+    """An error message ("cannot reach TVmaze") as the start of a sentence on screen."""
+    return message[:1].upper() + message[1:]

@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from episodetui.core.spoilers import SpoilerMode
 from episodetui.core.store import Library, ShowSummary
+from episodetui.core.text import as_sentence
 
 if TYPE_CHECKING:
     from episodetui.core.tvmaze import TvMazeClient
@@ -142,14 +143,28 @@ class EpisodeTuiApp(App[None]):
             if isinstance(screen, LibraryScreen):
                 screen.reload(select_show_id=show_id)
 
-    def add_from_tvmaze(self, tvmaze_id: int) -> None:
-        """Fetch on a worker thread; write to the library back on the UI thread."""
+    def _fetch_from_tvmaze(self, tvmaze_id: int, fresh: bool, store, on_failure: str) -> None:
+        """Fetch on a worker thread; `store` writes to the library back on the UI thread
+        (one SQLite connection is never used by two threads)."""
         from episodetui.core.errors import EpisodeTuiError
-        from episodetui.core.sync import add_fetched_show, fetch_show
-        from episodetui.core.tvmaze import CREDIT
+        from episodetui.core.sync import fetch_show
 
-        self.notify("Adding the show from TVmaze…", timeout=3)
         client = self.tvmaze()
+
+        def fetch() -> None:
+            try:
+                fetched = fetch_show(client, tvmaze_id, fresh=fresh)
+            except EpisodeTuiError as error:
+                self.call_from_thread(self.notify, f"{as_sentence(str(error))}{on_failure}", severity="error", timeout=8)
+                return
+            self.call_from_thread(store, fetched)
+
+        self.run_worker(fetch, thread=True, group="tvmaze")
+
+    def add_from_tvmaze(self, tvmaze_id: int) -> None:
+        from episodetui.core.errors import EpisodeTuiError
+        from episodetui.core.sync import add_fetched_show
+        from episodetui.core.tvmaze import CREDIT
 
         def store(fetched) -> None:
             try:
@@ -161,20 +176,12 @@ class EpisodeTuiApp(App[None]):
             self.notify(f"Added {show.title}: {count} episodes. {CREDIT}")
             self._show_in_library(show.id)
 
-        def fetch() -> None:
-            try:
-                fetched = fetch_show(client, tvmaze_id)
-            except EpisodeTuiError as error:
-                message = f"{str(error)[:1].upper()}{str(error)[1:]}. Press a, then ctrl+n, to add it by hand."
-                self.call_from_thread(self.notify, message, severity="error", timeout=8)
-                return
-            self.call_from_thread(store, fetched)
-
-        self.run_worker(fetch, thread=True, group="tvmaze", name="add-show")
+        self.notify("Adding the show from TVmaze…", timeout=3)
+        self._fetch_from_tvmaze(tvmaze_id, False, store, ". Press a, then ctrl+n, to add it by hand.")
 
     def refresh_from_tvmaze(self, show_id: int, after: Callable[[], None]) -> None:
         from episodetui.core.errors import EpisodeTuiError
-        from episodetui.core.sync import fetch_show, merge_episodes, require_tvmaze_id
+        from episodetui.core.sync import merge_episodes, require_tvmaze_id
 
         show = self.library.show(show_id)
         try:
@@ -182,24 +189,14 @@ class EpisodeTuiApp(App[None]):
         except EpisodeTuiError as error:
             self.notify(str(error), severity="warning")
             return
-        self.notify(f"Refreshing {show.title} from TVmaze…", timeout=3)
-        client = self.tvmaze()
 
         def store(fetched) -> None:
             report = merge_episodes(self.library, self.library.show(show_id), *fetched)
             self.notify(f"{show.title}: {report.describe()}.")
             after()
 
-        def fetch() -> None:
-            try:
-                fetched = fetch_show(client, remote_id, fresh=True)
-            except EpisodeTuiError as error:
-                message = f"{str(error)[:1].upper()}{str(error)[1:]}; the show is unchanged."
-                self.call_from_thread(self.notify, message, severity="error", timeout=8)
-                return
-            self.call_from_thread(store, fetched)
-
-        self.run_worker(fetch, thread=True, group="tvmaze", name="refresh-show")
+        self.notify(f"Refreshing {show.title} from TVmaze…", timeout=3)
+        self._fetch_from_tvmaze(remote_id, True, store, "; the show is unchanged.")
 
     def action_upcoming(self) -> None:
         from episodetui.tui.upcoming_screen import UpcomingScreen
@@ -220,14 +217,16 @@ class EpisodeTuiApp(App[None]):
         else:
             self.library.set_show_spoiler_mode(show_id, mode)
             self.notify(f"Spoiler mode for this show: {mode.value}.")
-        reload = getattr(self.screen, "reload", None)
-        if reload:
-            reload()
+        self._reload_screen()
 
     def toggle_count_specials(self, show_id: int) -> None:
         counted = not self.library.show(show_id).count_specials
         self.library.set_count_specials(show_id, counted)
         self.notify("Specials now count towards progress." if counted else "Specials no longer count.")
+        self._reload_screen()
+
+    def _reload_screen(self) -> None:
+        """Redraw the current screen after a setting changed what it may show."""
         reload = getattr(self.screen, "reload", None)
         if reload:
             reload()

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, Static, TextArea
 
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.store import count_paragraphs
-from episodetui.core.text import clean_text, format_timestamp, parse_timestamp
+from episodetui.core.text import as_sentence, clean_text, format_timestamp, parse_timestamp
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -143,7 +143,7 @@ class NoteEditor(_Form):
         try:
             at_seconds = parse_timestamp(at) if at.strip() else None
         except EpisodeTuiError as error:
-            self.show_error(str(error).capitalize())
+            self.show_error(as_sentence(str(error)))
             self.query_one("#at", Input).focus()
             return
         self.dismiss(NoteDraft(text, at_seconds))

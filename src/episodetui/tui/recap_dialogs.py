@@ -17,7 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static
 from episodetui.core.encoding import decode_text
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.recap_import import ParsedRecap, TargetGuess, parse_recap
-from episodetui.core.text import format_timestamp
+from episodetui.core.text import as_sentence, format_timestamp
 from episodetui.tui.dialogs import _Form
 
 
@@ -82,7 +82,7 @@ class RecapImportScreen(_Form):
                 raise EpisodeTuiError("Give a file path, or paste the article.")
             parsed = parse_recap(text, raw=self.query_one("#raw", Checkbox).value)
         except (EpisodeTuiError, OSError) as error:
-            self.show_error(str(error)[:1].upper() + str(error)[1:])
+            self.show_error(as_sentence(str(error)))
             return
         self.dismiss(ImportDraft(parsed, self.query_one("#source", Input).value.strip()))
 

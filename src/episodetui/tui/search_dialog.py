@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from episodetui.core.errors import EpisodeTuiError
+from episodetui.core.text import as_sentence
 from episodetui.core.tvmaze import CREDIT, SearchHit, TvMazeClient
 
 MANUAL = "manual"
@@ -89,7 +90,7 @@ class ShowSearchScreen(ModalScreen[int | str | None]):
         try:
             hits = self.client.search(query)
         except EpisodeTuiError as error:
-            message = f"{str(error)[:1].upper()}{str(error)[1:]}. Press ctrl+n to add the show by hand."
+            message = f"{as_sentence(str(error))}. Press ctrl+n to add the show by hand."
             if not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self._show_error, message)
             return
