@@ -173,5 +173,6 @@ async def test_a_failed_refresh_says_so_and_changes_nothing(library):
         await pilot.pause()
         await pilot.press("u")
         await _settle(app, pilot, 0)
-        assert "TVmaze did not answer in time; the show is unchanged." in screen_text(app)
+        messages = [notification.message for notification in app._notifications]
+        assert "TVmaze did not answer in time; the show is unchanged." in messages
         assert [(e.code, e.title) for e in library.episodes(show.id)] == before
