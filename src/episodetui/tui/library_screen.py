@@ -109,7 +109,8 @@ class LibraryScreen(Screen):
         empty = not self.summaries
         self.query_one("#empty").display = empty
         rows.display = not empty
-        count = f"{len(visible)} of {len(self.summaries)} shows" if len(visible) != len(self.summaries) else f"{len(visible)} shows"
+        total = f"{len(self.summaries)} show{'' if len(self.summaries) == 1 else 's'}"
+        count = f"{len(visible)} of {total}" if len(visible) != len(self.summaries) else total
         self.query_one("#status-line", Static).update(
             Text(f" {count} · sorted by {self.sort} · showing {self.filter}   (s sort, f filter, / find)")
         )
