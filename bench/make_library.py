@@ -60,13 +60,13 @@ def build(data_dir: Path, shows: int, per_show: int, notes: int, recaps: int, lo
             by_show.setdefault(show_id, []).append(eid)
         stamp = datetime.now(UTC).isoformat(timespec="seconds")
         watched = []
-        for show_id, ids in by_show.items():
+        for ids in by_show.values():
             watched += ids[: rng.randint(0, len(ids))]
         db.executemany(
             "INSERT INTO watches(episode_id, first_watched_at, watched_at) VALUES (?, ?, ?)",
             [(eid, stamp, stamp) for eid in watched],
         )
-        for eid, show_id, _, _ in rng.sample(episode_rows, min(recaps, len(episode_rows))):
+        for eid, _, _, _ in rng.sample(episode_rows, min(recaps, len(episode_rows))):
             paragraphs = "\n\n".join(sentence(rng, 40) for _ in range(5))
             library.set_recap(eid, paragraphs, title=sentence(rng, 6), source="bench",
                               key_moments=[KeyMoment(sentence(rng, 15), rng.randint(0, 3600)) for _ in range(2)])

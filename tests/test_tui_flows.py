@@ -20,7 +20,7 @@ from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.row_list import RowList
 from episodetui.tui.show_screen import ShowScreen
 
-from conftest import SECRET, SECRET_RECAP, fixed_clock, screen_text
+from conftest import SECRET, SECRET_RECAP, screen_text
 
 SIZE = (100, 30)
 

@@ -2,7 +2,7 @@ import httpx
 import pytest
 
 from episodetui.core.errors import EpisodeTuiError
-from episodetui.core.spoilers import EpisodeState, SpoilerMode
+from episodetui.core.spoilers import SpoilerMode
 from episodetui.core.sync import add_from_tvmaze, merge_episodes, refresh_from_tvmaze
 from episodetui.core.tvmaze import NetworkError, best_hit, episode_facts, html_to_text
 

@@ -11,7 +11,6 @@ import hashlib
 import json
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -270,13 +269,3 @@ def best_hit(query: str, hits: list[SearchHit]) -> SearchHit | None:
     if not exact and ranked[0].score >= 2 * ranked[1].score:
         return ranked[0]
     return None
-
-
-def parse_airstamp(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        stamp = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC)

@@ -50,10 +50,6 @@ class EpisodeScreen(NoteActions):
             yield NotesList(id="notes")
         yield Footer()
 
-    @property
-    def library(self):
-        return self.app.library
-
     def on_mount(self) -> None:
         self.refresh_notes()
         # Focus the page, not the notes, so it opens at the top; e/d act on the

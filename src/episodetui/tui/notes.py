@@ -49,6 +49,10 @@ class NoteActions(Screen):
 
     notes_revealed = False
 
+    @property
+    def library(self):
+        return self.app.library
+
     def note_target(self) -> tuple[int, int | None, str]:
         """(show id, episode id or None, a heading for the editor)."""
         ...

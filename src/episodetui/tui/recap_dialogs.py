@@ -119,7 +119,6 @@ class RecapPreviewScreen(ModalScreen[str | None]):
         self.show_text = show_text
 
     def compose(self) -> ComposeResult:
-        parsed = self.parsed
         with Vertical(classes="dialog wide tall"):
             yield Label(f"Recap preview for {self.target_code}", classes="dialog-title")
             with VerticalScroll(id="preview-body"):

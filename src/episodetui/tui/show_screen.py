@@ -48,10 +48,6 @@ class ShowScreen(NoteActions):
         yield NotesList(id="notes")
         yield Footer()
 
-    @property
-    def library(self):
-        return self.app.library
-
     def on_mount(self) -> None:
         show = self.library.show(self.show_id)
         self.sub_title = show.title
