@@ -236,19 +236,50 @@ def test_summary_of_one_show_matches_the_library_view(demo):
         assert demo.summary(summary.id) == summary
 
 
-def test_a_version_1_library_is_migrated_to_the_current_schema(data_dir, monkeypatch):
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 1)
-    old = Library.open(data_dir, clock=fixed_clock)
-    show = old.add_show("Old Show", [3])
-    first_id = old.execute("SELECT MIN(id) FROM episodes").fetchone()[0]  # v1 has no new columns
-    old.set_watched(first_id, True)
-    old.add_note(show.id, "kept", episode_id=first_id)
-    old.close()
-    monkeypatch.undo()
+def _old_library(data_dir, version: int):
+    """A library as an older episodetui left it, written with plain SQL."""
+    import sqlite3
+
+    data_dir.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(data_dir / "library.sqlite3")
+    for script in schema.MIGRATIONS[:version]:
+        for statement in schema.statements(script):
+            db.execute(statement)
+    db.execute(f"PRAGMA user_version = {version}")
+    db.execute("INSERT INTO shows(id, title, title_key, added_at) VALUES (1, 'Old Show', 'old show', 'x')")
+    db.executemany("INSERT INTO episodes(id, show_id, season, number) VALUES (?, 1, 1, ?)", [(i, i) for i in (1, 2, 3)])
+    db.execute("INSERT INTO watches VALUES (1, '2024-01-01T20:00:00+00:00', '2024-01-01T20:00:00+00:00', 1)")
+    db.execute("INSERT INTO watches VALUES (2, '2024-02-01T20:00:00+00:00', '2025-06-01T20:00:00+00:00', 3)")
+    db.execute("INSERT INTO notes(show_id, episode_id, body, created_at, updated_at) VALUES (1, 1, 'kept', 'x', 'x')")
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_library_is_migrated_with_its_watches_as_plays(data_dir, version):
+    _old_library(data_dir, version)
     new = Library.open(data_dir, clock=fixed_clock)
-    assert new.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 2
-    first = new.episodes(show.id)[0]
-    assert first.watched and first.note_count == 1
+    assert new.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
+    first, second, third = new.episodes(1)
+    assert first.watched and first.note_count == 1 and first.plays == 1
     assert (first.external_id, first.airstamp, first.delisted) == (None, None, False)
+    # Three plays: the first and last keep their times, the one between is unknown.
+    assert [p.watched_at for p in new.plays(second.id)] == [
+        "2024-02-01T20:00:00+00:00", "2025-06-01T20:00:00+00:00", None
+    ]
+    assert second.plays == 3 and second.watched_at == "2025-06-01T20:00:00+00:00"
+    assert not third.watched
     new.close()
+
+
+def test_plays_keep_the_watch_summary_in_step(library):
+    show = library.add_show("Plays", [2])
+    episode = library.episodes(show.id)[0]
+    library.add_play(episode.id, None, source="tvtime")
+    assert library.episode(episode.id).watched and library.episode(episode.id).watched_at is None
+    library.add_play(episode.id, "2026-01-02T03:04:05+00:00", source="trakt", bulk=True)
+    library.record_play(episode.id)
+    again = library.episode(episode.id)
+    assert again.plays == 3 and again.watched_at == fixed_clock().isoformat(timespec="seconds")
+    library.set_watched(episode.id, False)
+    assert not library.episode(episode.id).watched and library.plays(episode.id) == []

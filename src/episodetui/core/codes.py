@@ -6,23 +6,22 @@ import re
 
 from episodetui.core.errors import EpisodeTuiError
 
+# ASCII digits only: "²" and "①" are digits to Python but not episode numbers.
 _PATTERNS = (
-    re.compile(r"^s(\d{1,3})\s*e(\d{1,4})$", re.IGNORECASE),
-    re.compile(r"^(\d{1,3})x(\d{1,4})$", re.IGNORECASE),
+    re.compile(r"^([0-9]{1,4})$"),
+    re.compile(r"^s([0-9]{1,3})\s*e([0-9]{1,4})$", re.IGNORECASE),
+    re.compile(r"^([0-9]{1,3})x([0-9]{1,4})$", re.IGNORECASE),
 )
 
 
 def parse_episode_code(code: str) -> tuple[int, int]:
     """(season, number) for a code; raises a user error naming the accepted forms."""
     text = code.strip()
-    if text.isdigit():
-        number = int(text)
-        if number > 0:
-            return 1, number
     for pattern in _PATTERNS:
         match = pattern.match(text)
         if match:
-            season, number = int(match.group(1)), int(match.group(2))
+            groups = match.groups()
+            season, number = (1, int(groups[0])) if len(groups) == 1 else (int(groups[0]), int(groups[1]))
             if number > 0:
                 return season, number
     raise EpisodeTuiError(f"bad episode {code!r}: use S01E02, 1x02, or 2 (an episode of season 1)")

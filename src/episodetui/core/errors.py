@@ -15,3 +15,7 @@ class Ambiguous(EpisodeTuiError):
 
 class NewerSchemaError(EpisodeTuiError):
     pass
+
+
+class LibraryBusy(EpisodeTuiError):
+    """Another process held the library's write lock for too long."""

@@ -190,16 +190,10 @@ def _import_show(library: Library, show: ShowDoc) -> None:
             ) from error
         episode_id = int(cursor.lastrowid or 0)
         if episode.watch:
-            library.execute(
-                "INSERT INTO watches(episode_id, first_watched_at, watched_at, plays)"
-                " VALUES (?, ?, ?, ?)",
-                (
-                    episode_id,
-                    episode.watch.first_watched_at,
-                    episode.watch.watched_at,
-                    episode.watch.plays,
-                ),
-            )
+            watch = episode.watch
+            times = [watch.first_watched_at] + [None] * (watch.plays - 2) + [watch.watched_at]
+            for watched_at in times[: watch.plays]:
+                library.add_play(episode_id, watched_at)
         if episode.recap:
             recap = episode.recap
             library.set_recap(

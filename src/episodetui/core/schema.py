@@ -80,5 +80,89 @@ CREATE INDEX episodes_external ON episodes(show_id, external_id);
 CREATE INDEX episodes_air_date ON episodes(air_date);
 """
 
-MIGRATIONS: list[str] = [V1, V2]
+# v3: watching is a history of plays. `plays` is the truth: one row per play, its time
+# (UTC, or NULL when unknown), where it came from, whether it was a bulk mark, and the
+# rewatch pass it belongs to. `watches` becomes a per-episode summary that triggers keep
+# in step with `plays`, so the queries that only ask "watched? when? how often?" stay one
+# indexed lookup. A v2 watch with N plays becomes its first play, N-2 plays of unknown
+# time, and its last play. Ratings (1-10) are per show or per episode; a rewatch pass is
+# a show's second (third, ...) time through.
+V3 = """
+CREATE TABLE rewatch_passes (
+    id INTEGER PRIMARY KEY,
+    show_id INTEGER NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    started_at TEXT NOT NULL,
+    ended_at TEXT
+);
+CREATE INDEX rewatch_passes_show ON rewatch_passes(show_id, ended_at);
+CREATE TABLE plays (
+    id INTEGER PRIMARY KEY,
+    episode_id INTEGER NOT NULL REFERENCES episodes(id) ON DELETE CASCADE,
+    watched_at TEXT,
+    source TEXT NOT NULL DEFAULT 'manual',
+    bulk INTEGER NOT NULL DEFAULT 0,
+    pass_id INTEGER REFERENCES rewatch_passes(id) ON DELETE SET NULL
+);
+CREATE INDEX plays_episode ON plays(episode_id, watched_at);
+CREATE INDEX plays_watched_at ON plays(watched_at);
+INSERT INTO plays(episode_id, watched_at)
+    SELECT episode_id, first_watched_at FROM watches;
+WITH RECURSIVE extra(k) AS (
+    SELECT 2 UNION ALL SELECT k + 1 FROM extra WHERE k < (SELECT MAX(plays) FROM watches)
+)
+INSERT INTO plays(episode_id, watched_at)
+    SELECT w.episode_id, CASE WHEN extra.k = w.plays THEN w.watched_at END
+    FROM watches w JOIN extra ON extra.k <= w.plays;
+DROP TABLE watches;
+CREATE TABLE watches (
+    episode_id INTEGER PRIMARY KEY REFERENCES episodes(id) ON DELETE CASCADE,
+    first_watched_at TEXT,
+    watched_at TEXT,
+    plays INTEGER NOT NULL
+);
+INSERT INTO watches(episode_id, first_watched_at, watched_at, plays)
+    SELECT episode_id, MIN(watched_at), MAX(watched_at), COUNT(*) FROM plays GROUP BY episode_id;
+CREATE TRIGGER plays_added AFTER INSERT ON plays BEGIN
+    INSERT OR REPLACE INTO watches(episode_id, first_watched_at, watched_at, plays)
+        SELECT episode_id, MIN(watched_at), MAX(watched_at), COUNT(*)
+        FROM plays WHERE episode_id = NEW.episode_id GROUP BY episode_id;
+END;
+CREATE TRIGGER plays_removed AFTER DELETE ON plays BEGIN
+    DELETE FROM watches WHERE episode_id = OLD.episode_id;
+    INSERT INTO watches(episode_id, first_watched_at, watched_at, plays)
+        SELECT episode_id, MIN(watched_at), MAX(watched_at), COUNT(*)
+        FROM plays WHERE episode_id = OLD.episode_id GROUP BY episode_id;
+END;
+CREATE TRIGGER plays_moved AFTER UPDATE OF episode_id, watched_at ON plays BEGIN
+    DELETE FROM watches WHERE episode_id IN (OLD.episode_id, NEW.episode_id);
+    INSERT INTO watches(episode_id, first_watched_at, watched_at, plays)
+        SELECT episode_id, MIN(watched_at), MAX(watched_at), COUNT(*)
+        FROM plays WHERE episode_id IN (OLD.episode_id, NEW.episode_id) GROUP BY episode_id;
+END;
+CREATE TABLE ratings (
+    id INTEGER PRIMARY KEY,
+    show_id INTEGER NOT NULL REFERENCES shows(id) ON DELETE CASCADE,
+    episode_id INTEGER REFERENCES episodes(id) ON DELETE CASCADE,
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 10),
+    rated_at TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT 'manual'
+);
+CREATE UNIQUE INDEX ratings_target ON ratings(show_id, COALESCE(episode_id, 0));
+"""
+
+MIGRATIONS: list[str] = [V1, V2, V3]
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def statements(script: str) -> list[str]:
+    """A migration script as single statements (a trigger's body has semicolons too)."""
+    import sqlite3
+
+    done: list[str] = []
+    pending = ""
+    for piece in script.split(";"):
+        pending += piece + ";"
+        if pending.strip(" \n;") and sqlite3.complete_statement(pending):
+            done.append(pending.strip())
+            pending = ""
+    return done

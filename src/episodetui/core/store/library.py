@@ -1,0 +1,19 @@
+"""The `Library` façade: one object over the store's rooms. Open with `Library.open(dir)`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from episodetui.core.store.raw import RawRoom
+from episodetui.core.store.records import Clock
+from episodetui.core.store.watching import WatchingRoom
+
+
+class Library(WatchingRoom, RawRoom):
+    """A user's library in `data_dir`: shows, episodes, plays, recaps and notes."""
+
+    @classmethod
+    def open(cls, data_dir: Path, clock: Clock | None = None, *, check: bool = True) -> Library:
+        library = super().open(data_dir, clock, check=check)
+        assert isinstance(library, Library)
+        return library
