@@ -14,9 +14,9 @@ from conftest import SECRET, SECRET_RECAP, fixed_clock
 @pytest.fixture(autouse=True)
 def _fixed_clock(monkeypatch):
     """The CLI opens the library with the default clock: make it the tests' fixed one."""
-    import episodetui.core.store as store
+    import episodetui.core.store.db as store_db
 
-    monkeypatch.setattr(store, "utc_now", fixed_clock)
+    monkeypatch.setattr(store_db, "utc_now", fixed_clock)
 
 
 @pytest.fixture
@@ -333,7 +333,7 @@ def test_bad_recap_files_change_nothing(harbour, tmp_path, content, message):
 def fake_tvmaze(monkeypatch):
     from tvmaze_fakes import FakeTvMaze
 
-    import episodetui.cli as cli
+    import episodetui.cli.tvmaze as cli
 
     fake = FakeTvMaze()
     monkeypatch.setattr(cli, "_tvmaze", fake.client)

@@ -28,7 +28,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER_SIZE = 100
 _USER_VERSION_OFFSET = 60
 
-RESTORE_HINT = "restore a backup with 'episodetui restore FILE' (backups are in {folder})"
+RESTORE_HINT = "Restore a backup with 'episodetui restore FILE' (backups are in {folder})"
 
 
 class Database:
@@ -79,6 +79,11 @@ class Database:
                 result = self._db.execute("PRAGMA quick_check(1)").fetchone()[0]
                 if result != "ok":
                     raise EpisodeTuiError(self._damaged(result))
+            if self._version() == 0 and self._has_foreign_tables():
+                raise EpisodeTuiError(
+                    f"{self.path} is another program's SQLite database, not an episodetui"
+                    " library; it was not changed"
+                )
             if not self._read_only():
                 self._db.execute("PRAGMA journal_mode = WAL")
             # FULL: in WAL mode a commit is durable once acknowledged, even across a power
@@ -89,6 +94,7 @@ class Database:
             raise EpisodeTuiError(self._damaged(str(error))) from None
 
     def _damaged(self, detail: str) -> str:
+        detail = " ".join(detail.replace("*", "").split())
         return (
             f"{self.path} is damaged ({detail}); nothing was changed. "
             + RESTORE_HINT.format(folder=self.data_dir / "backups")
@@ -112,11 +118,6 @@ class Database:
         with self.transaction():
             version = self._version()
             _refuse_version(self.path, version)
-            if version == 0 and self._has_foreign_tables():
-                raise EpisodeTuiError(
-                    f"{self.path} is another program's SQLite database, not an episodetui"
-                    " library; it was not changed"
-                )
             for target in range(version, schema.SCHEMA_VERSION):
                 for statement in schema.statements(schema.MIGRATIONS[target]):
                     self._db.execute(statement)

@@ -1,0 +1,127 @@
+"""What every command shares: opening the library, naming shows and episodes, reading
+input, printing JSON, and starting the TUI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from episodetui.core.errors import EpisodeTuiError
+
+if TYPE_CHECKING:
+    from episodetui.core.store import Episode, Library, Show
+
+EXIT_USAGE = 2
+
+
+class CliError(EpisodeTuiError):
+    pass
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def bounded_int(low: int, high: int):  # type: ignore[no-untyped-def]
+    """An argparse type: a whole number from `low` to `high`, said plainly otherwise."""
+
+    def parse(text: str) -> int:
+        stripped = text.strip()
+        if not stripped.lstrip("-").isascii() or not stripped.lstrip("-").isdigit() or len(stripped) > 12:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from {low} to {high}")
+        value = int(stripped)
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is out of range: use {low} to {high}")
+        return value
+
+    parse.__name__ = "number"
+    return parse
+
+
+def open_library(args: argparse.Namespace) -> Library:
+    from episodetui.core.paths import resolve_data_dir
+    from episodetui.core.store import Library
+
+    library = Library.open(resolve_data_dir(getattr(args, "data_dir", None)))
+    OPENED.append(library)
+    return library
+
+
+# Libraries this command opened; `main` closes them so no -wal/-shm file outlives it.
+OPENED: list[Library] = []
+
+
+def close_opened() -> None:
+    while OPENED:
+        OPENED.pop().close()
+
+
+def find_target(library: Library, show_name: str, code: str | None) -> tuple[Show, Episode | None]:
+    from episodetui.core.codes import parse_episode_code
+
+    show = library.find_show(show_name)
+    if code is None:
+        return show, None
+    season, number = parse_episode_code(code)
+    return show, library.find_episode(show, season, number)
+
+
+def find_episode(library: Library, args: argparse.Namespace) -> tuple[Show, Episode]:
+    show, episode = find_target(library, args.show, args.episode)
+    assert episode is not None
+    return show, episode
+
+
+def read_input(name: str) -> str:
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        origin = "standard input"
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise CliError(f"no such file: {name}")
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise CliError(f"cannot read {name}: {error.strerror}") from None
+        origin = name
+    from episodetui.core.encoding import decode_text
+
+    return decode_text(data, origin)
+
+
+def print_json(model: object) -> None:
+    from pydantic import BaseModel, TypeAdapter
+
+    if isinstance(model, BaseModel):
+        print(model.model_dump_json(indent=2))
+    else:
+        print(TypeAdapter(type(model)).dump_json(model, indent=2).decode())
+
+
+# -------------------------------------------------------------------- commands
+
+
+def run_tui(library: Library, show_id: int | None = None, episode_id: int | None = None) -> int:
+    first_summaries = library.summaries_in_background()  # overlaps the import below
+    from episodetui.tui.app import EpisodeTuiApp
+
+    EpisodeTuiApp(
+        library, start_show_id=show_id, start_episode_id=episode_id, first_summaries=first_summaries
+    ).run()
+    return 0
+
+
+def run_demo() -> int:
+    import tempfile
+
+    from episodetui.core.demo import build_demo_library
+
+    with tempfile.TemporaryDirectory(prefix="episodetui-demo-") as folder:
+        library = build_demo_library(Path(folder))
+        try:
+            return run_tui(library)
+        finally:
+            library.close()

@@ -1,0 +1,265 @@
+"""Commands over the library itself: open, list, show, watch, unwatch, note, spoilers."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from episodetui.cli.common import (
+    CliError,
+    find_episode,
+    find_target,
+    open_library,
+    print_json,
+    run_tui,
+)
+
+if TYPE_CHECKING:
+    from episodetui.cli import Command
+    from episodetui.core.store import Library, Show
+
+
+def register(command: Command) -> None:
+    sub = command("open", "open the TUI at a show or an episode", cmd_open)
+    sub.add_argument("show", metavar="SHOW")
+    sub.add_argument("episode", metavar="EPISODE", nargs="?")
+
+    sub = command("list", "shows with progress and next episode", cmd_list, json=True)
+
+    sub = command("show", "a show's episodes; recaps only of watched ones", cmd_show, json=True)
+    sub.add_argument("show", metavar="SHOW")
+    sub.add_argument("--spoilers", action="store_true", help="also print recaps of unwatched episodes")
+
+    sub = command("watch", "mark an episode watched (again: counts a rewatch)", cmd_watch)
+    sub.add_argument("show", metavar="SHOW")
+    sub.add_argument("episode", metavar="EPISODE")
+    sub.add_argument("--through", action="store_true", help="every aired episode up to this one")
+
+    sub = command("unwatch", "mark an episode unwatched", cmd_unwatch)
+    sub.add_argument("show", metavar="SHOW")
+    sub.add_argument("episode", metavar="EPISODE")
+
+    sub = command("note", "add a note on an episode", cmd_note)
+    sub.add_argument("show", metavar="SHOW")
+    sub.add_argument("episode", metavar="EPISODE")
+    sub.add_argument("text", metavar="TEXT")
+    sub.add_argument("--at", metavar="HH:MM:SS", default=None, help="when in the episode")
+
+    sub = command("spoilers", "set the spoiler mode: off, recaps (default) or strict", cmd_spoilers)
+    sub.add_argument("mode", metavar="MODE", help="off, recaps, strict; or 'default' with --show")
+    sub.add_argument("--show", metavar="SHOW", default=None, help="only for this show")
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    show, episode = find_target(library, args.show, args.episode)
+    return run_tui(library, show.id, episode.id if episode else None)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from episodetui.core.models import EpisodeRef, ShowListItem
+    from episodetui.core.text import progress_bar
+
+    library = open_library(args)
+    summaries = library.summaries()
+    items = []
+    for summary in summaries:
+        nxt = summary.next_episode
+        ref = None
+        if nxt:
+            # The next episode's title is shown in every mode, strict included.
+            ref = EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title)
+        items.append(
+            ShowListItem(
+                title=summary.title,
+                year=summary.year,
+                watched=summary.watched,
+                total=summary.total,
+                status=summary.status,
+                next=ref,
+                last_watched_at=summary.last_watched_at,
+            )
+        )
+    if args.json:
+        print_json(items)
+        return 0
+    if not items:
+        print("Your library is empty. Add a show: episodetui add TITLE --episodes N")
+        return 0
+    width = min(max(len(item.title) for item in items), 40)
+    for item in items:
+        next_text = f"next {item.next.code} {item.next.title}".rstrip() if item.next else item.status
+        print(
+            f"{item.title[:width]:<{width}}  {progress_bar(item.watched, item.total)}"
+            f" {item.watched:>4}/{item.total:<4}  {next_text}"
+        )
+    return 0
+
+
+def show_model(library: Library, show: Show, spoilers: bool):
+    """The show as the CLI prints it, every text asked of the spoiler policy."""
+    from episodetui.core.models import (
+        EpisodeOut,
+        EpisodeRef,
+        KeyMomentOut,
+        NoteOut,
+        RecapOut,
+        ShowOut,
+    )
+    from episodetui.core.spoilers import EpisodeState
+    from episodetui.core.text import format_timestamp
+
+    policy = library.policy_for(show)
+    summary = library.summary(show.id)
+    next_id = summary.next_episode.id if summary.next_episode else None
+
+    def notes_out(notes) -> list[NoteOut]:
+        return [
+            NoteOut(id=n.id, at=format_timestamp(n.at_seconds) or None, text=policy.note_text(n.text))
+            for n in notes
+        ]
+
+    episodes = []
+    for episode in library.episodes(show.id):
+        state = EpisodeState(episode.watched, episode.id == next_id, revealed=spoilers)
+        view = library.recap_view(episode, revealed=spoilers)
+        recap_out = None
+        if view.exists:
+            assert view.shape is not None
+            recap_out = RecapOut(
+                hidden=not view.visible,
+                paragraphs=view.shape.paragraphs,
+                key_moment_count=view.shape.key_moments,
+            )
+            if view.recap is not None:
+                recap_out.title = view.recap.title
+                recap_out.text = view.recap.text
+                recap_out.source = view.recap.source
+                recap_out.key_moments = [
+                    KeyMomentOut(text=m.text, at=format_timestamp(m.at_seconds) or None)
+                    for m in view.recap.key_moments
+                ]
+        episodes.append(
+            EpisodeOut(
+                code=episode.code,
+                season=episode.season,
+                number=episode.number,
+                title=policy.episode_title(episode.title, state),
+                air_date=episode.air_date,
+                runtime=episode.runtime,
+                synopsis=policy.synopsis(episode.synopsis, state) if episode.synopsis else "",
+                watched=episode.watched,
+                watched_at=episode.watched_at,
+                plays=episode.plays,
+                listed=not episode.delisted,
+                notes=notes_out(library.episode_notes(episode.id)) if episode.note_count else [],
+                recap=recap_out,
+            )
+        )
+    nxt = summary.next_episode
+    return ShowOut(
+        title=show.title,
+        year=show.year,
+        network=show.network,
+        status=show.status,
+        synopsis=show.synopsis,
+        spoiler_mode=policy.mode.value,
+        watched=summary.watched,
+        total=summary.total,
+        next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title)
+        if nxt
+        else None,
+        notes=notes_out(library.show_notes(show.id)),
+        episodes=episodes,
+    )
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from episodetui.core.spoilers import RecapShape, SpoilerPolicy
+
+    library = open_library(args)
+    show = library.find_show(args.show)
+    model = show_model(library, show, args.spoilers)
+    if args.json:
+        print_json(model)
+        return 0
+    year = f" ({model.year})" if model.year else ""
+    print(f"{model.title}{year}  {model.watched}/{model.total} watched  [spoilers: {model.spoiler_mode}]")
+    if model.synopsis:
+        print(model.synopsis)
+    for note in model.notes:
+        print(f"  note: {note.text}")
+    for episode in model.episodes:
+        mark = "✓" if episode.watched else "·"
+        title = episode.title or f"Episode {episode.number}"
+        aired = f"  {episode.air_date}" if episode.air_date else ""
+        gone = "  (no longer listed on TVmaze)" if not episode.listed else ""
+        print(f"\n{mark} {episode.code}  {title}{aired}{gone}")
+        if episode.synopsis:
+            print(f"    {episode.synopsis}")
+        recap = episode.recap
+        if recap and recap.hidden:
+            shape = RecapShape(recap.paragraphs, recap.key_moment_count)
+            print("    " + SpoilerPolicy.hidden_recap_label(shape, "Watch it, or pass --spoilers."))
+        elif recap:
+            if recap.title:
+                print(f"    Recap: {recap.title}")
+            for paragraph in (recap.text or "").split("\n\n"):
+                print(f"    {paragraph.strip()}")
+            for moment in recap.key_moments or []:
+                at = f"{moment.at} " if moment.at else ""
+                print(f"    • {at}{moment.text}")
+        for note in episode.notes:
+            at = f"{note.at} " if note.at else ""
+            print(f"    note {at}{note.text}")
+    return 0
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    show, episode = find_episode(library, args)
+    if args.through:
+        count = library.watch_through(episode.id)
+        print(f"Marked {count} episode{'s' if count != 1 else ''} of {show.title} watched, through {episode.code}.")
+        return 0
+    if not episode.aired(library.today()):
+        raise CliError(f"{episode.code} has not aired yet ({episode.air_date})")
+    plays = library.record_play(episode.id)
+    again = f" (play {plays})" if plays > 1 else ""
+    print(f"Watched {show.title} {episode.code}{again}.")
+    return 0
+
+
+def cmd_unwatch(args: argparse.Namespace) -> int:
+    library = open_library(args)
+    show, episode = find_episode(library, args)
+    library.set_watched(episode.id, False)
+    print(f"Marked {show.title} {episode.code} unwatched.")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    from episodetui.core.text import parse_timestamp
+
+    library = open_library(args)
+    at = parse_timestamp(args.at) if args.at else None
+    show, episode = find_episode(library, args)
+    library.add_note(show.id, args.text, episode_id=episode.id, at_seconds=at)
+    print(f"Noted on {show.title} {episode.code}.")
+    return 0
+
+
+def cmd_spoilers(args: argparse.Namespace) -> int:
+    from episodetui.core.spoilers import SpoilerMode
+
+    library = open_library(args)
+    if args.show:
+        show = library.find_show(args.show)
+        mode = None if args.mode.lower() == "default" else SpoilerMode.parse(args.mode)
+        library.set_show_spoiler_mode(show.id, mode)
+        print(f"Spoiler mode for {show.title}: {mode.value if mode else 'library default'}.")
+        return 0
+    mode = SpoilerMode.parse(args.mode)
+    library.set_setting("spoiler_mode", mode.value)
+    print(f"Spoiler mode: {mode.value}.")
+    return 0
