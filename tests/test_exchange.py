@@ -41,9 +41,9 @@ def test_export_holds_everything_the_user_made(demo):
         ('{"format": "episodetui-library", "version": 99}', "malformed at version"),
         ('{"format": "episodetui-library", "shows": [{"title": ""}]}', "malformed at shows.0"),
         (
-            '{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "t", '
+            '{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00+00:00", '
             '"episodes": [{"season": 1, "number": 1, "notes": [{"text": "n", "at": "9:99", '
-            '"created_at": "t", "updated_at": "t"}]}]}]}',
+            '"created_at": "2026-01-01T00:00:00+00:00", "updated_at": "2026-01-01T00:00:00+00:00"}]}]}]}',
             "malformed at shows.0.episodes.0.notes.0.at",
         ),
     ],
@@ -66,8 +66,8 @@ def test_duplicate_episode_in_document_rolls_back(library):
     doc = parse_document(json.dumps({
         "format": "episodetui-library",
         "shows": [
-            {"title": "Fine", "added_at": "t", "episodes": [{"season": 1, "number": 1}]},
-            {"title": "Broken", "added_at": "t", "episodes": [{"season": 1, "number": 1}, {"season": 1, "number": 1}]},
+            {"title": "Fine", "added_at": "2026-01-01T00:00:00+00:00", "episodes": [{"season": 1, "number": 1}]},
+            {"title": "Broken", "added_at": "2026-01-01T00:00:00+00:00", "episodes": [{"season": 1, "number": 1}, {"season": 1, "number": 1}]},
         ],
     }))
     with pytest.raises(EpisodeTuiError, match="S01E01 appears twice"):
@@ -78,8 +78,8 @@ def test_duplicate_episode_in_document_rolls_back(library):
 def test_imported_text_is_cleaned(library):
     doc = parse_document(json.dumps({
         "format": "episodetui-library",
-        "shows": [{"title": "Evil\x1b[31m Show", "added_at": "t", "episodes": [
-            {"season": 1, "number": 1, "notes": [{"text": "a\x07b", "created_at": "t", "updated_at": "t"}]}
+        "shows": [{"title": "Evil\x1b[31m Show", "added_at": "2026-01-01T00:00:00+00:00", "episodes": [
+            {"season": 1, "number": 1, "notes": [{"text": "a\x07b", "created_at": "2026-01-01T00:00:00+00:00", "updated_at": "2026-01-01T00:00:00+00:00"}]}
         ]}],
     }))
     import_library(library, doc)

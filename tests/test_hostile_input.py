@@ -212,3 +212,119 @@ def test_a_read_only_library_reads_but_refuses_writes(library_dir, capsys):
         assert "read-only" in _one_line_error(code, err)
     finally:
         db.chmod(0o600)
+
+
+# ------------------------------------------------------------------ exports
+
+
+@pytest.mark.parametrize("target", ["/dev/stdout", "/dev/fd/1", "/dev/null", "/dev/tty"])
+def test_export_refuses_devices_and_leaves_them_alone(library_dir, capsys, target):
+    if not os.path.exists(target):
+        pytest.skip(f"{target} does not exist here")
+    mode_before = os.stat(target).st_mode
+    code, out, err = _run(capsys, "--data-dir", str(library_dir), "export", target)
+    assert "not a regular file" in _one_line_error(code, err)
+    assert out == "" and os.stat(target).st_mode == mode_before
+
+
+def test_a_failed_export_leaves_the_old_file_whole(library_dir, capsys, monkeypatch):
+    target = library_dir.parent / "backup.json"
+    target.write_text("the previous export\n")
+    import episodetui.core.files as files
+
+    def full_disk(fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full_disk)
+    code, _, err = _run(capsys, "--data-dir", str(library_dir), "export", str(target))
+    assert "the disk is full" in _one_line_error(code, err) and "old file is untouched" in err
+    assert target.read_text() == "the previous export\n"
+    assert [p.name for p in target.parent.iterdir() if p.name.startswith(".backup")] == []
+
+
+def test_an_export_killed_midway_keeps_the_old_file(library_dir, tmp_path):
+    """kill -9 while writing: the target is the old export or the new one, never a stub."""
+    target = tmp_path / "export.json"
+    target.write_text("old\n")
+    script = (
+        "import os, sys, episodetui.core.files as f\n"
+        "real = os.fsync\n"
+        "def die(fd): os.kill(os.getpid(), 9)\n"
+        "f.os.fsync = die\n"
+        "from episodetui.cli import main\n"
+        f"main(['--data-dir', {str(library_dir)!r}, 'export', {str(target)!r}])\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert result.returncode == -9
+    assert target.read_text() == "old\n"
+
+
+# ------------------------------------------------------------------ imports
+
+
+def test_a_lone_surrogate_in_an_export_is_a_clear_error(library_dir, tmp_path, capsys):
+    path = tmp_path / "surrogate.json"
+    path.write_text('{"format": "episodetui-library", "shows": [{"title": "A \\udcff B", "added_at": "2026-01-01T00:00:00"}]}')
+    code, _, err = _run(capsys, "--data-dir", str(library_dir), "import", str(path))
+    assert "malformed at shows.0.title" in _one_line_error(code, err)
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ('{"format": "episodetui-library", "shows": [{"title": "X", "year": ' + "9" * 5000 + "}]}", "not a library export"),
+        ('{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "year": 18446744073709551616}]}', "malformed at shows.0.year"),
+        ('{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "episodes": [{"season": 9223372036854775808, "number": 1}]}]}', "malformed"),
+        ('{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "episodes": [{"season": 1, "number": 1, "air_date": "not a date"}]}]}', "is not a date"),
+        ('{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "episodes": [{"season": 1, "number": 1, "watch": {"plays": 99999999999999999999}}]}]}', "malformed"),
+    ],
+)
+def test_hostile_exports_are_refused_in_one_line(library_dir, tmp_path, capsys, text, message):
+    path = tmp_path / "hostile.json"
+    path.write_text(text)
+    before = _digest(library_dir)
+    code, _, err = _run(capsys, "--data-dir", str(library_dir), "import", str(path))
+    assert message in _one_line_error(code, err)
+    assert _digest(library_dir) == before
+
+
+def test_imported_fields_are_cleaned_whatever_their_path(library_dir, tmp_path, capsys):
+    import json
+
+    osc_clipboard = "\x1b]52;c;cm0gLXJmIH4=\x07"
+    document = {
+        "format": "episodetui-library",
+        "shows": [{
+            "title": "Lone Bidi \u202eevil",
+            "added_at": "2026-01-01T00:00:00+00:00",
+            "network": f"Net{osc_clipboard}work",
+            "status": "\x1b]0;pwned\x07Running",
+            "external_ids": {"tvmaze\x1b[2J": "1\x9b31m"},
+            "episodes": [{"season": 1, "number": 1, "title": "\x1b[31mRed\x1b[0m"}],
+        }],
+    }
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(document))
+    code, out, err = _run(capsys, "--data-dir", str(library_dir), "import", str(path))
+    assert code == 0, err
+    library = Library.open(library_dir)
+    row = next(r for r in library.raw_show_rows() if r["title"].startswith("Lone"))
+    assert row["title"] == "Lone Bidi evil"
+    assert (row["network"], row["status"]) == ("Network", "Running")
+    assert json.loads(row["external_ids"]) == {"tvmaze": "1"}  # the 8-bit CSI goes whole
+    assert library.episodes(row["id"])[0].title == "Red"
+    library.close()
+    code, out, err = _run(capsys, "--data-dir", str(library_dir), "show", "Lone", "--json")
+    assert code == 0 and "\x1b" not in out and "\x9b" not in out
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_cleaned_text_never_holds_controls_or_surrogates(text):
+    from episodetui.core.text import clean_line, clean_text
+
+    for cleaned in (clean_text(text), clean_line(text)):
+        cleaned.encode("utf-8")  # no lone surrogates
+        assert not any(ch in cleaned for ch in "\x1b\x9b\x07\x00\u202e\u2066")
+        assert all(ch in "\n\t" or not (ord(ch) < 32 or 0x7F <= ord(ch) <= 0x9F) for ch in cleaned)

@@ -59,7 +59,7 @@ async def test_offline_search_says_so_and_offers_the_manual_path(library):
         await pilot.press("a", *"harbour", "enter")
         await _settle(app, pilot, 0.05)
         status = str(app.screen.query_one("#search-status").render())
-        assert status == "Cannot reach TVmaze (ConnectError). Press ctrl+n to add the show by hand."
+        assert status == "Cannot reach TVmaze: no network connection, or TVmaze is down. Press ctrl+n to add the show by hand."
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, AddShowScreen)

@@ -89,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from episodetui.cli.common import open_library, run_tui
 
-            return run_tui(open_library(args))
+            return run_tui(open_library(args, backup_on_thread=True))
         return args.handler(args) or 0
     except EpisodeTuiError as error:
         _say(str(error))

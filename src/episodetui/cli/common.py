@@ -40,12 +40,20 @@ def bounded_int(low: int, high: int):  # type: ignore[no-untyped-def]
     return parse
 
 
-def open_library(args: argparse.Namespace) -> Library:
+def open_library(args: argparse.Namespace, *, backup_on_thread: bool = False) -> Library:
     from episodetui.core.paths import resolve_data_dir
     from episodetui.core.store import Library
 
+    from episodetui.core.backups import automatic_backup
+
     library = Library.open(resolve_data_dir(getattr(args, "data_dir", None)))
     OPENED.append(library)
+    if backup_on_thread:  # the TUI: its first frame does not wait for the copy
+        import threading
+
+        threading.Thread(target=automatic_backup, args=(library.data_dir,), daemon=True).start()
+    else:
+        automatic_backup(library.data_dir)
     return library
 
 

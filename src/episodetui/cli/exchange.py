@@ -1,4 +1,4 @@
-"""The library as a file and back: export, import."""
+"""The library as a file and back: export, import, backup, restore."""
 
 from __future__ import annotations
 
@@ -20,19 +20,31 @@ def register(command: Command) -> None:
     sub = command("import", "add the shows of an export to the library", cmd_import)
     sub.add_argument("file", metavar="FILE")
 
+    sub = command("backup", "copy the library to FILE (default: a new file in the backups folder)", cmd_backup)
+    sub.add_argument("file", metavar="FILE", nargs="?")
+
+    sub = command(
+        "restore", "put a backup in place of the library (the current one is backed up first)", cmd_restore
+    )
+    sub.add_argument("file", metavar="FILE")
+
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from episodetui.core.exchange import dump_document, export_library, write_private
+    from episodetui.core.exchange import dump_document, export_library
+    from episodetui.core.files import check_target, write_atomic
 
-    library = open_library(args)
-    text = dump_document(export_library(library))
-    if args.file and args.file != "-":
-        write_private(Path(args.file), text)
-        print(f"Exported {library.show_count()} shows to {args.file}.")
-        return 0
-    if sys.stdout.isatty():
+    to_file = bool(args.file and args.file != "-")
+    if to_file:
+        check_target(Path(args.file))  # before the work: /dev/tty is refused at once
+    elif sys.stdout.isatty():
         # The export is lossless, hidden recaps included: never splash it on a screen.
         raise CliError("the export holds hidden recaps; give a FILE or pipe it somewhere")
+    library = open_library(args)
+    text = dump_document(export_library(library))
+    if to_file:
+        write_atomic(Path(args.file), text)
+        print(f"Exported {library.show_count()} shows to {args.file}.")
+        return 0
     sys.stdout.write(text)
     return 0
 
@@ -45,4 +57,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     library = open_library(args)
     count = import_library(library, document)
     print(f"Imported {count} show{'s' if count != 1 else ''}.")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from episodetui.core.backups import make_backup
+
+    library = open_library(args)
+    target = make_backup(library.data_dir, Path(args.file) if args.file else None)
+    print(f"Backed up the library to {target}.")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from episodetui.core.backups import restore_backup
+
+    library = open_library(args)
+    saved = restore_backup(library, Path(args.file))
+    print(f"Restored {args.file}: {library.show_count()} shows. The library as it was is in {saved}.")
     return 0

@@ -57,7 +57,7 @@ def export_library(library: Library) -> LibraryDoc:
                         watched_at=row["watched_at"],
                         plays=row["plays"],
                     )
-                    if row["watched_at"]
+                    if row["plays"]
                     else None,
                     recap=RecapDoc(
                         title=recap.title,
@@ -96,19 +96,15 @@ def dump_document(doc: LibraryDoc) -> str:
     return doc.model_dump_json(indent=2) + "\n"
 
 
-def write_private(path: Path, text: str) -> None:
-    """Write a file readable by the user alone (exports hold the user's notes)."""
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.chmod(path, 0o600)
-
-
 def parse_document(text: str, origin: str = "the import") -> LibraryDoc:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise EpisodeTuiError(f"{origin} is not JSON: {error}") from None
+    except RecursionError:
+        raise EpisodeTuiError(f"{origin} is nested too deeply to be a library export") from None
+    except ValueError as error:  # e.g. an integer of thousands of digits
+        raise EpisodeTuiError(f"{origin} is not a library export: {error}") from None
     if not isinstance(data, dict) or data.get("format") != "episodetui-library":
         raise EpisodeTuiError(f"{origin} is not an episodetui library export")
     try:

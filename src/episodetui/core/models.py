@@ -2,19 +2,57 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from episodetui.core.errors import EpisodeTuiError
-from episodetui.core.text import clean_line, clean_text, format_timestamp, parse_timestamp
+from episodetui.core.text import (
+    clean_line,
+    clean_optional_line,
+    clean_text,
+    format_timestamp,
+    parse_timestamp,
+)
 
 EXPORT_FORMAT = "episodetui-library"
 EXPORT_VERSION = 1
 
-# Outside text is data: escape sequences and control characters go on the way in.
+# Outside text is data: escape sequences and control characters go on the way in,
+# whichever field it arrives in.
 CleanText = Annotated[str, AfterValidator(lambda value: clean_text(value).strip())]
 CleanLine = Annotated[str, AfterValidator(clean_line)]
+OptionalLine = Annotated[str | None, AfterValidator(clean_optional_line)]
+
+
+def _iso_date(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"{clean_line(value)[:40]!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _iso_time(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"{clean_line(value)[:40]!r} is not a date and time (ISO 8601)") from None
+    return value.strip()
+
+
+DateText = Annotated[str | None, AfterValidator(_iso_date)]
+TimeText = Annotated[str, AfterValidator(_iso_time)]
+OptionalTimeText = Annotated[str | None, AfterValidator(_iso_time)]
+# Bounds a real library never reaches, but SQLite's 64-bit integers would overflow past.
+Season = Annotated[int, Field(ge=0, le=9999)]
+Number = Annotated[int, Field(ge=1, le=99999)]
+Minutes = Annotated[int, Field(ge=0, le=100_000)]
+Year = Annotated[int, Field(ge=1000, le=9999)]
 
 
 class _Doc(BaseModel):
@@ -49,31 +87,31 @@ class RecapDoc(_Doc):
     title: CleanLine = ""
     text: CleanText = Field(min_length=1)
     source: CleanLine = ""
-    added_at: str
+    added_at: TimeText
     key_moments: list[KeyMomentDoc] = []
 
 
 class NoteDoc(_Timestamped):
     text: CleanText = Field(min_length=1)
-    created_at: str
-    updated_at: str
+    created_at: TimeText
+    updated_at: TimeText
 
 
 class WatchDoc(_Doc):
-    first_watched_at: str
-    watched_at: str
-    plays: int = Field(default=1, ge=1)
+    first_watched_at: OptionalTimeText = None  # None: watched, at a time nobody knows
+    watched_at: OptionalTimeText = None
+    plays: int = Field(default=1, ge=1, le=10_000)
 
 
 class EpisodeDoc(_Doc):
-    season: int = Field(ge=0)
-    number: int = Field(ge=1)
+    season: Season
+    number: Number
     title: CleanLine = ""
-    air_date: str | None = None
-    runtime: int | None = Field(default=None, ge=0)
+    air_date: DateText = None
+    runtime: Minutes | None = None
     synopsis: CleanText = ""
-    external_id: str | None = None
-    airstamp: str | None = None
+    external_id: OptionalLine = None
+    airstamp: OptionalTimeText = None
     delisted: bool = False
     watch: WatchDoc | None = None
     recap: RecapDoc | None = None
@@ -82,14 +120,14 @@ class EpisodeDoc(_Doc):
 
 class ShowDoc(_Doc):
     title: CleanLine = Field(min_length=1)
-    year: int | None = None
-    network: str | None = None
-    status: str | None = None
+    year: Year | None = None
+    network: OptionalLine = None
+    status: OptionalLine = None
     synopsis: CleanText = ""
-    external_ids: dict[str, str] = {}
+    external_ids: dict[CleanLine, CleanLine] = {}
     spoiler_mode: Literal["off", "recaps", "strict"] | None = None
     count_specials: bool = False
-    added_at: str
+    added_at: TimeText
     notes: list[NoteDoc] = []
     episodes: list[EpisodeDoc] = []
 
@@ -97,7 +135,7 @@ class ShowDoc(_Doc):
 class LibraryDoc(_Doc):
     format: Literal["episodetui-library"] = EXPORT_FORMAT
     version: Literal[1] = EXPORT_VERSION
-    settings: dict[str, str] = {}
+    settings: dict[CleanLine, CleanLine] = {}
     shows: list[ShowDoc] = []
 
 

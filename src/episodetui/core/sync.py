@@ -68,7 +68,7 @@ def add_fetched_show(library: Library, info: TvShow, facts: list[EpisodeFacts]) 
             title,
             year=info.year,
             network=info.network_name,
-            status=info.status,
+            status=info.status_text,
             synopsis=html_to_text(info.summary),
         )
         library.execute(
@@ -116,7 +116,7 @@ def merge_episodes(library: Library, show: Show, info: TvShow | None, facts: lis
         if info is not None:
             library.execute(
                 "UPDATE shows SET status = ?, network = ?, synopsis = ? WHERE id = ?",
-                (info.status, info.network_name, html_to_text(info.summary), show.id),
+                (info.status_text, info.network_name, html_to_text(info.summary), show.id),
             )
         # Renumbering can swap slots, so every episode first steps aside (number -id),
         # then takes its final place.

@@ -16,12 +16,27 @@ _ESCAPE_SEQUENCE = re.compile(
     r"|\x9b[0-?]*[ -/]*[@-~]"  # 8-bit CSI
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidi embeddings, overrides and isolates can make text read differently from what it
+# is ("Trojan Source"); they are removed. Lone surrogates cannot be stored or printed as
+# UTF-8, so they become U+FFFD.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str) -> str:
-    """Text from outside as plain data: no escape sequences, no control characters."""
+    """Text from outside as plain data: no escape sequences, no control characters,
+    no bidi overrides, no lone surrogates."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+    text = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
+    text = _BIDI_CONTROL.sub("", text)
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+def clean_optional_line(text: str | None) -> str | None:
+    """A one-line field that may be missing (network, status): cleaned, or None."""
+    if text is None:
+        return None
+    return clean_line(text) or None
 
 
 def clean_line(text: str) -> str:

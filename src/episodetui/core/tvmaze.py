@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, Field, ValidationError
 
 from episodetui import __version__
 from episodetui.core.errors import EpisodeTuiError
+from episodetui.core.files import write_atomic
 from episodetui.core.text import clean_line, clean_text
 
 API = "https://api.tvmaze.com"
@@ -59,6 +60,10 @@ class TvShow(BaseModel):
         return int(self.premiered[:4]) if self.premiered and self.premiered[:4].isdigit() else None
 
     @property
+    def status_text(self) -> str | None:
+        return clean_line(self.status) or None if self.status else None
+
+    @property
     def network_name(self) -> str | None:
         source = self.network or self.webChannel
         return clean_line(source.name) if source and source.name else None
@@ -72,8 +77,8 @@ class SearchHit(BaseModel):
 class TvEpisode(BaseModel):
     id: int
     name: str | None = None
-    season: int | None = None
-    number: int | None = None
+    season: int | None = Field(default=None, ge=0, le=9999)
+    number: int | None = Field(default=None, ge=0, le=99999)
     type: str | None = None
     airdate: str | None = None
     airstamp: str | None = None
@@ -138,11 +143,33 @@ def _facts(episode: TvEpisode, season: int, number: int) -> EpisodeFacts:
         season=season,
         number=number,
         title=clean_line(episode.name or ""),
-        air_date=episode.airdate or None,
-        airstamp=episode.airstamp or None,
-        runtime=episode.runtime,
+        air_date=_valid_date(episode.airdate),
+        airstamp=_valid_time(episode.airstamp),
+        runtime=episode.runtime if episode.runtime and 0 < episode.runtime < 100_000 else None,
         synopsis=html_to_text(episode.summary),
     )
+
+
+def _valid_date(value: str | None) -> str | None:
+    """An air date as YYYY-MM-DD, or None for anything else (never a crash later)."""
+    from datetime import date
+
+    try:
+        return date.fromisoformat(value).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def _valid_time(value: str | None) -> str | None:
+    from datetime import datetime
+
+    if not value:
+        return None
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return clean_line(value)
 
 
 # ------------------------------------------------------------------ client
@@ -214,10 +241,22 @@ class TvMazeClient:
         if cache:
             try:
                 cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-                cache.write_text(json.dumps(data), encoding="utf-8")
-            except OSError:
+                write_atomic(cache, json.dumps(data))
+                self._prune_cache()
+            except (OSError, EpisodeTuiError):
                 pass  # caching is a nicety, never a failure
         return data
+
+    def _prune_cache(self) -> None:
+        """Entries past their hour are never read again: remove them."""
+        assert self.cache_dir is not None
+        expired = self.clock() - CACHE_SECONDS
+        for entry in self.cache_dir.glob("*.json"):
+            try:
+                if entry.stat().st_mtime < expired:
+                    entry.unlink()
+            except OSError:
+                pass
 
     def _fetch(self, path: str, params: dict[str, str]) -> Any:
         delay = 1.0
@@ -226,8 +265,10 @@ class TvMazeClient:
                 response = self.http.get(path, params=params)
             except httpx.TimeoutException:
                 raise NetworkError("TVmaze did not answer in time") from None
-            except httpx.HTTPError as error:
-                raise NetworkError(f"cannot reach TVmaze ({type(error).__name__})") from None
+            except httpx.ConnectError:
+                raise NetworkError("cannot reach TVmaze: no network connection, or TVmaze is down") from None
+            except httpx.HTTPError:
+                raise NetworkError("cannot reach TVmaze: the connection failed") from None
             if response.status_code == 429:
                 if attempt == RETRIES - 1:
                     break

@@ -9,7 +9,7 @@ from episodetui.core.errors import Ambiguous, EpisodeTuiError, NotFound
 from episodetui.core.spoilers import SpoilerMode
 from episodetui.core.store.db import Database
 from episodetui.core.store.records import Show
-from episodetui.core.text import clean_line, clean_text, title_key
+from episodetui.core.text import clean_line, clean_optional_line, clean_text, title_key
 
 
 class ShowsRoom(Database):
@@ -34,7 +34,15 @@ class ShowsRoom(Database):
             cursor = db.execute(
                 "INSERT INTO shows(title, title_key, year, network, status, synopsis, added_at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (title, title_key(title), year, network, status, clean_text(synopsis), self.now()),
+                (
+                    title,
+                    title_key(title),
+                    year,
+                    clean_optional_line(network),
+                    clean_optional_line(status),
+                    clean_text(synopsis),
+                    self.now(),
+                ),
             )
             show_id = int(cursor.lastrowid or 0)
             for offset, count in enumerate(episodes_per_season):
