@@ -271,8 +271,11 @@ def test_a_lone_surrogate_in_an_export_is_a_clear_error(library_dir, tmp_path, c
 
 @pytest.mark.parametrize(
     "text, message",
-    [
-        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+    ids=["deep-array", "deep-settings", "deep-show", "huge-digits", "2**64", "season-2**63", "not-a-date", "plays-2**66"],
+    argvalues=[
+        ("[" * 100_000 + "]" * 100_000, "not an episodetui library export"),
+        ('{"format": "episodetui-library", "settings": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
+        ('{"format": "episodetui-library", "shows": [' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "]}", "nested too deeply"),
         ('{"format": "episodetui-library", "shows": [{"title": "X", "year": ' + "9" * 5000 + "}]}", "not a library export"),
         ('{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "year": 18446744073709551616}]}', "malformed at shows.0.year"),
         ('{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "episodes": [{"season": 9223372036854775808, "number": 1}]}]}', "malformed"),

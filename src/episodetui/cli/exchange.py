@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from episodetui.cli.common import CliError, open_library, read_input
+from episodetui.cli.common import CliError, open_library
 
 if TYPE_CHECKING:
     from episodetui.cli import Command
@@ -30,7 +30,7 @@ def register(command: Command) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from episodetui.core.exchange import dump_document, export_library
+    from episodetui.core.exchange import export_chunks
     from episodetui.core.files import check_target, write_atomic
 
     to_file = bool(args.file and args.file != "-")
@@ -40,20 +40,19 @@ def cmd_export(args: argparse.Namespace) -> int:
         # The export is lossless, hidden recaps included: never splash it on a screen.
         raise CliError("the export holds hidden recaps; give a FILE or pipe it somewhere")
     library = open_library(args)
-    text = dump_document(export_library(library))
     if to_file:
-        write_atomic(Path(args.file), text)
+        write_atomic(Path(args.file), export_chunks(library))
         print(f"Exported {library.show_count()} shows to {args.file}.")
         return 0
-    sys.stdout.write(text)
+    for chunk in export_chunks(library):
+        sys.stdout.write(chunk)
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from episodetui.core.exchange import import_library, parse_document
+    from episodetui.core.exchange import ExportReader, import_library
 
-    text = read_input(args.file)
-    document = parse_document(text, args.file)
+    document = ExportReader(read_export(args.file), args.file)
     library = open_library(args)
     count = import_library(library, document)
     print(f"Imported {count} show{'s' if count != 1 else ''}.")
@@ -76,3 +75,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     saved = restore_backup(library, Path(args.file))
     print(f"Restored {args.file}: {library.show_count()} shows. The library as it was is in {saved}.")
     return 0
+
+
+def read_export(name: str) -> bytes:
+    """An export's bytes, however big (a recap's 5 MiB limit does not apply)."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    path = Path(name)
+    if not path.is_file():
+        raise CliError(f"no such file: {name}")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise CliError(f"cannot read {name}: {error.strerror}") from None

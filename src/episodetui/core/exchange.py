@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
+from collections.abc import Iterator
 
 from pydantic import ValidationError
 
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.models import (
+    EXPORT_FORMAT,
     EpisodeDoc,
     KeyMomentDoc,
     LibraryDoc,
@@ -32,15 +32,18 @@ def _note_doc(note: Note) -> NoteDoc:
 
 
 def export_library(library: Library) -> LibraryDoc:
-    shows = []
+    return LibraryDoc(settings=library.settings(), shows=list(_show_docs(library)))
+
+
+def _show_docs(library: Library) -> Iterator[ShowDoc]:
     for show in library.raw_show_rows():
-        notes = library.raw_notes(show["id"])
         notes_by_episode: dict[int | None, list[NoteDoc]] = {}
-        for note in notes:
+        for note in library.raw_notes(show["id"]):
             notes_by_episode.setdefault(note.episode_id, []).append(_note_doc(note))
+        recaps = library.raw_recaps(show["id"])
         episodes = []
         for row in library.raw_episode_rows(show["id"]):
-            recap = library.raw_recap(row["id"])
+            recap = recaps.get(row["id"])
             episodes.append(
                 EpisodeDoc(
                     season=row["season"],
@@ -74,73 +77,173 @@ def export_library(library: Library) -> LibraryDoc:
                     notes=notes_by_episode.get(row["id"], []),
                 )
             )
-        shows.append(
-            ShowDoc(
-                title=show["title"],
-                year=show["year"],
-                network=show["network"],
-                status=show["status"],
-                synopsis=show["synopsis"],
-                external_ids=json.loads(show["external_ids"]),
-                spoiler_mode=show["spoiler_mode"],
-                count_specials=bool(show["count_specials"]),
-                added_at=show["added_at"],
-                notes=notes_by_episode.get(None, []),
-                episodes=episodes,
-            )
+        yield ShowDoc(
+            title=show["title"],
+            year=show["year"],
+            network=show["network"],
+            status=show["status"],
+            synopsis=show["synopsis"],
+            external_ids=json.loads(show["external_ids"]),
+            spoiler_mode=show["spoiler_mode"],
+            count_specials=bool(show["count_specials"]),
+            added_at=show["added_at"],
+            notes=notes_by_episode.get(None, []),
+            episodes=episodes,
         )
-    return LibraryDoc(settings=library.settings(), shows=shows)
 
 
 def dump_document(doc: LibraryDoc) -> str:
     return doc.model_dump_json(indent=2) + "\n"
 
 
-def parse_document(text: str, origin: str = "the import") -> LibraryDoc:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise EpisodeTuiError(f"{origin} is not JSON: {error}") from None
-    except RecursionError:
-        raise EpisodeTuiError(f"{origin} is nested too deeply to be a library export") from None
-    except ValueError as error:  # e.g. an integer of thousands of digits
-        raise EpisodeTuiError(f"{origin} is not a library export: {error}") from None
-    if not isinstance(data, dict) or data.get("format") != "episodetui-library":
-        raise EpisodeTuiError(f"{origin} is not an episodetui library export")
-    try:
-        return LibraryDoc.model_validate(data)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"])
-        raise EpisodeTuiError(
-            f"{origin} is malformed at {where}: {first['msg']}"
-            + (f" (and {error.error_count() - 1} more problems)" if error.error_count() > 1 else "")
-        ) from None
+def export_chunks(library: Library) -> Iterator[str]:
+    """The export document, show by show: the same text as `dump_document`, without
+    holding every show's models in memory at once."""
+    head = LibraryDoc(settings=library.settings(), shows=[]).model_dump_json(indent=2)
+    opening, _, closing = head.rpartition('"shows": []')
+    yield opening + '"shows": ['
+    for index, show in enumerate(_show_docs(library)):
+        text = show.model_dump_json(indent=2).replace("\n", "\n    ")
+        yield ("," if index else "") + "\n    " + text
+    yield ("\n  ]" if library.show_count() else "]") + closing + "\n"
 
 
-def import_library(library: Library, doc: LibraryDoc) -> int:
+class ExportReader:
+    """An export document read show by show.
+
+    `settings` is ready at once; `shows()` validates one show at a time, so importing a
+    40 MiB export of a big library holds the text and one show, not every show's models.
+    """
+
+    def __init__(self, data: str | bytes, origin: str = "the import"):
+        self.origin = origin
+        try:
+            self._text = data if isinstance(data, str) else data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise EpisodeTuiError(f"{origin} is not UTF-8 text, so not an episodetui export") from None
+        self._decoder = json.JSONDecoder()
+        self._head: dict[str, object] = {}
+        self._shows_at: int | None = None
+        self._read_head()
+        self.settings = self._validate(LibraryDoc, {**self._head, "shows": []}).settings
+
+    def _fail(self, problem: str) -> EpisodeTuiError:
+        return EpisodeTuiError(f"{self.origin} {problem}")
+
+    def _skip_space(self, at: int) -> int:
+        while at < len(self._text) and self._text[at] in " \t\r\n":
+            at += 1
+        return at
+
+    def _expect(self, at: int, char: str) -> int:
+        at = self._skip_space(at)
+        if not self._text.startswith(char, at):
+            raise self._fail("is not an episodetui library export (its JSON is not the export's shape)")
+        return at + 1
+
+    def _value(self, at: int) -> tuple[object, int]:
+        try:
+            return self._decoder.raw_decode(self._text, self._skip_space(at))
+        except json.JSONDecodeError as error:
+            raise self._fail(f"is not valid JSON: {error}") from None
+        except RecursionError:
+            raise self._fail("is nested too deeply to be a library export") from None
+        except ValueError as error:  # an integer of thousands of digits
+            raise self._fail(f"is not a library export: {error}") from None
+
+    def _read_head(self) -> None:
+        """Read the top-level keys up to the shows array, which is left for later."""
+        if '"episodetui-library"' not in self._text[:4096]:
+            if not self._text.lstrip()[:1] in ("{", "["):
+                raise self._fail("is not JSON, nor an episodetui library export")
+            raise self._fail("is not an episodetui library export")
+        at = self._expect(0, "{")
+        while True:
+            at = self._skip_space(at)
+            if self._text.startswith("}", at):
+                break
+            key, at = self._value(at)
+            at = self._expect(at, ":")
+            if key == "shows":
+                self._shows_at = self._expect(at, "[")
+                break
+            value, at = self._value(at)
+            self._head[str(key)] = value
+            at = self._skip_space(at)
+            if self._text.startswith(",", at):
+                at += 1
+        if self._head.get("format") != EXPORT_FORMAT:
+            raise self._fail("is not an episodetui library export")
+
+    def shows(self) -> Iterator[ShowDoc]:
+        at = self._shows_at
+        if at is None:
+            return
+        index = 0
+        while True:
+            at = self._skip_space(at)
+            if self._text.startswith("]", at):
+                return
+            raw, at = self._value(at)
+            yield self._validate(ShowDoc, raw, f"shows.{index}.")
+            index += 1
+            at = self._skip_space(at)
+            if self._text.startswith(",", at):
+                at += 1
+            elif not self._text.startswith("]", at):
+                raise self._fail("is not valid JSON: expected , or ] after a show")
+
+    def _validate(self, model, raw: object, prefix: str = ""):  # type: ignore[no-untyped-def]
+        try:
+            return model.model_validate(raw)
+        except ValidationError as error:
+            first = error.errors()[0]
+            where = prefix + ".".join(str(part) for part in first["loc"])
+            raise self._fail(
+                f"is malformed at {where}: {first['msg']}"
+                + (f" (and {error.error_count() - 1} more problems)" if error.error_count() > 1 else "")
+            ) from None
+
+
+def parse_document(data: str | bytes, origin: str = "the import") -> LibraryDoc:
+    """The whole export as one document (small exports, tests)."""
+    reader = ExportReader(data, origin)
+    return LibraryDoc(settings=reader.settings, shows=list(reader.shows()))
+
+
+def import_library(library: Library, doc: LibraryDoc | ExportReader) -> int:
     """Add every show of the document in one transaction; returns how many.
 
-    A show whose title is already in the library is a conflict: nothing is imported.
+    A show whose title is already in the library (or twice in the document) is a
+    conflict: the transaction is rolled back and nothing is imported.
     """
-    existing = {row["title_key"]: row["title"] for row in library.raw_show_rows()}
-    seen: set[str] = set()
-    clashes = []
-    for show in doc.shows:
-        key = title_key(show.title)
-        if key in existing or key in seen:
-            clashes.append(show.title)
-        seen.add(key)
-    if clashes:
+    existing = {row["title_key"] for row in library.raw_show_rows()}
+    shows = doc.shows if isinstance(doc, LibraryDoc) else doc.shows()
+    clashes: list[str] = []
+    count = 0
+    try:
+        with library.transaction():
+            for key, value in doc.settings.items():
+                library.set_setting(key, value)
+            for show in shows:
+                key = title_key(show.title)
+                if key in existing:
+                    clashes.append(show.title)
+                existing.add(key)
+                if not clashes:
+                    _import_show(library, show)
+                count += 1
+            if clashes:
+                raise _Clash()
+    except _Clash:
         raise EpisodeTuiError(
             "already in the library, nothing imported: " + ", ".join(sorted(set(clashes)))
-        )
-    with library.transaction():
-        for key, value in doc.settings.items():
-            library.set_setting(key, value)
-        for show in doc.shows:
-            _import_show(library, show)
-    return len(doc.shows)
+        ) from None
+    return count
+
+
+class _Clash(Exception):
+    """Rolls the import back once every clash is known."""
 
 
 def _import_show(library: Library, show: ShowDoc) -> None:

@@ -11,6 +11,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from episodetui.core.errors import EpisodeTuiError
@@ -47,11 +48,11 @@ def check_target(path: Path) -> None:
         raise EpisodeTuiError(f"{path} is not a regular file (a terminal or a device?); give a file path")
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write `data` to `path` (0600) atomically."""
+def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
+    """Write `data` (or its pieces, one after another) to `path` (0600) atomically."""
     check_target(Path(path))
     path = real_target(Path(path))
-    payload = data.encode("utf-8") if isinstance(data, str) else data
+    pieces = [data] if isinstance(data, (str, bytes)) else data
     folder = path.parent
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -60,7 +61,8 @@ def write_atomic(path: Path, data: str | bytes) -> None:
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
+            for piece in pieces:
+                handle.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temp, 0o600)
