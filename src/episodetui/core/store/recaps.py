@@ -38,8 +38,8 @@ class RecapsRoom(EpisodesRoom, ShowsRoom):
                 "INSERT INTO key_moments(episode_id, position, body, at_seconds)"
                 " VALUES (?, ?, ?, ?)",
                 [
-                    (episode_id, position, clean_text(moment.text).strip(), moment.at_seconds)
-                    for position, moment in enumerate(key_moments)
+                    (episode_id, position, text, at_seconds)
+                    for position, (text, at_seconds) in enumerate(_clean_moments(key_moments))
                 ],
             )
 
@@ -71,3 +71,9 @@ class RecapsRoom(EpisodesRoom, ShowsRoom):
         policy = self.policy_for(self.show(episode.show_id))
         visible = policy.recap_visible(self.episode_state(episode, revealed))
         return RecapView(True, visible, recap.shape, recap if visible else None)
+
+
+def _clean_moments(moments: Sequence[KeyMoment]) -> list[tuple[str, int | None]]:
+    """Key moments as stored: cleaned text; one with nothing left is no moment."""
+    cleaned = [(clean_text(moment.text).strip(), moment.at_seconds) for moment in moments]
+    return [(text, at) for text, at in cleaned if text]
