@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.text import (
@@ -85,10 +85,17 @@ class KeyMomentDoc(_Timestamped):
 
 class RecapDoc(_Doc):
     title: CleanLine = ""
-    text: CleanText = Field(min_length=1)
+    text: CleanText = ""
     source: CleanLine = ""
     added_at: TimeText
     key_moments: list[KeyMomentDoc] = []
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> RecapDoc:
+        # Key moments alone are a recap; nothing at all is not.
+        if not self.text.strip() and not self.key_moments:
+            raise ValueError("a recap needs text or key moments")
+        return self
 
 
 class NoteDoc(_Timestamped):

@@ -93,7 +93,7 @@ def html_to_text(html: str | None) -> str:
     """TVmaze synopses are small HTML fragments: keep the words and paragraph breaks."""
     if not html:
         return ""
-    from episodetui.core.recap_import import html_fragment_paragraphs
+    from episodetui.core.html_blocks import html_fragment_paragraphs
 
     return clean_text("\n\n".join(html_fragment_paragraphs(html))).strip()
 
@@ -296,7 +296,7 @@ def _retry_after(response: httpx.Response, default: float) -> float:
 
 def best_hit(query: str, hits: list[SearchHit]) -> SearchHit | None:
     """The hit a user surely meant: the only exact title match, or a clear winner."""
-    from episodetui.core.recap_import import normalize_title
+    from episodetui.core.titles import normalize_title
 
     if not hits:
         return None

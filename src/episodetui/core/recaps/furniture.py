@@ -1,0 +1,195 @@
+"""What page furniture looks like: the lines around a recap that are not the recap.
+
+Each pattern is for a short line (a long paragraph that mentions spoilers or Twitter
+is body text). `kind_of_drop` says which kind of furniture a block is, if any.
+"""
+
+from __future__ import annotations
+
+import re
+
+from episodetui.core.html_blocks import CAPTION, Block
+from episodetui.core.recaps.model import (
+    AVAILABILITY,
+    BOILERPLATE,
+    BYLINE,
+    COMMUNITY,
+    IMAGE_CAPTION,
+    PAGE_CHROME,
+    PROMPT,
+    RATING,
+    SPOILER_WARNING,
+)
+
+SHORT = 45  # words: warnings, captions and prompts are short
+
+SPOILER_WARNING_LINE = re.compile(
+    r"^(?:"
+    r"spoilers?\b.{0,80}\b(?:below|ahead|follow|inside|within|throughout|abound)\b"
+    r"|(?:warning|caution|heads[- ]up|note|reminder|beware)\s*[:!\-–—,]?.{0,80}\bspoil"
+    r"|spoiler\s+(?:alert|warning)"
+    r"|(?:this|the\s+following)\s+(?:review|recap|article|post|piece|story)\s+(?:contains|includes|has)\b.{0,20}\bspoilers"
+    r"|.{0,80}\bcontains?\s+(?:major\s+|minor\s+|heavy\s+|full\s+)?spoilers\b"
+    r"|a\s+note\s+on\s+spoilers\b"
+    r"|스포일러\s*(?:주의|경고|있음|포함)"
+    r")",
+    re.I,
+)
+# Anywhere in a short line: "This is a recap of episode 5. Spoilers to follow!"
+SPOILER_ANYWHERE = re.compile(
+    r"\bspoilers?\s+(?:to\s+follow|ahead|below|abound)\b|\bbeware,?\s+spoilers\b|\(\s*spoilers?[^)]{0,30}\)",
+    re.I,
+)
+CREDIT = re.compile(
+    r"(?:^|[.(|]\s*)(?:credit|credits|photo|photograph|photos|image|picture|screenshot)s?\s*:"
+    r"|(?:^|[.\s(a-z0-9])(?:credit|credits|photo|photograph|photos|image|picture|pictured|screenshot)s?\s+by\b"
+    r"|©|\(photo\b|\((?:image|photo|screenshot|gif)s?\s+(?:via|from|by|courtesy)\b|^(?:image|photo|picture)s?\s+(?:via|courtesy\s+of)\b"
+    r"|\bcapture\s+from\s+the\b|\bphoto\s+rights\b|\ball\s+(?:photo|image)s?\s+(?:rights|credits)\b|^screenshots?\b|^source\s*:\s*\S+$"
+    r"|\.(?:jpe?g|png|gif|webp|avif)\b",
+    re.I,
+)
+# Words alt text and captions use, and a caption's own layout
+_CAPTION_WORDS = re.compile(r"\b(?:screenshot|screencap|still|stills|pictured|gif|via|courtesy|ep\s*\d+\s+\w+|episode\s+\d+\s+screenshot)\b", re.I)
+AVAILABILITY_LINE = re.compile(
+    r"\b(?:is|are)\s+(?:now\s+)?(?:available|streaming|out)\s+(?:(?:to|for)\s+(?:stream|watch|rent|buy)\s+)?(?:now\s+)?(?:on|via|at)\b"
+    r"|\bavailable\s+to\s+stream\b|\bnow\s+streaming\s+(?:on|via)\b|\bwatch\s+(?:it\s+)?(?:now\s+)?on\s+\S+\s*$"
+    r"|\b(?:airs|premieres)\s+(?:weekly\s+)?on\b.{0,40}$"
+    r"|\b(?:airs|streams|is\s+streaming|continues|returns|premieres)\b.{0,30}\b(?:on|at|next|every|weekly|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
+    r"|^new\s+episodes?\s+(?:every|each|drop|air)\b"
+    r"|에서\s*(?:시청|스트리밍|감상)",
+    re.I,
+)
+PROMPT_LINE = re.compile(
+    r"^(?:share\s+(?:this|on|via|the)\b|sign\s+up\b|subscribe\b|follow\s+us\b|join\s+(?:our|the)\s+\w+|get\s+(?:our|the)\s+(?:\w+\s+){0,3}newsletter"
+    r"|(?:our|the)\s+newsletter\b|click\s+here\b|like\s+us\s+on\b|tweet\s+this|email\s+this|copy\s+link|advertisement$|ad$|sponsored$"
+    r"|(?:join|follow|find)\s+(?:me|us)\s+(?:on|at)\b|continue\s+reading\b"
+    r"|(?:facebook|twitter|x|email|e-mail|print|pinterest|whatsapp|reddit|tumblr|linkedin|telegram|threads|bluesky|mastodon)$)",
+    re.I,
+)
+COMMENTS_PROMPT = re.compile(
+    r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|sound\s+off|share\s+your\s+thoughts|leave\s+a\s+comment)\b.{0,40}\b(?:comments?|below)\b"
+    r"|^discuss\s+(?:below|here|away)\b|\bin\s+the\s+comments\s+below\b",
+    re.I,
+)
+BYLINE_LINE = re.compile(
+    r"^(?:by|written\s+by|words\s+by|posted\s+by|posted\s+(?:on|in)|published(?:\s+on)?|updated(?:\s+on)?)\s+\S.{0,80}$"
+    r"|^at\s*\.\s*updated\s+at\s*\.?$"
+    r"|\b\d{1,3}\s+min(?:ute)?s?\s+read\b"
+    r"|^(?:labels|filed\s+under|posted\s+in|tags|tagged|categories|category)\s*:?\s+\S"
+    r"|^(?:—|–|-{1,2})\s*\S.{0,50}$",
+    re.I,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATE_LINE = re.compile(
+    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH},?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    r"(?:\s*(?:[|·•,–—-]|at)\s*.{0,40})?$"
+    r"|^(?:posted\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
+    re.I,
+)
+COMMUNITY_LINE = re.compile(
+    r"^(?:r|u)/[\w-]+"
+    r"|^[\d,.]+k?\s*(?:points?|votes?|upvotes?|likes?|replies|comments?)?$"
+    r"|^(?:share|report|save|reply|quote|permalink|edit|hide|award|give\s+award|upvote|downvote|like|like\s+loading\.*|loading\.*|more\s+replies|load\s+more\s+comments)$"
+    r"|^(?:level|lvl)\s+\d+$|^op$|^•$|^[·•|\-–—]+$"
+    r"|^(?:recommended\s+posts|create\s+an\s+account\s+or\s+sign\s+in\s+to\s+comment|post\s+a\s+comment|leave\s+a\s+(?:reply|comment)|episode\s+discussion|discussion\s+thread)\b"
+    r"|^fill\s+in\s+your\s+details\b|^you\s+are\s+commenting\s+using\b|^(?:newer|older)\s+posts?\b|^jump\s+to\s+content$"
+    r"|^(?:go|skip|jump)\s+to\s+(?:main\s+)?(?:content|contents|navigation|comments)$",
+    re.I,
+)
+NAVIGATION_LINE = re.compile(
+    r"^(?:<=+|←|«|‹|<)\s*\S.{0,60}$|^\S.{0,60}(?:=+>|→|»|›)$"
+    r"|^(?:previous|prev|next)\s*(?:episode|chapter|post|recap)?\s*:?.{0,60}$"
+    r"|^\S.{0,30}\s+›\s+\S.{0,30}(?:\s+›\s+\S.{0,30})*$",
+    re.I,
+)
+RATING_LINE = re.compile(
+    r"^(?:rating|score|verdict|our\s+rating|grade)\s*:?\s*.{0,30}$|^[★☆✩✭⭐½\s]{3,}$|^\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?$",
+    re.I,
+)
+TRAILING = re.compile(
+    r"^(?:more\s+stories|sponsored(?:\s+(?:stories|content|links))?|related(?:\s+(?:stories|articles|posts|reading|content|recaps))?"
+    r"|read\s+(?:more|next|also)|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|you\s+(?:may|might)\s+also\s+like"
+    r"|also\s+read|more\s+from\b.{0,40}|trending(?:\s+now)?|popular(?:\s+now)?|most\s+(?:read|popular)|comments?(?:\s*\(\d+\))?"
+    r"|\d+\s+(?:comments?|thoughts?\s+on\b.{0,80}|responses?(?:\s+to\b.{0,80})?|replies)|no\s+comments?|leave\s+a\s+(?:reply|comment)"
+    r"|post\s+a\s+comment|sort(?:ed)?\s+by\b.{0,20}|view\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion))\s*:?\s*$"
+    r"|^(?:read\s+(?:more|next|also)|related|see\s+also)\s*:\s*\S.{0,100}$",
+    re.I,
+)
+# Only where nothing substantial follows: a share bar can sit mid-article on a page.
+WEAK_TRAILING = re.compile(r"^(?:share\s+this(?:\s+\w+)?|like\s+this|tags|labels)\s*:?\s*$", re.I)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def kind_of_drop(block: Block) -> str | None:
+    """Which kind of page furniture a block is, if any (from its text and, in a page,
+    from what its markup says)."""
+    text = block.text.strip().strip("*_").strip()
+    n = words(text)
+    hint = block.hint
+    if hint == "caption" or block.kind == CAPTION:
+        return IMAGE_CAPTION
+    if hint == "byline":
+        return BYLINE
+    if hint in ("navigation", "kicker", "tags", "related"):
+        return PAGE_CHROME
+    if hint in ("share", "promo"):
+        return PROMPT
+    if hint == "comments":
+        return COMMUNITY
+    if hint == "rating":
+        return RATING
+    if n <= SHORT and SPOILER_WARNING_LINE.match(text):
+        return SPOILER_WARNING
+    if n <= 30 and SPOILER_ANYWHERE.search(text):
+        return SPOILER_WARNING
+    if n <= SHORT and CREDIT.search(text):
+        return IMAGE_CAPTION
+    if n <= 25 and AVAILABILITY_LINE.search(text) and (n <= 14 or re.search(r"\b(?:available|streaming)\b", text, re.I)):
+        return AVAILABILITY
+    if n <= 25 and (PROMPT_LINE.match(text) or COMMENTS_PROMPT.search(text)):
+        return PROMPT
+    if n <= 16 and (BYLINE_LINE.search(text) or DATE_LINE.match(text)) and not re.search(r"[.!?]$", text):
+        return BYLINE
+    if re.match(r"^at\s*\.\s*updated\s+at\s*\.?$", text, re.I) or (block.marker in "—–" and block.marker and n <= 6 and not re.search(r"[.!?]$", text)):
+        return BYLINE  # an empty dateline left by a page, a sign-off "— Site Name"
+    if n <= 20 and COMMUNITY_LINE.match(text):
+        return COMMUNITY
+    if n <= 14 and NAVIGATION_LINE.match(text) and not re.search(r"[.!?]$", text):
+        return PAGE_CHROME
+    if n <= 10 and RATING_LINE.match(text):
+        return RATING
+    return None
+
+
+def looks_like_caption(text: str, nearby: str) -> bool:
+    """Alt text or a caption left in copied text: a short line that does not read as a
+    sentence and either uses caption words, is in lower case like alt text, or repeats
+    the show's name or the headline."""
+    text = text.strip()
+    n = words(text)
+    if not text or n > 16 or re.search(r"[.!?:;”\"’')]$", text):
+        return False
+    if _CAPTION_WORDS.search(text):
+        return True
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(ch.islower() for ch in letters) == len(letters) and n >= 3:
+        return True
+    # "Clara and the Magistrate - Feather & Flint": a name line that ends with the show
+    flat = re.sub(r"\W+", " ", nearby.casefold()).split()
+    head = " ".join(flat)
+    parts = re.split(r"\s+[-–—|]\s+", text)
+    return len(parts) == 2 and len(parts[1].split()) <= 6 and " ".join(re.sub(r"\W+", " ", parts[1].casefold()).split()) in head
+
+
+def is_trailing(text: str) -> bool:
+    return bool(TRAILING.match(text))
+
+
+def is_weak_trailing(text: str) -> bool:
+    return bool(WEAK_TRAILING.match(text))
+
+
+BOILERPLATE_KIND = BOILERPLATE

@@ -1,0 +1,136 @@
+"""Which show and episode a recap's headline (and a page's other titles) name.
+
+A guess is only ever offered, never applied. Its description never quotes the
+headline: it names a show of the library and an episode code, or says that the
+headline names a show that is not in the library (the quoted words may be the
+episode's title or a plot beat, and the recap may be hidden).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from episodetui.core.titles import normalize_title
+
+if TYPE_CHECKING:
+    from episodetui.core.recaps.model import ParsedRecap
+
+_QUOTED = re.compile(r"[‘“«„]([^’”»“\n]{1,120})[’”»]|\"([^\"\n]{1,120})\"|(?:(?<=\s)|^)'([^'\n]{1,120})'(?=[\s:,.;!?]|$)")
+_NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_ORDINALS = {
+    word: value
+    for value, word in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+    if value
+}
+_NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_ORD = r"(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")"
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+def guess_episode(headline: str) -> tuple[int | None, int | None]:
+    """(season, episode) named in a headline, or (None, None)."""
+    text = headline.lower()
+    patterns = (
+        (r"\bs(\d{1,3})\s*[,.]?\s*e(?:p\.?\s*)?(\d{1,4})\b", None),
+        (r"\b(\d{1,3})x(\d{1,4})\b", None),
+        (r"\((\d{1,2})\.(\d{1,3})\)", None),  # (1.3)
+        (r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])", None),  # 1.03
+        (rf"\bseason\s+{_NUM}\s*[,:\-–—]?\s*(?:episode|ep\.?|chapter|part)\s*#?\s*{_NUM}\b", None),
+        (rf"\bseason\s+{_NUM}\s*,?\s*{_ORD}\s+episode\b", "ordinal"),
+        (rf"\bseason\s+{_NUM}\s+(?:premiere|opener)\b", "premiere"),
+    )
+    for pattern, special in patterns:
+        match = re.search(pattern, text)
+        if match:
+            season = _number(match.group(1))
+            if special == "premiere":
+                return season, 1
+            if special == "ordinal":
+                return season, _ORDINALS[match.group(2)]
+            return season, _number(match.group(2))
+    season_match = re.search(rf"\bseason\s+{_NUM}\b", text)
+    season = _number(season_match.group(1)) if season_match else None
+    match = (
+        re.search(rf"\b(?:episodes?|eps?\.?|chapter|part)\s*#?\s*{_NUM}\b", text)
+        or re.search(r"(?<![\w.])e(\d{1,3})\b", text)
+        or re.search(r"제?\s*(\d{1,4})\s*(?:화|회)(?!\w)", text)
+    )
+    if match:
+        return season or 1, _number(match.group(1))
+    match = re.search(rf"\b{_ORD}\s+(?:episode|chapter|part|instal?lment)\b", text)
+    if match:
+        return season or 1, _ORDINALS[match.group(1)]
+    if re.search(r"\b(?:series\s+|season\s+)?premiere\b", text):
+        return season or 1, 1
+    return None, None
+
+
+@dataclass(frozen=True)
+class TargetGuess:
+    """What the headline suggests; the user confirms it, it is never applied silently."""
+
+    show_title: str | None  # the library show it names, if any
+    names_other_show: bool  # it quotes a title that is not a show of the library
+    season: int | None
+    number: int | None
+
+    @property
+    def code(self) -> str | None:
+        return None if self.number is None else f"S{(self.season or 1):02d}E{self.number:02d}"
+
+    @property
+    def empty(self) -> bool:
+        return self.show_title is None and not self.names_other_show and self.number is None
+
+    def describe(self) -> str:
+        """Safe to print for any recap: a library show's title and an episode code."""
+        if self.show_title:
+            return f"{self.show_title} {self.code}" if self.code else f"{self.show_title} (no episode named)"
+        if self.names_other_show:
+            return f"{self.code} of a show that is not in your library" if self.code else "a show that is not in your library"
+        return f"{self.code} (no show named)" if self.code else "no show or episode"
+
+
+def _library_show(texts: list[str], library_titles: list[str]) -> str | None:
+    by_key = {normalize_title(title): title for title in library_titles if normalize_title(title)}
+    for text in texts:
+        for match in _QUOTED.finditer(text):
+            quoted = next(group for group in match.groups() if group)
+            if normalize_title(quoted) in by_key:
+                return by_key[normalize_title(quoted)]
+        # No quotes, or quotes around something else: a library title inside the text.
+        flat = normalize_title(text)
+        found = [title for key, title in by_key.items() if key in flat]
+        if found:
+            return max(found, key=len)
+    return None
+
+
+def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetGuess:
+    """The library show and the episode a recap's headline names; when the headline
+    names none, a saved page's other titles (<title>, og:title, kicker)."""
+    headline = recap if isinstance(recap, str) else recap.headline
+    hints = [] if isinstance(recap, str) else list(recap.title_hints)
+    texts = [headline, *hints]
+    show = _library_show(texts, library_titles)
+    season, number = None, None
+    for text in texts:
+        season, number = guess_episode(text)
+        if number is not None:
+            break
+    names_other = show is None and any(_QUOTED.search(text) for text in texts[:1])
+    return TargetGuess(show, names_other, season, number)

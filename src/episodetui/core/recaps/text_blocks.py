@@ -1,0 +1,138 @@
+"""Blocks from copied text and Markdown, and telling the formats apart by content."""
+
+from __future__ import annotations
+
+import re
+
+from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block
+
+_HTML_HINT = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<article[\s>]|<p[\s>]|<div[\s>]|<h1[\s>]", re.I)
+
+
+def detect_format(text: str) -> str:
+    """html, markdown or text, from the content (a file name can lie)."""
+    head = text[:20000]
+    if _HTML_HINT.search(head) and head.count("<") >= 3:
+        return "html"
+    if re.search(r"^#{1,6}\s+\S", head, re.M) or re.search(r"!\[[^\]]*\]\(|\[[^\]\n]+\]\((?:https?:|/|#)", head):
+        return "markdown"
+    if re.search(r"^\*\*[^*\n]+\*\*\s*:?\s*$", head, re.M):
+        return "markdown"
+    return "text"
+
+
+BULLET = re.compile(r"^\s*[•·▪●◦‣∙*+\-–—]\s+(?=\S)")
+# 1. Title / 1) / 1.) / 1 - Title / #1 Title / No. 1: Title
+NUMBERED = re.compile(
+    r"^\s*(?:(?:#|No\.|Nr\.|Number)\s?(\d{1,2})\s*[.):\-–—]?|(\d{1,2})(?:\.\)|[.):]|\s+[-–—:]))\s+(?=\S)",
+    re.I,
+)
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_IMAGE = re.compile(r"^\s*!\[([^\]]*)\]\([^)]*\)\s*$")
+_MD_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")
+_MD_RULE = re.compile(r"\s*([-*_])(\s*\1){2,}\s*")
+SOFT_LINE = 100  # a line this long was not wrapped by hand: each line is a block
+
+
+def strip_inline_markdown(text: str) -> str:
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
+    text = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", text)
+    text = re.sub(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])", r"\1", text)
+    text = re.sub(r"`([^`]+)`", r"\1", text)
+    return text
+
+
+def _title_like(text: str) -> bool:
+    """A short line that does not end a sentence: a title, not a wrapped sentence."""
+    text = text.strip().strip("*_").strip()
+    return bool(text) and len(text.split()) <= 14 and not re.search(r"[.!?,;]$", text)
+
+
+def line_blocks(text: str, markdown: bool) -> list[Block]:
+    """Blocks from text or Markdown. Blank lines separate blocks; bullets and numbers
+    start items; a hand-wrapped line continues the paragraph or item above it. Text
+    copied from a browser has one paragraph per line: then each line is a block."""
+    lines = text.split("\n")
+    soft = any(len(line.strip()) > SOFT_LINE for line in lines)
+    blocks: list[Block] = []
+    current: Block | None = None
+    group = 0
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None and current.text.strip():
+            current.text = " ".join(current.text.split())
+            blocks.append(current)
+        current = None
+
+    def start(kind: str, body: str, indented: bool = False, level: int = 0) -> None:
+        nonlocal current
+        flush()
+        current = Block(kind, body, group=group, indented=indented, level=level)
+
+    for raw in lines:
+        line = raw.rstrip()
+        if not line.strip():
+            flush()
+            group += 1
+            continue
+        indented = line[:1] in (" ", "\t")
+        if markdown:
+            if _MD_RULE.fullmatch(line):
+                flush()
+                group += 1
+                continue
+            image = _MD_IMAGE.match(line)
+            if image:
+                start(CAPTION, image.group(1) or " ")
+                flush()
+                continue
+            heading = _MD_HEADING.match(line)
+            if heading:
+                start(HEADING, strip_inline_markdown(heading.group(2)), level=len(heading.group(1)))
+                flush()
+                continue
+            bold = _MD_BOLD_LINE.match(line)
+            if bold and len(bold.group(2).split()) <= 14:
+                start(HEADING, strip_inline_markdown(bold.group(2)), level=0)
+                flush()
+                continue
+            line = re.sub(r"^\s*>\s?", "", line)  # quotes are body text
+        bullet = BULLET.match(line)
+        if bullet:
+            start(ITEM, line[bullet.end():])
+            current.marker = line.strip()[0]
+            continue
+        if NUMBERED.match(line):
+            start(ITEM, line.strip())
+            continue
+        continues = current is not None and (
+            (current.kind == ITEM and indented)
+            or (
+                not soft
+                and not (current.kind == ITEM and _title_like(current.text) and not indented)
+                and not (current.kind == PARAGRAPH and _looks_like_label(current.text))
+            )
+        )
+        if continues:
+            current.text += " " + line.strip()
+        else:
+            start(PARAGRAPH, line.strip(), indented=indented)
+    flush()
+    if markdown:
+        for block in blocks:
+            block.text = " ".join(strip_inline_markdown(block.text).split())
+    return [block for block in blocks if block.text.strip()]
+
+
+_LABEL = re.compile(
+    r"^(?:the\s+)?(?:key|best|standout|stand-out|top|biggest|memorable|major)\s+moments?\b.{0,50}:?$"
+    r"|^(?:highlights?|episode\s+highlights|best\s+bits|more\s+stories|sponsored\s+stories|related|read\s+more)\s*:?$",
+    re.I,
+)
+
+
+def _looks_like_label(text: str) -> bool:
+    return bool(_LABEL.match(text.strip().strip("*_#").strip()))
