@@ -307,7 +307,9 @@ def test_recap_guess(harbour):
     status, out, _ = run("recap", "--guess", str(FIXTURES / "copied_text.txt"))
     assert (status, out) == (0, "Suggested: Harbour Lights S01E02\n")
     status, out, _ = run("recap", "--guess", str(FIXTURES / "markdown.md"))
-    assert out == "Suggested: The Quiet Orbit (not in the library) S02E03\n"
+    # Never the headline's words (issue 7.1): a show not in the library is only said so.
+    assert out == "Suggested: S02E03 of a show that is not in your library\n"
+    assert "Quiet Orbit" not in out
     assert "umbrella" not in out
     status, _, err = run("recap", "--guess", "a", "b")
     assert status == 2 and "one FILE" in err

@@ -6,14 +6,9 @@ import pytest
 
 from episodetui.core.encoding import decode_text
 from episodetui.core.errors import EpisodeTuiError
-from episodetui.core.recap_import import (
-    detect_format,
-    guess_episode,
-    guess_target,
-    parse_recap,
-    save_parsed_recap,
-)
-from episodetui.core.store import KeyMoment
+from episodetui.core.recaps import Moment as KeyMoment
+from episodetui.core.recaps import detect_format, guess_episode, guess_target, parse_recap
+from episodetui.core.recaps.plan import apply_import, plan_import
 
 FIXTURES = Path(__file__).parent / "fixtures" / "recaps"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -54,7 +49,8 @@ def test_markdown_with_headings_quote_image_and_links():
         "Okafor timing the station clock against her own watch, then quietly starting the count again.",
         "The long shot of the Calliope drifting past the window while nobody on the bridge speaks.",
     ]
-    assert recap.dropped == {"spoiler_warning": 1, "caption": 2, "prompt": 1, "boilerplate": 2}
+    # The image and its credit line are one caption; the share prompt starts the page's tail.
+    assert recap.dropped == {"spoiler_warning": 1, "caption": 1, "boilerplate": 3}
 
 
 def test_html_page_keeps_the_article_and_lists():
@@ -251,13 +247,15 @@ def test_show_guess_is_case_and_punctuation_insensitive():
     assert (guess.show_title, guess.season, guess.number) == ("Soundtrack #1", 1, 1)
     assert guess.describe() == "Soundtrack #1 S01E01"
     unknown = guess_target("“Other Show” episode 2 recap", titles)
-    assert unknown.show_title is None and unknown.describe() == "Other Show (not in the library) S01E02"
+    # Never the quoted words: they may be the episode's title or a plot beat.
+    assert unknown.show_title is None and unknown.describe() == "S01E02 of a show that is not in your library"
 
 
-def test_save_parsed_recap(library):
+def test_apply_a_planned_import(library):
     show = library.add_show("Harbour Lights", [2])
     episode = library.episodes(show.id)[1]
-    save_parsed_recap(library, episode.id, parse_fixture("copied_text.txt"), source="a site")
+    plan = plan_import(library, episode.id, "", parsed=parse_fixture("copied_text.txt"), source="a site")
+    apply_import(library, plan)
     library.set_watched(episode.id, True)
     recap = library.recap_view(library.episode(episode.id)).recap
     assert recap.title.startswith("‘Harbour Lights’ episode two recap")

@@ -9,13 +9,13 @@ from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.dialogs import (
     AddShowScreen,
-    BlindPasteScreen,
     ConfirmScreen,
     HelpScreen,
     NoteEditor,
     RecapEditor,
 )
 from episodetui.tui.episode_screen import EpisodeScreen
+from episodetui.tui.recap_dialogs import RecapImportScreen, RecapPreviewScreen
 from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.row_list import RowList
 from episodetui.tui.show_screen import ShowScreen
@@ -259,12 +259,16 @@ async def test_blind_paste_into_unwatched_episode_never_shows_it(library):
         await pilot.pause()
         await pilot.press("p")
         await pilot.pause()
-        assert isinstance(app.screen, BlindPasteScreen)
-        app.screen.post_message(events.Paste(SECRET_RECAP))
+        # p on an unwatched episode: the same dialog and preview as an import (issue 8.7)
+        assert isinstance(app.screen, RecapImportScreen)
+        app.post_message(events.Paste(SECRET_RECAP))  # as a terminal's paste arrives
         await pilot.pause()
         text = screen_text(app)
-        assert SECRET not in text and "Received 2 paragraphs" in text
+        assert SECRET not in text and f"Pasted {len(SECRET_RECAP)} characters (hidden)" in text
         await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RecapPreviewScreen) and SECRET not in screen_text(app)
+        await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, EpisodeScreen)
         assert SECRET not in screen_text(app)
@@ -283,11 +287,23 @@ async def test_edit_a_visible_recap(secret_library):
         assert "No recap yet" in screen_text(app)
         await pilot.press("p")
         await pilot.pause()
-        assert isinstance(app.screen, RecapEditor)
-        app.screen.query_one(TextArea).text = "A watched episode's recap.\n\nSecond paragraph."
+        # No recap yet: p takes a paste, read like an import, previewed in full here.
+        assert isinstance(app.screen, RecapImportScreen)
+        app.post_message(events.Paste("A watched episode's recap.\n\nSecond paragraph."))
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert isinstance(app.screen, RecapPreviewScreen) and "Second paragraph." in screen_text(app)
+        await pilot.press("y")
+        await pilot.pause()
         assert "Second paragraph." in screen_text(app)
+        # With a recap there, p edits it.
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, RecapEditor)
+        app.screen.query_one(TextArea).text = "Edited.\n\nSecond paragraph, edited."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Second paragraph, edited." in screen_text(app)
 
 
 async def test_help_palette_and_quit(secret_library):
@@ -381,7 +397,7 @@ async def test_every_screen_and_dialog_keeps_the_unwatched_recap_hidden(secret_l
             seen.append(type(app.screen).__name__)
             assert SECRET not in screen_text(app), (keys, seen)
     assert {"LibraryScreen", "ShowScreen", "EpisodeScreen", "ConfirmScreen", "NoteEditor",
-            "BlindPasteScreen", "TextPrompt", "HelpScreen", "AddShowScreen", "ShowSearchScreen",
+            "RecapImportScreen", "TextPrompt", "HelpScreen", "AddShowScreen", "ShowSearchScreen",
             "UpcomingScreen"} <= set(seen)
 
 

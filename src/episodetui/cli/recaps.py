@@ -1,11 +1,13 @@
-"""Attaching recap articles to episodes: recap."""
+"""Attaching recap articles to episodes: recap. Input and output only: the core plans
+the import (core.recaps.plan) and applies it."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
-from episodetui.cli.common import CliError, find_episode, open_library, read_input
+from episodetui.cli.common import CliError, find_episode, open_library
 
 if TYPE_CHECKING:
     from episodetui.cli import Command
@@ -25,18 +27,26 @@ def register(command: Command) -> None:
     sub.add_argument("--title", default=None, help="the recap's headline (instead of the article's)")
 
 
+def read_article(name: str) -> str:
+    """The article from a file or standard input (-), through the core's one reader."""
+    from episodetui.core.encoding import MAX_INPUT_BYTES, decode_text, read_text_file
+
+    if name == "-":
+        return decode_text(sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "standard input")
+    return read_text_file(name)
+
+
 def cmd_recap(args: argparse.Namespace) -> int:
-    from episodetui.core.recap_import import guess_target, parse_recap, save_parsed_recap
+    from episodetui.core.recaps.plan import apply_import, guess_for_library, plan_import
 
     if args.guess:
         if len(args.args) != 1:
             raise CliError("recap --guess takes one FILE (or - for stdin)")
-        parsed = parse_recap(read_input(args.args[0]))
-        library = open_library(args)
-        guess = guess_target(parsed.headline, [s.title for s in library.summaries()])
-        if guess.show_title is None and guess.quoted_title is None and guess.number is None:
+        text = read_article(args.args[0])
+        guess = guess_for_library(open_library(args), text)
+        if guess.empty:
             raise CliError("the headline names no show or episode")
-        # The headline itself may give the episode away: only the target is printed.
+        # The headline itself may give the episode away: only a library show and a code.
         print(f"Suggested: {guess.describe()}")
         return 0
     if len(args.args) != 3:
@@ -44,19 +54,9 @@ def cmd_recap(args: argparse.Namespace) -> int:
     args.show, args.episode, source_file = args.args
     library = open_library(args)
     show, episode = find_episode(library, args)
-    parsed = parse_recap(read_input(source_file), raw=args.raw)
-    save_parsed_recap(library, episode.id, parsed, source=args.source, title=args.title)
-    view = library.recap_view(library.episode(episode.id))
-    summary = f"{parsed.shape.describe()}; {parsed.describe_dropped()}"
-    if view.visible:
-        headline = f"“{view.recap.title}”, " if view.recap and view.recap.title else ""
-        print(f"Recap attached to {show.title} {episode.code}: {headline}{summary}.")
-    else:
-        print(
-            f"Recap attached to {show.title} {episode.code}, hidden until you watch it "
-            f"(headline hidden, {summary})."
-        )
-    guess = guess_target(parsed.headline, [show.title])
-    if guess.number is not None and (guess.season or 1, guess.number) != (episode.season, episode.number):
+    plan = plan_import(library, episode.id, read_article(source_file), raw=args.raw, source=args.source, title=args.title)
+    print(apply_import(library, plan).message)
+    guess = plan.guess
+    if guess.number is not None and guess.show_title in (None, show.title) and (guess.season or 1, guess.number) != (episode.season, episode.number):
         print(f"Note: its headline suggests {guess.describe()}; check it is the episode you meant.")
     return 0

@@ -166,7 +166,7 @@ class EpisodeScreen(NoteActions):
         )
 
     def action_edit_recap(self) -> None:
-        from episodetui.tui.dialogs import BlindPasteScreen, RecapDraft, RecapEditor
+        from episodetui.tui.dialogs import RecapDraft, RecapEditor
 
         library = self.library
         episode = library.episode(self.episode_id)
@@ -177,68 +177,24 @@ class EpisodeScreen(NoteActions):
             if draft is None:
                 return
             source = view.recap.source if view.recap else ""
-            library.set_recap(self.episode_id, draft.text, title=draft.title, source=source)
+            moments = view.recap.key_moments if view.recap else []
+            library.set_recap(self.episode_id, draft.text, title=draft.title, source=source, key_moments=moments)
             self.reload()
             self.notify("Recap saved." if library.recap_view(library.episode(self.episode_id), self.revealed).visible else "Recap saved, hidden until you watch the episode.")
 
-        if not view.visible:
-            # Neither the old recap nor the pasted one may appear on screen.
-            self.app.push_screen(BlindPasteScreen(heading + " (stays hidden)"), save)
-        elif view.recap is not None:
+        if view.visible and view.recap is not None:
             self.app.push_screen(RecapEditor(heading, view.recap.title, view.recap.text), save)
-        elif library.policy_for(library.show(episode.show_id)).recap_visible(library.episode_state(episode, self.revealed)):
-            self.app.push_screen(RecapEditor(heading), save)
         else:
-            self.app.push_screen(BlindPasteScreen(heading + " (stays hidden)"), save)
+            # A paste is read like an import: same preview, same "keep it raw" choice,
+            # and for an unwatched episode it is never drawn.
+            from episodetui.tui.recap_dialogs import open_recap_import
+
+            open_recap_import(self.app, library, self.episode_id, revealed=self.revealed, paste_first=True, done=self.reload)
 
     def action_import_recap(self) -> None:
-        from episodetui.core.recap_import import guess_target, save_parsed_recap
-        from episodetui.tui.recap_dialogs import (
-            SAVE_SUGGESTED,
-            ImportDraft,
-            RecapImportScreen,
-            RecapPreviewScreen,
-        )
+        from episodetui.tui.recap_dialogs import open_recap_import
 
-        library = self.library
-        episode = library.episode(self.episode_id)
-        show = library.show(episode.show_id)
-        policy = library.policy_for(show)
-
-        def preview(draft: ImportDraft | None) -> None:
-            if draft is None:
-                return
-            guess = guess_target(draft.parsed.headline, [show.title])
-            suggested = None
-            if guess.show_title == show.title and guess.number is not None:
-                try:
-                    suggested = library.find_episode(show, guess.season or 1, guess.number)
-                except EpisodeTuiError:
-                    suggested = None
-                if suggested is not None and suggested.id == episode.id:
-                    suggested = None
-            # The text is shown only if every episode it may be saved to allows it.
-            targets = [episode] + ([suggested] if suggested else [])
-            show_text = all(
-                policy.recap_visible(library.episode_state(target, self.revealed and target.id == episode.id))
-                for target in targets
-            )
-
-            def save(choice: str | None) -> None:
-                if choice is None:
-                    return
-                target = suggested if choice == SAVE_SUGGESTED and suggested else episode
-                save_parsed_recap(library, target.id, draft.parsed, source=draft.source)
-                hidden = not library.recap_view(library.episode(target.id), self.revealed and target.id == episode.id).visible
-                self.notify(f"Recap saved to {target.code}" + (", hidden until you watch it." if hidden else "."))
-                self.reload()
-
-            self.app.push_screen(
-                RecapPreviewScreen(draft.parsed, episode.code, guess, suggested.code if suggested else None, show_text),
-                save,
-            )
-
-        self.app.push_screen(RecapImportScreen(f"Import a recap into {show.title} {episode.code}"), preview)
+        open_recap_import(self.app, self.library, self.episode_id, revealed=self.revealed, done=self.reload)
 
     def action_edit_title(self) -> None:
         self.app.edit_episode_title(self.episode_id, self.reload)

@@ -1,9 +1,13 @@
-"""Importing a recap article: choose a file or paste, then a preview that shows the
-parsed recap only where the spoiler policy allows, and the user's confirmation."""
+"""Importing or pasting a recap: where the article comes from (a file path, or a paste
+that is never drawn), then a preview of the core's plan that shows the recap's words
+only where the spoiler policy allows, and the user's choice. `i` and `p` both come
+here: a paste is parsed like an import, with the same preview and the same "keep it
+raw" choice. Input and output only: the core plans and applies the import."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from rich.text import Text
@@ -14,40 +18,86 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from episodetui.core.encoding import decode_text
 from episodetui.core.errors import EpisodeTuiError
-from episodetui.core.recap_import import ParsedRecap, TargetGuess, parse_recap
+from episodetui.core.recaps.plan import HERE, SUGGESTED, ImportPlan
 from episodetui.core.text import as_sentence, format_timestamp
 from episodetui.tui.dialogs import _Form
 
+# Makes the plan from (article text, keep it raw, source); raises EpisodeTuiError.
+Planner = Callable[[str, bool, str], ImportPlan]
 
-@dataclass(frozen=True)
-class ImportDraft:
-    parsed: ParsedRecap
-    source: str
+_PATH_MAX = 1024
+_FILE_NAME = re.compile(r"[\w.\- ]{1,200}\.(?:txt|text|md|markdown|html?|xhtml|mht|htm)", re.I)
+
+
+def looks_like_path(text: str) -> bool:
+    """A paste that is a file path, not an article: one line, path-sized and path-shaped."""
+    value = text.strip()
+    if not value or "\n" in value or "\r" in value or len(value) > _PATH_MAX:
+        return False
+    if value.startswith(("/", "~", "./", "../")) or re.match(r"^[A-Za-z]:[\\/]", value):
+        return True
+    if ("/" in value or "\\" in value) and " " not in value:
+        return True
+    if _FILE_NAME.fullmatch(value):
+        return True
+    try:
+        return Path(value).expanduser().is_file()
+    except (OSError, ValueError):
+        return False
+
+
+class _GuardedInput(Input):
+    """An input that hands a paste that is not for it to the blind paste: it is never
+    inserted, so it is never drawn."""
+
+    def accepts(self, text: str) -> bool:
+        return "\n" not in text.strip() and len(text) <= 200
+
+    def _on_paste(self, event: events.Paste) -> None:
+        if self.accepts(event.text):
+            super()._on_paste(event)
+            return
+        event.prevent_default()
+        event.stop()
+        screen = self.screen
+        if isinstance(screen, RecapImportScreen):
+            screen.take_paste(event.text)
+
+
+class PathInput(_GuardedInput):
+    def accepts(self, text: str) -> bool:
+        return looks_like_path(text)
+
+
+class PasteZone(Static, can_focus=True):
+    """Where a paste lands: it shows only the size of what arrived."""
 
 
 class RecapImportScreen(_Form):
-    """Where the article comes from: a file path, or a paste that is never drawn."""
+    """Where the article comes from: a file path, or a paste that is never drawn.
+    Dismisses with the plan the `planner` made of it."""
 
-    def __init__(self, heading: str) -> None:
+    def __init__(self, heading: str, planner: Planner, *, paste_first: bool = False) -> None:
         super().__init__(classes="dialog-screen")
         self.heading = heading
+        self.planner = planner
+        self.paste_first = paste_first
         self.pasted = ""
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(Text(self.heading), classes="dialog-title")
             yield Label("A file: copied text, Markdown or a saved web page")
-            yield Input(placeholder="~/Downloads/recap.html", id="path")
+            yield PathInput(placeholder="~/Downloads/recap.html", id="path")
             yield Static(
                 "Or paste the article with your terminal's paste (ctrl+shift+v): it is not "
                 "shown here, only its size.",
                 classes="hint",
             )
-            yield Static("Nothing pasted.", id="pasted", classes="shape")
+            yield PasteZone("Nothing pasted.", id="pasted", classes="shape")
             yield Label("Source (optional)")
-            yield Input(placeholder="where it came from", id="source")
+            yield _GuardedInput(placeholder="where it came from", id="source")
             yield Checkbox("Keep the text raw (no clean-up, no key moments)", id="raw")
             yield Label("", classes="error")
             with Horizontal(classes="buttons"):
@@ -55,75 +105,68 @@ class RecapImportScreen(_Form):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#path", Input).focus()
+        super().on_mount()
+        self.query_one("#pasted" if self.paste_first else "#path").focus()
 
-    def on_paste(self, event: events.Paste) -> None:
-        # A paste into the path field is a path; anywhere else it is the article.
-        if isinstance(self.focused, Input) and self.focused.id in {"path", "source"} and "\n" not in event.text:
-            return
-        event.prevent_default()
-        event.stop()
-        self.pasted += event.text
+    def take_paste(self, text: str) -> None:
+        self.pasted += text
         self.query_one("#pasted", Static).update(f"Pasted {len(self.pasted):,} characters (hidden).")
         self.show_error("")
 
+    def on_paste(self, event: events.Paste) -> None:
+        # A paste that reached the dialog itself (the paste zone, a button, nothing
+        # focused) is the article.
+        event.prevent_default()
+        event.stop()
+        self.take_paste(event.text)
+
     @on(Input.Submitted)
     def action_save(self) -> None:
+        from episodetui.core.encoding import read_text_file
+
         path = self.query_one("#path", Input).value.strip()
         try:
             if path:
-                file = Path(path).expanduser()
-                if not file.is_file():
-                    raise EpisodeTuiError(f"No such file: {path}")
-                text = decode_text(file.read_bytes(), path)
+                # Echo the path only if it is shaped like one (never a pasted text).
+                text = read_text_file(path, path if looks_like_path(path) else "that path")
             elif self.pasted:
                 text = self.pasted
             else:
                 raise EpisodeTuiError("Give a file path, or paste the article.")
-            parsed = parse_recap(text, raw=self.query_one("#raw", Checkbox).value)
-        except (EpisodeTuiError, OSError) as error:
+            plan = self.planner(text, self.query_one("#raw", Checkbox).value, self.query_one("#source", Input).value.strip())
+        except EpisodeTuiError as error:
             self.show_error(as_sentence(str(error)))
             return
-        self.dismiss(ImportDraft(parsed, self.query_one("#source", Input).value.strip()))
+        self.dismiss(plan)
 
 
 FORMAT_NAMES = {"text": "plain text", "markdown": "Markdown", "html": "a web page", "raw": "raw text"}
 
-# What the preview answers: save here, save to the suggested episode, or nothing.
-SAVE_HERE, SAVE_SUGGESTED = "here", "suggested"
-
 
 class RecapPreviewScreen(ModalScreen[str | None]):
-    """The parsed recap before it is saved. With `show_text` false (an unwatched
-    episode) only its shape is shown: headline hidden, counts, what was dropped."""
+    """The planned recap before it is saved. When the plan may not show its text (an
+    episode it may be saved to is unwatched), only its shape is shown: headline hidden,
+    counts, what was dropped. `k` re-reads the article raw, or cleaned again."""
 
     BINDINGS = [
         Binding("ctrl+s,y", "answer('here')", "Save here"),
         Binding("s", "answer('suggested')", "Save to suggested", show=False),
+        Binding("k", "toggle_raw", "Keep raw / clean up"),
         Binding("escape,n", "answer(None)", "Cancel"),
     ]
 
-    def __init__(
-        self,
-        parsed: ParsedRecap,
-        target_code: str,
-        guess: TargetGuess,
-        suggested_code: str | None,
-        show_text: bool,
-    ) -> None:
+    def __init__(self, plan: ImportPlan, replan: Callable[[bool], ImportPlan] | None = None) -> None:
         super().__init__(classes="dialog-screen")
-        self.parsed = parsed
-        self.target_code = target_code
-        self.guess = guess
-        self.suggested_code = suggested_code
-        self.show_text = show_text
+        self.plan = plan
+        self.replan = replan
 
     def compose(self) -> ComposeResult:
+        plan = self.plan
         with Vertical(classes="dialog wide tall"):
-            yield Label(f"Recap preview for {self.target_code}", classes="dialog-title")
+            yield Label(f"Recap preview for {plan.here.code}", classes="dialog-title")
             with VerticalScroll(id="preview-body"):
                 yield Static(self._summary(), id="preview-summary")
-                if self.show_text:
+                if plan.show_text:
                     yield Static(self._full_text(), id="preview-text")
                 else:
                     yield Static(
@@ -134,27 +177,26 @@ class RecapPreviewScreen(ModalScreen[str | None]):
                         classes="hidden-preview",
                     )
             with Horizontal(classes="buttons"):
-                yield Button(f"Save to {self.target_code} (y)", id="here", variant="primary")
-                if self.suggested_code:
-                    yield Button(f"Save to {self.suggested_code} (s)", id="suggested", variant="warning")
+                yield Button(f"Save to {plan.here.code} (y)", id=HERE, variant="primary")
+                if plan.suggested:
+                    yield Button(f"Save to {plan.suggested.code} (s)", id=SUGGESTED, variant="warning")
+                if self.replan is not None:
+                    raw = plan.parsed.format == "raw"
+                    yield Button("Clean it up (k)" if raw else "Keep it raw (k)", id="raw")
                 yield Button("Cancel (esc)", id="cancel")
 
     def _summary(self) -> Text:
-        parsed = self.parsed
+        plan = self.plan
         summary = Text()
-        headline = "headline hidden" if not self.show_text else ("no headline" if not parsed.headline else "headline kept")
-        summary.append(f"{headline} · {parsed.shape.describe()} · {parsed.describe_dropped()}\n", style="bold")
-        summary.append(f"Read as {FORMAT_NAMES[parsed.format]}. ")
-        if self.guess.number is None and self.guess.show_title is None and self.guess.quoted_title is None:
-            summary.append("The headline names no show or episode.")
-        elif self.suggested_code:
-            summary.append(f"The headline suggests {self.guess.describe()}, not {self.target_code}.")
-        else:
-            summary.append(f"The headline suggests {self.guess.describe()}.")
+        summary.append(plan.summary() + "\n", style="bold")
+        summary.append(f"Read as {FORMAT_NAMES[plan.parsed.format]}. ")
+        summary.append(plan.guess_sentence())
+        if plan.parsed.format != "raw" and self.replan is not None:
+            summary.append(" If the clean-up got it wrong, press k to keep the text raw.", style="dim")
         return summary
 
     def _full_text(self) -> Text:
-        parsed = self.parsed
+        parsed = self.plan.parsed
         body = Text("\n")
         if parsed.headline:
             body.append(parsed.headline + "\n\n", style="bold")
@@ -168,9 +210,64 @@ class RecapPreviewScreen(ModalScreen[str | None]):
 
     @on(Button.Pressed)
     def _pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "raw":
+            self.action_toggle_raw()
+            return
         self.dismiss(None if event.button.id == "cancel" else event.button.id)
 
+    def action_toggle_raw(self) -> None:
+        if self.replan is None:
+            return
+        try:
+            self.plan = self.replan(self.plan.parsed.format != "raw")
+        except EpisodeTuiError as error:
+            self.notify(as_sentence(str(error)), severity="warning")
+            return
+        self.refresh(recompose=True)
+
     def action_answer(self, answer: str | None) -> None:
-        if answer == SAVE_SUGGESTED and not self.suggested_code:
+        if answer == SUGGESTED and not self.plan.suggested:
             return
         self.dismiss(answer)
+
+
+def open_recap_import(
+    app,
+    library,
+    episode_id: int,
+    *,
+    revealed: bool = False,
+    paste_first: bool = False,
+    done: Callable[[], None] = lambda: None,
+) -> None:
+    """The whole flow for `i` and `p`: the article, the preview, the save. `revealed` is
+    the user's reveal of this episode (a reveal never covers another episode)."""
+    from episodetui.core.recaps.plan import apply_import, plan_import
+
+    episode = library.episode(episode_id)
+    show = library.show(episode.show_id)
+    article: dict[str, str] = {}
+
+    def planner(text: str, raw: bool, source: str) -> ImportPlan:
+        article.update(text=text, source=source)
+        return plan_import(library, episode_id, text, raw=raw, source=source, revealed=revealed)
+
+    def replan(raw: bool) -> ImportPlan:
+        return plan_import(library, episode_id, article["text"], raw=raw, source=article["source"], revealed=revealed)
+
+    def preview(plan: ImportPlan | None) -> None:
+        if plan is None:
+            return
+        screen = RecapPreviewScreen(plan, replan)
+
+        def save(choice: str | None) -> None:
+            if choice is None:
+                return
+            result = apply_import(library, screen.plan, choice, revealed=revealed)
+            app.notify(f"Recap saved to {result.code}" + ("." if result.visible else ", hidden until you watch it."))
+            done()
+
+        app.push_screen(screen, save)
+
+    verb = "Paste a recap into" if paste_first else "Import a recap into"
+    app.push_screen(RecapImportScreen(f"{verb} {show.title} {episode.code}", planner, paste_first=paste_first), preview)

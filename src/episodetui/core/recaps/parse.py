@@ -128,7 +128,12 @@ def _choose_headline(blocks: list[Block], markdown: bool) -> int | None:
     score, negative_index = max(candidates)
     if score < -1:
         first = next((i for i, b in enumerate(blocks) if not furniture.kind_of_drop(b)), None)
-        if first is not None and blocks[first].kind in (HEADING, PARAGRAPH) and _words(blocks[first].text) <= 25:
+        if (
+            first is not None
+            and blocks[first].kind in (HEADING, PARAGRAPH)
+            and _words(blocks[first].text) <= 25
+            and not re.search(r"[.]$", _plain(blocks[first]))  # a sentence is body text
+        ):
             return first
         return None
     return -negative_index

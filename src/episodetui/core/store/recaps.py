@@ -24,7 +24,8 @@ class RecapsRoom(EpisodesRoom, ShowsRoom):
         added_at: str | None = None,
     ) -> None:
         body = clean_text(text).strip()
-        if not body:
+        moments = _clean_moments(key_moments)
+        if not body and not moments:  # key moments alone are a recap
             raise EpisodeTuiError("the recap is empty")
         self.episode(episode_id)  # a clear error for a missing episode
         with self.transaction() as db:
@@ -37,10 +38,7 @@ class RecapsRoom(EpisodesRoom, ShowsRoom):
             db.executemany(
                 "INSERT INTO key_moments(episode_id, position, body, at_seconds)"
                 " VALUES (?, ?, ?, ?)",
-                [
-                    (episode_id, position, text, at_seconds)
-                    for position, (text, at_seconds) in enumerate(_clean_moments(key_moments))
-                ],
+                [(episode_id, position, words, at) for position, (words, at) in enumerate(moments)],
             )
 
     def delete_recap(self, episode_id: int) -> None:
