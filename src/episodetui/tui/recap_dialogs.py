@@ -55,8 +55,8 @@ class _GuardedInput(Input):
         return "\n" not in text.strip() and len(text) <= 200
 
     def _on_paste(self, event: events.Paste) -> None:
+        # Textual runs Input's own handler after this one unless the default is prevented.
         if self.accepts(event.text):
-            super()._on_paste(event)
             return
         event.prevent_default()
         event.stop()
@@ -78,6 +78,17 @@ class RecapImportScreen(_Form):
     """Where the article comes from: a file path, or a paste that is never drawn.
     Dismisses with the plan the `planner` made of it."""
 
+    DEFAULT_CSS = """
+    RecapImportScreen .error {
+        width: 100%;
+        height: auto;
+    }
+    RecapImportScreen #fields {
+        height: auto;
+        max-height: 50vh;
+    }
+    """
+
     def __init__(self, heading: str, planner: Planner, *, paste_first: bool = False) -> None:
         super().__init__(classes="dialog-screen")
         self.heading = heading
@@ -88,17 +99,19 @@ class RecapImportScreen(_Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(Text(self.heading), classes="dialog-title")
-            yield Label("A file: copied text, Markdown or a saved web page")
-            yield PathInput(placeholder="~/Downloads/recap.html", id="path")
-            yield Static(
-                "Or paste the article with your terminal's paste (ctrl+shift+v): it is not "
-                "shown here, only its size.",
-                classes="hint",
-            )
-            yield PasteZone("Nothing pasted.", id="pasted", classes="shape")
-            yield Label("Source (optional)")
-            yield _GuardedInput(placeholder="where it came from", id="source")
-            yield Checkbox("Keep the text raw (no clean-up, no key moments)", id="raw")
+            # The fields scroll on a small terminal; the error and the buttons stay in view.
+            with VerticalScroll(id="fields"):
+                yield Label("A file: copied text, Markdown or a saved web page")
+                yield PathInput(placeholder="~/Downloads/recap.html", id="path")
+                yield Static(
+                    "Or paste the article with your terminal's paste (ctrl+shift+v): it is not "
+                    "shown here, only its size.",
+                    classes="hint",
+                )
+                yield PasteZone("Nothing pasted.", id="pasted", classes="shape")
+                yield Label("Source (optional)")
+                yield _GuardedInput(placeholder="where it came from", id="source")
+                yield Checkbox("Keep the text raw (no clean-up, no key moments)", id="raw")
             yield Label("", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Preview (ctrl+s)", id="save", variant="primary")
@@ -192,7 +205,8 @@ class RecapPreviewScreen(ModalScreen[str | None]):
         summary.append(f"Read as {FORMAT_NAMES[plan.parsed.format]}. ")
         summary.append(plan.guess_sentence())
         if plan.parsed.format != "raw" and self.replan is not None:
-            summary.append(" If the clean-up got it wrong, press k to keep the text raw.", style="dim")
+            summary.append(" ")
+            summary.append("If the clean-up got it wrong, press k to keep the text raw.", style="dim")
         return summary
 
     def _full_text(self) -> Text:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from episodetui.core.encoding import scrub_surrogates
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block, read_html
 from episodetui.core.recaps import furniture
@@ -304,7 +305,7 @@ def _html_recap(text: str) -> ParsedRecap:
 def parse_recap(text: str, raw: bool = False) -> ParsedRecap:
     """A clean recap from an article. With `raw`, the text is kept as given (cleaned of
     control characters) with no headline or key moments taken out."""
-    text = clean_text(text)
+    text = scrub_surrogates(clean_text(text))
     if not text.strip():
         raise EpisodeTuiError("the recap is empty")
     if raw:
