@@ -31,6 +31,7 @@ SPOILER_WARNING_LINE = re.compile(
     r"|(?:this|the\s+following)\s+(?:review|recap|article|post|piece|story)\s+(?:contains|includes|has)\b.{0,20}\bspoilers"
     r"|.{0,80}\bcontains?\s+(?:major\s+|minor\s+|heavy\s+|full\s+)?spoilers\b"
     r"|a\s+note\s+on\s+spoilers\b"
+    r"|(?:warning|note|heads[- ]up|caution)\s*:\s*this\s+(?:recap|review|article|post|piece)\s+(?:discusses|covers|reveals|details|goes\s+through)\b"
     r"|스포일러\s*(?:주의|경고|있음|포함)"
     r")",
     re.I,
@@ -157,6 +158,8 @@ def kind_of_drop(block: Block) -> str | None:
         return BYLINE  # an empty dateline left by a page, a sign-off "— Site Name"
     if n <= 20 and COMMUNITY_LINE.match(text):
         return COMMUNITY
+    if n <= 10 and re.search(r"\d", text) and sum(sum(ch.isalpha() for ch in w) >= 2 for w in text.split()) <= 1 and not re.search(r"[.!?]$", text):
+        return COMMUNITY  # reactions and counts: "👍 56 · 💬 12 · Share"
     if n <= 14 and NAVIGATION_LINE.match(text) and not re.search(r"[.!?]$", text):
         return PAGE_CHROME
     if n <= 10 and RATING_LINE.match(text):

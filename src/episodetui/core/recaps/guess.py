@@ -76,6 +76,10 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
         return season or 1, _ORDINALS[match.group(1)]
     if re.search(r"\b(?:series\s+|season\s+)?premiere\b", text):
         return season or 1, 1
+    # An anime blog's "Title – 04" or "Title - 04 [impressions]": a number after a dash.
+    match = re.search(r"\s[-–—]\s*(\d{1,3})(?:\s*(?:\[[^\]]*\]|\([^)]*\)))?\s*$", text)
+    if match:
+        return season or 1, int(match.group(1))
     return None, None
 
 

@@ -37,6 +37,12 @@ KEY_MOMENTS_LABEL = re.compile(
     r"|^(?:명장면|(?:주요|핵심|베스트)\s*장면|하이라이트)\s*:?\s*$",
     re.I,
 )
+# "Moments that stayed with us", "Our favourite moments", "Highlights of the week"
+_LABEL_WORDS = re.compile(r"\b(?:moments?|highlights?|best\s+bits|standout\s+scenes|best\s+scenes)\b", re.I)
+# A line that only names the episode: "Season 1, Episode 8", "S01E08", "Episode 6"
+EPISODE_LINE = re.compile(
+    r"^(?:season\s+\w+\s*[,:·|-]?\s*)?(?:episode|ep\.?|chapter|part)\s*\w+$|^s\d{1,3}\s*e\d{1,4}$|^season\s+\w+$", re.I
+)
 # A headline that announces a listicle: "10 Biggest Moments", "Takeaways", "Best Moments"
 LISTICLE_HEADLINE = re.compile(
     r"\b(?:moments?|takeaways?|highlights?|things\s+(?:we\s+)?learned|what\s+we\s+learned|best\s+bits|scenes|reasons|lessons)\b",
@@ -69,11 +75,20 @@ def _numbered(block: Block) -> tuple[int, str] | None:
     match = NUMBERED.match(block.text)
     if not match:
         return None
-    return int(match.group(1) or match.group(2)), block.text[match.end():].strip()
+    return int(match.group(1) or match.group(2) or match.group(3)), block.text[match.end():].strip()
 
 
 def _is_label(block: Block) -> bool:
-    return block.kind in (HEADING, PARAGRAPH) and bool(KEY_MOMENTS_LABEL.match(_plain(block).rstrip(":").strip()))
+    """A heading over a list of key moments: "Key Moments", "Best moments:",
+    "Moments that stayed with us" (short, not a sentence)."""
+    if block.kind not in (HEADING, PARAGRAPH):
+        return False
+    text = _plain(block).rstrip(":").strip()
+    if KEY_MOMENTS_LABEL.match(text):
+        return True
+    return _words(text) <= 8 and not re.search(r"[.!?]$", text) and bool(_LABEL_WORDS.search(text)) and (
+        block.kind == HEADING or _plain(block).endswith(":") or _words(text) <= 6
+    )
 
 
 def _moment(text: str, detail: str = "") -> Moment:
@@ -94,7 +109,7 @@ def _headline_score(block: Block, index: int, markdown: bool) -> float | None:
     n = _words(text)
     if block.kind in (ITEM, CAPTION) or n > 25 or furniture.kind_of_drop(block) or furniture.is_trailing(text):
         return None
-    if _is_label(block) or NUMBERED.match(block.text):
+    if (_is_label(block) and guess_episode(text) == (None, None)) or NUMBERED.match(block.text) or EPISODE_LINE.match(text):
         return None
     score = -0.3 * index
     if n < 3:
@@ -192,6 +207,7 @@ def _listicle_evidence(headline: str, body: list[Block], first_title: int) -> bo
 
 def _classify(blocks: list[Block], headline_index: int | None, headline: str, fmt: str, hints: list[str]) -> ParsedRecap:
     dropped: Counter[str] = Counter()
+    hints = list(hints)
     caption_groups: set[tuple[int, int]] = set()
 
     def drop(kind: str, block: Block, index: int) -> None:
@@ -232,6 +248,8 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
             drop(kind, block, index)
             continue
         if in_header and not _body_starts(block):
+            if EPISODE_LINE.match(text):
+                hints.append(text)  # "Season 1, Episode 8" under the headline: for the guess
             drop(PAGE_CHROME, block, index)
             continue
         in_header = False
@@ -275,17 +293,33 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
 # ------------------------------------------------------------------------ entry
 
 
+def _heading_in_title(page) -> str:
+    """A page with no <h1> (many blog themes): the first heading that the page's
+    <title> repeats is its headline."""
+    title = " ".join(page.title.casefold().split())
+    for block in page.blocks:
+        if block.kind == HEADING and block.text and _words(block.text) >= 2 and block.text.casefold() in title:
+            return block.text
+    return ""
+
+
+def _title_without_site(title: str) -> str:
+    """"Headline | Site Name" or "Headline – Site": the part that is not the site."""
+    parts = re.split(r"\s+[|–—·]\s+|\s+-\s+", title)
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
 def _html_recap(text: str) -> ParsedRecap:
     page = read_html(text)
     blocks: list[Block] = []
     chrome = 0
-    headline = page.h1 or page.og_title or page.title
+    headline = page.h1 or _heading_in_title(page) or page.og_title or _title_without_site(page.title)
     headline_index = None
     for block in page.blocks:
         if not block.text:
             chrome += 1  # a navigation, sidebar or footer element
             continue
-        if block.kind == HEADING and block.text == page.h1 and headline_index is None and page.h1:
+        if block.kind == HEADING and block.text == headline and headline_index is None and headline:
             headline_index = len(blocks)
         elif not block.in_article and block.hint != "deck":
             chrome += 1

@@ -24,7 +24,7 @@ def detect_format(text: str) -> str:
 BULLET = re.compile(r"^\s*[•·▪●◦‣∙*+\-–—]\s+(?=\S)")
 # 1. Title / 1) / 1.) / 1 - Title / #1 Title / No. 1: Title
 NUMBERED = re.compile(
-    r"^\s*(?:(?:#|No\.|Nr\.|Number)\s?(\d{1,2})\s*[.):\-–—]?|(\d{1,2})(?:\.\)|[.):]|\s+[-–—:]))\s+(?=\S)",
+    r"^\s*(?:(?:#|No\.|Nr\.|Number)\s?(\d{1,2})\s*[.):\-–—]?|(\d{1,2})(?:\.\)|[.):]|\s+[-–—:])|\((\d{1,2})\))\s+(?=\S)",
     re.I,
 )
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
