@@ -273,3 +273,20 @@ def test_the_seed_article_when_it_is_beside_the_repo():
         assert recap.dropped == {"spoiler_warning": 1, "caption": 1, "availability": 1, "boilerplate": 2}
         assert not any("Spoilers for" in p or "Credit:" in p or "available on" in p for p in recap.paragraphs)
         assert guess_target(recap.headline, ["Soundtrack #1"]).describe() == "Soundtrack #1 S01E01"
+
+
+def test_the_parser_is_pure_and_tvmaze_does_not_need_it():
+    """Parsing loads no store or SQLite; the TVmaze client loads neither the parser nor
+    the store (issue 9)."""
+    import subprocess
+    import sys
+
+    def loaded(code: str) -> set[str]:
+        out = subprocess.run([sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
+                             capture_output=True, text=True, check=True).stdout
+        return set(out.split())
+
+    parser = loaded("import episodetui.core.recaps.parse, episodetui.core.recaps.guess")
+    assert not {m for m in parser if m.startswith("episodetui.core.store") or m == "sqlite3"}
+    tvmaze = loaded("import episodetui.core.tvmaze")
+    assert not {m for m in tvmaze if m.startswith(("episodetui.core.recaps", "episodetui.core.store"))}
