@@ -70,7 +70,12 @@ async def test_a_paste_into_the_path_field_goes_to_the_blind_paste(library, data
         await pilot.press("tab", "tab")
         app.post_message(events.Paste(OTHER_SHOW))
         await _step(pilot)
+        app.post_message(events.Paste(ARTICLE.splitlines()[0]))  # a headline is no source
+        await _step(pilot)
         assert app.screen.query_one("#source", Input).value == ""
+        app.post_message(events.Paste("https://example.invalid/recaps/harbour-lights-2"))
+        await pilot.pause()
+        assert app.screen.query_one("#source", Input).value == "https://example.invalid/recaps/harbour-lights-2"
         text = await _step(pilot, "ctrl+s")
         assert isinstance(app.screen, RecapPreviewScreen)
         assert "headline hidden" in text and "The headline suggests Harbour Lights S01E02." in text

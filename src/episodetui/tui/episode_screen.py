@@ -8,7 +8,6 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.spoilers import SpoilerPolicy
 from episodetui.core.text import format_timestamp
 from episodetui.tui.notes import NoteActions, NotesList

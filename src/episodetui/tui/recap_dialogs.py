@@ -52,7 +52,11 @@ class _GuardedInput(Input):
     inserted, so it is never drawn."""
 
     def accepts(self, text: str) -> bool:
-        return "\n" not in text.strip() and len(text) <= 200
+        # A source is a site's name or address, not a headline: short, one line.
+        value = text.strip()
+        if "\n" in value or len(value) > 200:
+            return False
+        return bool(re.match(r"^(?:https?://|www\.)\S+$", value)) or (len(value) <= 60 and len(value.split()) <= 6)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual runs Input's own handler after this one unless the default is prevented.

@@ -11,7 +11,6 @@ import re
 from episodetui.core.html_blocks import CAPTION, Block
 from episodetui.core.recaps.model import (
     AVAILABILITY,
-    BOILERPLATE,
     BYLINE,
     COMMUNITY,
     IMAGE_CAPTION,
@@ -128,8 +127,10 @@ def kind_of_drop(block: Block) -> str | None:
     """Which kind of page furniture a block is, if any (from its text and, in a page,
     from what its markup says)."""
     text = block.text.strip().strip("*_").strip()
-    n = words(text)
     hint = block.hint
+    if len(text) > 600 and not hint and block.kind != CAPTION:
+        return None  # furniture is short; this also keeps huge blocks cheap
+    n = words(text)
     if hint == "caption" or block.kind == CAPTION:
         return IMAGE_CAPTION
     if hint == "byline":
@@ -173,7 +174,7 @@ def looks_like_caption(text: str, nearby: str) -> bool:
     the show's name or the headline."""
     text = text.strip()
     n = words(text)
-    if not text or n > 16 or re.search(r"[.!?:;”\"’')]$", text):
+    if not text or n > 16 or len(text) > 300 or re.search(r"[.!?:;”\"’')]$", text):
         return False
     if _CAPTION_WORDS.search(text):
         return True
@@ -194,5 +195,3 @@ def is_trailing(text: str) -> bool:
 def is_weak_trailing(text: str) -> bool:
     return bool(WEAK_TRAILING.match(text))
 
-
-BOILERPLATE_KIND = BOILERPLATE

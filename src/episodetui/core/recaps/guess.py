@@ -129,7 +129,7 @@ def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetG
     names none, a saved page's other titles (<title>, og:title, kicker)."""
     headline = recap if isinstance(recap, str) else recap.headline
     hints = [] if isinstance(recap, str) else list(recap.title_hints)
-    texts = [headline, *hints]
+    texts = [text[:300] for text in (headline, *hints)]
     show = _library_show(texts, library_titles)
     season, number = None, None
     for text in texts:

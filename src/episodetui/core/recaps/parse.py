@@ -107,7 +107,7 @@ def _moment(text: str, detail: str = "") -> Moment:
 def _headline_score(block: Block, index: int, markdown: bool) -> float | None:
     text = _plain(block)
     n = _words(text)
-    if block.kind in (ITEM, CAPTION) or n > 25 or furniture.kind_of_drop(block) or furniture.is_trailing(text):
+    if block.kind in (ITEM, CAPTION) or n > 25 or len(text) > 300 or furniture.kind_of_drop(block) or furniture.is_trailing(text):
         return None
     if (_is_label(block) and guess_episode(text) == (None, None)) or NUMBERED.match(block.text) or EPISODE_LINE.match(text):
         return None
@@ -160,7 +160,7 @@ def _body_starts(block: Block) -> bool:
     text = _plain(block)
     if block.kind == ITEM or _is_label(block) or _numbered(block):
         return True
-    return bool(_SENTENCE_END.search(text)) or _words(text) >= 12 or block.hint == "deck"
+    return bool(_SENTENCE_END.search(text)) or _words(text) >= 12 or len(text) > 300 or block.hint == "deck"
 
 
 # ------------------------------------------------------------------ listicles
@@ -230,6 +230,8 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
     body: list[tuple[int, Block]] = []
     in_header = True
     rest = list(enumerate(blocks))[start:]
+    # the last substantial paragraph: a share bar before it is mid-article, not the tail
+    last_substantial = max((p for p, (_, b) in enumerate(rest) if _words(b.text) >= 25 and not b.hint), default=-1)
     for position, (index, block) in enumerate(rest):
         text = _plain(block)
         if block.kind in (HEADING, PARAGRAPH) and furniture.is_trailing(text):
@@ -238,9 +240,7 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
                 break
             dropped[BOILERPLATE] += 1  # a "Related" link above the article
             continue
-        if furniture.is_weak_trailing(text) and not any(
-            _words(b.text) >= 25 and not b.hint for _, b in rest[position + 1:]
-        ):
+        if furniture.is_weak_trailing(text) and last_substantial < position:
             dropped[BOILERPLATE] += len(rest) - position
             break
         kind = furniture.kind_of_drop(block)

@@ -60,12 +60,16 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
     current: Block | None = None
     group = 0
 
+    more: list[str] = []  # wrapped lines of the current block, joined once at the end
+
     def flush() -> None:
         nonlocal current
-        if current is not None and current.text.strip():
-            current.text = " ".join(current.text.split())
-            blocks.append(current)
+        if current is not None:
+            current.text = " ".join(" ".join([current.text, *more]).split())
+            if current.text:
+                blocks.append(current)
         current = None
+        more.clear()
 
     def start(kind: str, body: str, indented: bool = False, level: int = 0) -> None:
         nonlocal current
@@ -112,12 +116,12 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
             (current.kind == ITEM and indented)
             or (
                 not soft
-                and not (current.kind == ITEM and _title_like(current.text) and not indented)
-                and not (current.kind == PARAGRAPH and _looks_like_label(current.text))
+                and not (current.kind == ITEM and not more and _title_like(current.text) and not indented)
+                and not (current.kind == PARAGRAPH and not more and _looks_like_label(current.text))
             )
         )
         if continues:
-            current.text += " " + line.strip()
+            more.append(line.strip())
         else:
             start(PARAGRAPH, line.strip(), indented=indented)
     flush()
