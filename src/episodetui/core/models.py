@@ -17,7 +17,7 @@ from episodetui.core.text import (
 )
 
 EXPORT_FORMAT = "episodetui-library"
-EXPORT_VERSION = 1
+EXPORT_VERSION = 2  # 2: every play, ratings and rewatch passes (1 had one watch summary)
 
 # Outside text is data: escape sequences and control characters go on the way in,
 # whichever field it arrives in.
@@ -110,6 +110,26 @@ class WatchDoc(_Doc):
     plays: int = Field(default=1, ge=1, le=10_000)
 
 
+class PlayDoc(_Doc):
+    """One play: when (UTC, or None when unknown), from where, and whether a bulk mark."""
+
+    watched_at: OptionalTimeText = None
+    source: CleanLine = "manual"
+    bulk: bool = False
+    rewatch: int | None = Field(default=None, ge=0, le=100_000)  # index into the show's rewatch_passes
+
+
+class RatingDoc(_Doc):
+    rating: int = Field(ge=1, le=10)
+    rated_at: TimeText
+    source: CleanLine = "manual"
+
+
+class RewatchPassDoc(_Doc):
+    started_at: TimeText
+    ended_at: OptionalTimeText = None
+
+
 class EpisodeDoc(_Doc):
     season: Season
     number: Number
@@ -120,7 +140,9 @@ class EpisodeDoc(_Doc):
     external_id: OptionalLine = None
     airstamp: OptionalTimeText = None
     delisted: bool = False
-    watch: WatchDoc | None = None
+    watch: WatchDoc | None = None  # version 1 documents only
+    plays: list[PlayDoc] = []
+    rating: RatingDoc | None = None
     recap: RecapDoc | None = None
     notes: list[NoteDoc] = []
 
@@ -135,13 +157,15 @@ class ShowDoc(_Doc):
     spoiler_mode: Literal["off", "recaps", "strict"] | None = None
     count_specials: bool = False
     added_at: TimeText
+    rating: RatingDoc | None = None
+    rewatch_passes: list[RewatchPassDoc] = []
     notes: list[NoteDoc] = []
     episodes: list[EpisodeDoc] = []
 
 
 class LibraryDoc(_Doc):
     format: Literal["episodetui-library"] = EXPORT_FORMAT
-    version: Literal[1] = EXPORT_VERSION
+    version: Literal[1, 2] = EXPORT_VERSION
     settings: dict[CleanLine, CleanLine] = {}
     shows: list[ShowDoc] = []
 

@@ -33,6 +33,10 @@ class NetworkError(EpisodeTuiError):
     """TVmaze could not be reached or answered badly; the manual path still works."""
 
 
+class NotOnTvMaze(NetworkError):
+    """TVmaze answered 404: it has no such show (a lookup that found nothing)."""
+
+
 # --------------------------------------------------------- response models
 
 
@@ -192,6 +196,9 @@ class TvMazeClient:
         self.cache_dir = cache_dir
         self.sleep = sleep
         self.clock = clock
+        # Called before each request that goes to the network (the history import's
+        # rate limiter); cached answers do not count.
+        self.before_request: Callable[[], None] | None = None
 
     @classmethod
     def default(cls) -> TvMazeClient:
@@ -208,6 +215,13 @@ class TvMazeClient:
 
     def show(self, tvmaze_id: int) -> TvShow:
         return self._parse(TvShow, self._get(f"/shows/{tvmaze_id}", {}))
+
+    def lookup(self, **ids: str) -> TvShow | None:
+        """The show with this TheTVDB (`thetvdb=`) or IMDb (`imdb=`) id, or None."""
+        try:
+            return self._parse(TvShow, self._get("/lookup/shows", {k: str(v) for k, v in ids.items()}))
+        except NotOnTvMaze:
+            return None
 
     def episodes(self, tvmaze_id: int, fresh: bool = False) -> list[TvEpisode]:
         data = self._get(f"/shows/{tvmaze_id}/episodes", {"specials": "1"}, fresh=fresh)
@@ -261,8 +275,10 @@ class TvMazeClient:
     def _fetch(self, path: str, params: dict[str, str]) -> Any:
         delay = 1.0
         for attempt in range(RETRIES):
+            if self.before_request is not None:
+                self.before_request()
             try:
-                response = self.http.get(path, params=params)
+                response = self.http.get(path, params=params, follow_redirects=True)
             except httpx.TimeoutException:
                 raise NetworkError("TVmaze did not answer in time") from None
             except httpx.ConnectError:
@@ -276,7 +292,7 @@ class TvMazeClient:
                 delay *= 2
                 continue
             if response.status_code == 404:
-                raise NetworkError("TVmaze has no such show")
+                raise NotOnTvMaze("TVmaze has no such show")
             if response.status_code >= 400:
                 raise NetworkError(f"TVmaze answered HTTP {response.status_code}; try again later")
             try:

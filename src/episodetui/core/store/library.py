@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from episodetui.core.store.history import HistoryRoom
 from episodetui.core.store.raw import RawRoom
 from episodetui.core.store.records import Clock
-from episodetui.core.store.watching import WatchingRoom
 
 
-class Library(WatchingRoom, RawRoom):
+class Library(HistoryRoom, RawRoom):
     """A user's library in `data_dir`: shows, episodes, plays, recaps and notes."""
 
     @classmethod
