@@ -17,9 +17,6 @@ def register(command: Command) -> None:
     sub = command("export", "write the whole library as JSON (to FILE, or to a pipe)", cmd_export)
     sub.add_argument("file", metavar="FILE", nargs="?")
 
-    sub = command("import", "add the shows of an export to the library", cmd_import)
-    sub.add_argument("file", metavar="FILE")
-
     sub = command("backup", "copy the library to FILE (default: a new file in the backups folder)", cmd_backup)
     sub.add_argument("file", metavar="FILE", nargs="?")
 
@@ -46,16 +43,6 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 0
     for chunk in export_chunks(library):
         sys.stdout.write(chunk)
-    return 0
-
-
-def cmd_import(args: argparse.Namespace) -> int:
-    from episodetui.core.exchange import ExportReader, import_library
-
-    document = ExportReader(read_export(args.file), args.file)
-    library = open_library(args)
-    count = import_library(library, document)
-    print(f"Imported {count} show{'s' if count != 1 else ''}.")
     return 0
 
 

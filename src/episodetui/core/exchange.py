@@ -284,9 +284,22 @@ class MergeReport:
         return "Imported: " + "; ".join(parts) + "."
 
 
-def import_library(library: Library, doc: LibraryDoc) -> MergeReport:
-    """Merge every show of the document into the library, in one transaction."""
+class _DryRun(Exception):
+    pass
+
+
+def import_library(library: Library, doc: LibraryDoc, *, dry_run: bool = False) -> MergeReport:
+    """Merge every show of the document into the library, in one transaction (rolled
+    back with `dry_run`, which writes no recap backups either)."""
     report = MergeReport()
+    try:
+        _import(library, doc, report, dry_run)
+    except _DryRun:
+        pass
+    return report
+
+
+def _import(library: Library, doc: LibraryDoc, report: MergeReport, dry_run: bool) -> None:
     with library.transaction():
         current = library.settings()
         for key, value in doc.settings.items():
@@ -303,9 +316,10 @@ def import_library(library: Library, doc: LibraryDoc) -> MergeReport:
                 report.recaps_added += sum(1 for e in show.episodes if e.recap)
                 report.ratings_set += int(show.rating is not None) + sum(1 for e in show.episodes if e.rating)
             else:
-                _merge_show(library, existing, show, report)
+                _merge_show(library, existing, show, report, dry_run)
                 report.shows_merged += 1
-    return report
+        if dry_run:
+            raise _DryRun
 
 
 def _existing_show(library: Library, show: ShowDoc) -> int | None:
@@ -347,7 +361,7 @@ def _add_show(library: Library, show: ShowDoc) -> None:
         _add_notes(library, show_id, episode_id, episode.notes)
 
 
-def _merge_show(library: Library, show_id: int, show: ShowDoc, report: MergeReport) -> None:
+def _merge_show(library: Library, show_id: int, show: ShowDoc, report: MergeReport, dry_run: bool) -> None:
     library.add_show_ids(show_id, show.external_ids)
     pass_ids = _merge_passes(library, show_id, show.rewatch_passes)
     rows = library.raw_episode_rows(show_id)
@@ -364,7 +378,7 @@ def _merge_show(library: Library, show_id: int, show: ShowDoc, report: MergeRepo
             report.episodes_added += 1
         report.plays_added += _merge_plays(library, episode_id, _plays(episode), pass_ids)
         if episode.recap:
-            _merge_recap(library, show.title, episode, episode_id, report)
+            _merge_recap(library, show.title, episode, episode_id, report, dry_run)
         if episode.rating:
             report.ratings_set += _set_rating(library, show_id, episode_id, episode.rating)
         report.notes_added += _merge_notes(library, show_id, episode_id, episode.notes)
@@ -483,7 +497,9 @@ def _recap_doc(library: Library, episode_id: int) -> RecapDoc | None:
     )
 
 
-def _merge_recap(library: Library, show_title: str, episode: EpisodeDoc, episode_id: int, report: MergeReport) -> None:
+def _merge_recap(
+    library: Library, show_title: str, episode: EpisodeDoc, episode_id: int, report: MergeReport, dry_run: bool
+) -> None:
     assert episode.recap is not None
     local = _recap_doc(library, episode_id)
     if local is None:
@@ -494,12 +510,12 @@ def _merge_recap(library: Library, show_title: str, episode: EpisodeDoc, episode
         return
     code = f"S{episode.season:02d}E{episode.number:02d}"
     if episode.recap.added_at > local.added_at:
-        backup_recap(library.data_dir, show_title, code, local)
+        if not dry_run:
+            backup_recap(library.data_dir, show_title, code, local)
         _set_recap(library, episode_id, episode.recap)
         report.recaps_replaced += 1
-    else:
-        if backup_recap(library.data_dir, show_title, code, episode.recap):
-            report.recaps_kept += 1
+    elif dry_run or backup_recap(library.data_dir, show_title, code, episode.recap):
+        report.recaps_kept += 1
 
 
 def backup_recap(data_dir: Path, show_title: str, code: str, recap: RecapDoc) -> Path | None:

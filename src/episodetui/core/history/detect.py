@@ -85,10 +85,16 @@ def read_history(path: Path, source: str | None = None, password: bytes | None =
     found = source or detect(bundle)
     if found == "episodetui":
         return bundle, found, None
-    history = READERS[found](bundle)
+    return bundle, found, read_from_bundle(bundle, found)
+
+
+def read_from_bundle(bundle: Bundle, source: str) -> History:
+    history = READERS[source](bundle)
     for show in history.shows:
         merge_same_moment(show)
-    return bundle, found, history
+    if not history.shows and not history.skipped:
+        raise HistoryFileError(f"{bundle.origin} holds no shows or episodes episodetui can read as {NAMES[source]}")
+    return history
 
 
 def merge_same_moment(show: HistoryShow) -> None:

@@ -166,7 +166,7 @@ def report_lines(report: ImportReport) -> list[str]:
         + (f"; {n(total.plays_merged, 'play')} already there" if total.plays_merged else "") + ".",
     ]
     if report.skipped:
-        lines.append("Skipped: " + ", ".join(f"{count} {reason}" for reason, count in sorted(report.skipped.items())) + ".")
+        lines.append("Skipped: " + ", ".join(f"{reason} {count:,}" for reason, count in sorted(report.skipped.items())) + ".")
     if report.calls:
         lines.append(f"TVmaze: {n(report.calls, 'call')}.")
     if report.offline_reason:

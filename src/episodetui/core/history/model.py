@@ -154,7 +154,10 @@ def parse_time(value: object) -> str | None:
     if value is None or isinstance(value, bool):
         return None
     if isinstance(value, (int, float)) or (isinstance(value, str) and _is_number(value)):
-        return _from_epoch(float(value))
+        try:
+            return _from_epoch(float(value))
+        except (OverflowError, ValueError):
+            return None
     if not isinstance(value, str):
         return None
     text = value.strip()
@@ -224,7 +227,7 @@ def rating_1_10(value: object, scale: int = 10) -> int | None:
         return None
     try:
         number = float(value) if not isinstance(value, str) else float(value.strip())
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     if number != number or number <= 0 or number > scale:
         return None

@@ -152,6 +152,10 @@ class HistoryRoom(WatchingRoom):
                     return int(row[0])
         found = by_slot.get((episode.season, episode.number))
         if found is not None and not (episode.season == 0 and linked):
+            if episode.title and not linked:  # a show by hand learns its episodes' titles
+                self._db.execute(
+                    "UPDATE episodes SET title = ? WHERE id = ? AND title = ''", (clean_line(episode.title), found)
+                )
             return int(found)
         number = episode.number
         if (episode.season, number) in by_slot:
