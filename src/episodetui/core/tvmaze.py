@@ -285,6 +285,9 @@ class TvMazeClient:
                 raise NetworkError("cannot reach TVmaze: no network connection, or TVmaze is down") from None
             except httpx.HTTPError:
                 raise NetworkError("cannot reach TVmaze: the connection failed") from None
+            if self.before_request is not None:
+                for _ in response.history:  # a lookup's redirect was a call too
+                    self.before_request()
             if response.status_code == 429:
                 if attempt == RETRIES - 1:
                     break
