@@ -198,6 +198,16 @@ class EpisodeTuiApp(App[None]):
         self.notify(f"Refreshing {show.title} from TVmaze…", timeout=3)
         self._fetch_from_tvmaze(remote_id, True, store, "; the show is unchanged.")
 
+    def action_import_history(self) -> None:
+        from episodetui.tui.history_dialog import ImportHistoryScreen
+
+        def done(imported: bool | None) -> None:
+            if imported:
+                self._reload_screen()
+
+        if not isinstance(self.screen, ImportHistoryScreen):
+            self.push_screen(ImportHistoryScreen(), done)
+
     def action_upcoming(self) -> None:
         from episodetui.tui.upcoming_screen import UpcomingScreen
 
@@ -235,7 +245,8 @@ class EpisodeTuiApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        seen = {"quit", "help", "command_palette"}
+        # "Import history…" is offered by name below, whatever the screen.
+        seen = {"quit", "help", "command_palette", "app.import_history"}
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if binding.action in seen or not binding.description or not active.enabled:
@@ -250,6 +261,10 @@ class EpisodeTuiApp(App[None]):
         yield SystemCommand("Help", "Keys and spoiler rules (? or F1)", self.action_help)
         yield SystemCommand("Add a show from TVmaze", "Search by title (a)", self.action_add_show)
         yield SystemCommand("Add a show by hand", "Title, seasons, episodes per season", self.action_add_show_by_hand)
+        yield SystemCommand(
+            "Import history…", "From TV Time, Trakt, SeriesGuide, Showly, Yamtrack or an export (i in the library)",
+            self.action_import_history,
+        )
         yield SystemCommand("Upcoming episodes", "What airs in the next weeks (c in the library)", self.action_upcoming)
         for mode in SpoilerMode:
             yield SystemCommand(

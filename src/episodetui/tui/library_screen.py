@@ -31,6 +31,9 @@ Press  a  to add a show: type its title and pick it from TVmaze's results
 (or press ctrl+n in that dialog to add it by hand: title, seasons, episodes).
 From a shell:  episodetui add --search "Harbour Lights"
 
+Coming from TV Time, Trakt, SeriesGuide, Showly or Yamtrack? Press  i  to import
+your history.
+
 Press  ?  for help, or try  episodetui --demo  to look around a demo library."""
 
 
@@ -48,6 +51,7 @@ class LibraryScreen(Screen):
     BINDINGS = [
         Binding("a", "add_show", "Add show"),
         Binding("c", "app.upcoming", "Upcoming"),
+        Binding("i", "app.import_history", "Import"),
         Binding("s", "cycle_sort", "Sort"),
         Binding("f", "cycle_filter", "Filter"),
         Binding("slash", "search", "Find"),

@@ -1,0 +1,109 @@
+"""The "Import history…" dialog, driven like a person: type a path, read the dry run,
+confirm, read the report; then reopen the library and check it was saved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from episodetui.core.store import Library
+from episodetui.tui.app import EpisodeTuiApp
+from episodetui.tui.history_dialog import ImportHistoryScreen
+from episodetui.tui.library_screen import LibraryScreen
+
+from conftest import SECRET, SECRET_RECAP, fixed_clock, screen_text
+
+FIXTURES = Path(__file__).parent / "fixtures" / "history"
+SIZE = (100, 30)
+
+
+async def settle(app, pilot) -> None:
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_import_from_the_library_key_offline(library, data_dir):
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportHistoryScreen)
+        await pilot.press(*str(FIXTURES / "tvtime"))
+        await pilot.press("tab", "space")  # tab past the hidden password field to "Offline"
+        await pilot.click("#check")
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "From TV Time, nothing written yet:" in text
+        assert "Would add 8 episodes, 9 plays and 0 ratings." in text
+        assert "Offline: shows not in the library are made by hand." in text
+        assert library.show_count() == 0  # a dry run wrote nothing
+        await pilot.press("enter")  # "Import" has the focus
+        await settle(app, pilot)
+        text = screen_text(app)
+        assert "From TV Time: done." in text and "Added 8 episodes, 9 plays" in text
+        await pilot.press("enter")  # Close
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert "Harbour Lights" in screen_text(app)
+    library.close()
+    reopened = Library.open(data_dir, clock=fixed_clock)
+    harbour = reopened.find_show("Harbour Lights")
+    assert reopened.find_episode(harbour, 1, 1).plays == 2
+    reopened.close()
+
+
+async def test_palette_command_and_a_clear_error(library):
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"import history")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ImportHistoryScreen)
+        await pilot.press(*"/nowhere/at/all.zip", "enter")
+        await settle(app, pilot)
+        assert "No such file or folder: /nowhere/at/all.zip" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_merging_an_export_never_shows_a_hidden_recap(library, tmp_path):
+    from episodetui.core.exchange import dump_document, export_library
+
+    other = Library.open(tmp_path / "other", clock=fixed_clock)
+    show = other.add_show("Harbour Lights", [2])
+    other.set_recap(other.episodes(show.id)[1].id, SECRET_RECAP, title=f"The {SECRET} episode")
+    export = tmp_path / "export.json"
+    export.write_text(dump_document(export_library(other)))
+    other.close()
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i", *str(export), "enter")
+        await settle(app, pilot)
+        assert "Would import: 1 new show" in screen_text(app)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert SECRET not in screen_text(app) and "done." in screen_text(app)
+        assert SECRET not in app.title + app.sub_title
+
+
+def test_import_dialog_snapshot_80x24(snap_compare, library):
+    async def dry_run(pilot):
+        await pilot.press("i")
+        await pilot.pause()
+        pilot.app.screen.query_one("#path").value = str(FIXTURES / "trakt")
+        pilot.app.screen.query_one("#offline").value = True
+        await pilot.click("#check")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        # The path is the machine's: the snapshot must not depend on it.
+        pilot.app.screen.query_one("#path").value = "~/Downloads/trakt-export-someone.zip"
+        await pilot.pause()
+
+    assert snap_compare(EpisodeTuiApp(library), terminal_size=(80, 24), run_before=dry_run)
