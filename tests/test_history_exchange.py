@@ -55,7 +55,7 @@ def test_export_import_is_lossless_with_plays_ratings_and_passes(library, tmp_pa
 def test_version_1_documents_still_import(library):
     doc = parse_document(json.dumps({
         "format": "episodetui-library", "version": 1,
-        "shows": [{"title": "Old", "added_at": "t", "episodes": [
+        "shows": [{"title": "Old", "added_at": "2020-01-01T00:00:00+00:00", "episodes": [
             {"season": 1, "number": 1, "watch": {"first_watched_at": "2020-01-01T00:00:00+00:00",
                                                  "watched_at": "2020-02-01T00:00:00+00:00", "plays": 3}}]}],
     }))

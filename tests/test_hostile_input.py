@@ -273,7 +273,7 @@ def test_a_lone_surrogate_in_an_export_is_a_clear_error(library_dir, tmp_path, c
     "text, message",
     ids=["deep-array", "deep-settings", "deep-show", "huge-digits", "2**64", "season-2**63", "not-a-date", "plays-2**66"],
     argvalues=[
-        ("[" * 100_000 + "]" * 100_000, "not an episodetui library export"),
+        ("[" * 100_000 + "]" * 100_000, "nests deeper than any export"),  # not any tracker's export
         ('{"format": "episodetui-library", "settings": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
         ('{"format": "episodetui-library", "shows": [' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "]}", "nested too deeply"),
         ('{"format": "episodetui-library", "shows": [{"title": "X", "year": ' + "9" * 5000 + "}]}", "not a library export"),

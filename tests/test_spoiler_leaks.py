@@ -75,7 +75,8 @@ def cli_runs(tmp: Path) -> dict[str, list[list[str]] | None]:
             ["show", "harbour", "--json"],
         ],
         "export": [["export", str(tmp / "export.json")]],
-        "import": [["import", str(tmp / "export.json")]],
+        "import": [["import", str(tmp / "export.json"), "--dry-run"], ["import", str(tmp / "export.json")]],
+        "link": [["link", "harbour"]],  # offline in tests: one error line
         "backup": [["backup"]],
         "restore": [],  # puts a database back; prints counts only (test_backups)
     }

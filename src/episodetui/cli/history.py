@@ -96,12 +96,9 @@ def _import_history(args, library, history, source_name: str) -> int:  # type: i
 
 
 def _import_document(args: argparse.Namespace, data: bytes, origin: str) -> int:
-    from episodetui.core.encoding import decode_text
-    from episodetui.core.exchange import import_library, parse_document
+    from episodetui.core.exchange import ExportReader, import_library
 
-    if len(data) > 256 * 1024 * 1024:
-        raise CliError(f"{origin} is larger than any library export")
-    document = parse_document(decode_text(data, origin) if len(data) <= 5 * 1024 * 1024 else data.decode("utf-8", "replace"), origin)
+    document = ExportReader(data, origin)
     library = open_library(args)
     report = import_library(library, document, dry_run=args.dry_run)
     print(("(dry run, nothing changed) " if args.dry_run else "") + report.describe())

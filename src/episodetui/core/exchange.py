@@ -288,7 +288,7 @@ class _DryRun(Exception):
     pass
 
 
-def import_library(library: Library, doc: LibraryDoc, *, dry_run: bool = False) -> MergeReport:
+def import_library(library: Library, doc: LibraryDoc | ExportReader, *, dry_run: bool = False) -> MergeReport:
     """Merge every show of the document into the library, in one transaction (rolled
     back with `dry_run`, which writes no recap backups either)."""
     report = MergeReport()
@@ -299,7 +299,8 @@ def import_library(library: Library, doc: LibraryDoc, *, dry_run: bool = False) 
     return report
 
 
-def _import(library: Library, doc: LibraryDoc, report: MergeReport, dry_run: bool) -> None:
+def _import(library: Library, doc: LibraryDoc | ExportReader, report: MergeReport, dry_run: bool) -> None:
+    shows = doc.shows if isinstance(doc, LibraryDoc) else doc.shows()
     with library.transaction():
         current = library.settings()
         for key, value in doc.settings.items():

@@ -160,12 +160,10 @@ class ImportHistoryScreen(ModalScreen[bool]):
         library = self._library()
         try:
             if source == "episodetui":
-                from episodetui.core.encoding import decode_text
                 from episodetui.core.exchange import import_library, parse_document
 
                 names = [n for n in bundle.names() if n.lower().endswith(".json")] or bundle.names()
-                data = bundle.read_bytes(names[0])
-                document = parse_document(decode_text(data, names[0]) if len(data) < 5 << 20 else data.decode("utf-8", "replace"))
+                document = parse_document(bundle.read_bytes(names[0]), names[0])
                 report = import_library(library, document, dry_run=True)
                 return ("episodetui", NAMES[source], document, [report.describe().replace("Imported:", "Would import:")])
             from episodetui.core.history import importer

@@ -52,6 +52,8 @@ def detect(bundle: Bundle) -> str:
 
 def _sniff(bundle: Bundle, name: str) -> str | None:
     head = bundle.read_bytes(name)[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] == b"{" and b'"episodetui-library"' in head:
+        return "episodetui"  # read show by show by the export's own reader
     if head[:1] in (b"[", b"{"):
         data = bundle.read_json(name)
         if isinstance(data, dict) and data.get("format") == "episodetui-library":
