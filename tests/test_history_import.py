@@ -183,3 +183,10 @@ def test_cli_show_json_and_screen_after_import(run):
     data = json.loads(out)
     episode = next(e for e in data["episodes"] if e["code"] == "S01E02")
     assert episode["plays"] == 2 and episode["watched_at"] == "2024-07-02T20:00:00+00:00"
+
+
+def test_show_json_has_ratings_and_whether_linked(run):
+    run("import", str(FIXTURES / "trakt"), "--offline")
+    data = json.loads(run("show", "harbour", "--json")[1])
+    assert data["rating"] == 9 and data["linked"] is False
+    assert [e["rating"] for e in data["episodes"] if e["code"] == "S01E01"] == [8]

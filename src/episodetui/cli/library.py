@@ -119,6 +119,7 @@ def show_model(library: Library, show: Show, spoilers: bool):
             for n in notes
         ]
 
+    ratings = library.ratings(show.id)
     episodes = []
     for episode in library.episodes(show.id):
         state = EpisodeState(episode.watched, episode.id == next_id, revealed=spoilers)
@@ -151,6 +152,7 @@ def show_model(library: Library, show: Show, spoilers: bool):
                 watched=episode.watched,
                 watched_at=episode.watched_at,
                 plays=episode.plays,
+                rating=ratings[episode.id][0] if episode.id in ratings else None,
                 listed=not episode.delisted,
                 notes=notes_out(library.episode_notes(episode.id)) if episode.note_count else [],
                 recap=recap_out,
@@ -171,6 +173,8 @@ def show_model(library: Library, show: Show, spoilers: bool):
         else None,
         notes=notes_out(library.show_notes(show.id)),
         episodes=episodes,
+        rating=ratings[None][0] if None in ratings else None,
+        linked="tvmaze" in show.external_ids,
     )
 
 

@@ -222,6 +222,7 @@ class EpisodeOut(BaseModel):
     watched: bool
     watched_at: str | None
     plays: int
+    rating: int | None = None  # 1-10
     listed: bool = True
     notes: list[NoteOut]
     recap: RecapOut | None
@@ -239,3 +240,5 @@ class ShowOut(BaseModel):
     next: EpisodeRef | None
     notes: list[NoteOut]
     episodes: list[EpisodeOut]
+    rating: int | None = None  # 1-10
+    linked: bool = False  # to TVmaze; a show made by hand is not
