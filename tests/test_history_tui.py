@@ -107,3 +107,45 @@ def test_import_dialog_snapshot_80x24(snap_compare, library):
         await pilot.pause()
 
     assert snap_compare(EpisodeTuiApp(library), terminal_size=(80, 24), run_before=dry_run)
+
+
+async def test_imported_ratings_show_on_the_show_and_episode_screens(library):
+    from episodetui.core.history import importer
+    from episodetui.core.history.detect import read_history
+
+    _, _, history = read_history(FIXTURES / "trakt")
+    importer.apply(library, importer.prepare(library, history, None))
+    harbour = library.find_show("Harbour Lights")
+    app = EpisodeTuiApp(library, start_show_id=harbour.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "rated 9/10" in screen_text(app)
+        first = library.find_episode(harbour, 1, 1)
+        app.open_episode(first.id)
+        await pilot.pause()
+        assert "rated 8/10" in screen_text(app)
+
+
+async def test_link_a_show_made_by_hand_from_the_palette(library):
+    from episodetui.core.history import importer
+    from episodetui.core.history.detect import read_history
+    from test_history_tvmaze import Maze
+
+    _, _, history = read_history(FIXTURES / "tvtime")
+    importer.apply(library, importer.prepare(library, history, None))
+    harbour = library.find_show("Harbour Lights")
+    maze = Maze()
+    app = EpisodeTuiApp(library, start_show_id=harbour.id, tvmaze=maze.client)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"link this show")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        await pilot.pause(0.1)
+        assert library.show(harbour.id).external_ids["tvmaze"] == "90001"
+        first = library.find_episode(harbour, 1, 1)
+        assert first.title == "The Ferry at Dawn" and first.plays == 2
+        assert "The Ferry at Dawn" in screen_text(app)  # watched: its title shows

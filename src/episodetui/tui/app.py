@@ -198,6 +198,45 @@ class EpisodeTuiApp(App[None]):
         self.notify(f"Refreshing {show.title} from TVmaze…", timeout=3)
         self._fetch_from_tvmaze(remote_id, True, store, "; the show is unchanged.")
 
+    def link_to_tvmaze(self, show_id: int) -> None:
+        """Find a show made by hand on TVmaze (by its ids, else a clear title match) and
+        link it, merging episodes by season and number: plays, notes and recaps stay."""
+        from episodetui.core.errors import EpisodeTuiError
+        from episodetui.core.history import linking
+
+        show = self.library.show(show_id)
+        client = self.tvmaze()
+
+        def find() -> None:
+            try:
+                found = linking.find_for(show, client)
+                fetched = linking.fetch(client, found[0].id) if found else None
+            except EpisodeTuiError as error:
+                self.call_from_thread(self.notify, f"{as_sentence(str(error))}; the show is unchanged.", severity="error", timeout=8)
+                return
+            if found is None or fetched is None:
+                self.call_from_thread(
+                    self.notify,
+                    "No clear match on TVmaze. From a shell, `episodetui link` lists the candidates"
+                    " and takes --tvmaze-id N.",
+                    severity="warning",
+                    timeout=8,
+                )
+                return
+            self.call_from_thread(store, fetched, found[1])
+
+        def store(fetched, how: str) -> None:
+            try:
+                report = linking.link_show(self.library, self.library.show(show_id), *fetched)
+            except EpisodeTuiError as error:
+                self.notify(str(error), severity="error")
+                return
+            self.notify(f"Linked to TVmaze ({fetched[0].name}), by {how}: {report.describe()}.")
+            self._reload_screen()
+
+        self.notify("Looking for the show on TVmaze…", timeout=3)
+        self.run_worker(find, thread=True, group="tvmaze")
+
     def action_import_history(self) -> None:
         from episodetui.tui.history_dialog import ImportHistoryScreen
 
@@ -273,6 +312,12 @@ class EpisodeTuiApp(App[None]):
                 partial(self.set_spoiler_mode, mode),
             )
         show_id = getattr(screen, "show_id", None)
+        if show_id is not None and "tvmaze" not in self.library.show(show_id).external_ids:
+            yield SystemCommand(
+                "Link this show to TVmaze",
+                "A show made by hand: find it on TVmaze and merge its episodes (plays, notes, recaps stay)",
+                partial(self.link_to_tvmaze, show_id),
+            )
         if show_id is not None:
             counted = self.library.show(show_id).count_specials
             yield SystemCommand(

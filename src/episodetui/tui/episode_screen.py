@@ -85,6 +85,9 @@ class EpisodeScreen(NoteActions):
             meta.append(f"✓ watched {episode.watched_at[:10]}{plays}" if episode.watched_at else "✓ watched")
         else:
             meta.append("not watched")
+        rating = library.ratings(show.id).get(episode.id)
+        if rating:
+            meta.append(f"rated {rating[0]}/10")
         self.query_one("#episode-meta", Static).update(Text(" · ".join(meta), style="dim"))
 
         synopsis = self.query_one("#synopsis", Static)

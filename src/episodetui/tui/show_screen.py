@@ -85,7 +85,9 @@ class ShowScreen(NoteActions):
     def _render_info(self, show, summary, mode: str) -> None:
         info = Text()
         info.append(show.title, style="bold")
-        details = [str(show.year) if show.year else "", show.network or "", show.status or ""]
+        rating = self.library.ratings(show.id).get(None)
+        details = [str(show.year) if show.year else "", show.network or "", show.status or "",
+                   f"rated {rating[0]}/10" if rating else ""]
         details = [d for d in details if d]
         if details:
             info.append("  " + " · ".join(details), style="dim")
