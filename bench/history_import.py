@@ -6,9 +6,9 @@ Writes a synthetic GDPR export (gdpr-data/tracking-prod-records-v2.csv with shuf
 columns, rewatch and bulk rows, plus followed_tv_show.csv) to a temporary folder, then
 times reading it, planning and importing it into an empty library with --offline (shows
 made by hand), and a second import of the same file (which must add nothing). With TVmaze
-matching, the time is bounded by TVmaze's limit instead: 20 calls per 10 seconds, two
-calls per show (lookup and episodes), so 300 shows take about five minutes; the progress
-bar counts them.
+matching, the time is bounded by TVmaze's limit instead: 20 calls per 10 seconds, and a
+show found by its TheTVDB id costs three (the lookup, its redirect to the show, the
+episodes), so 300 shows take about seven and a half minutes; the progress bar counts them.
 """
 
 from __future__ import annotations

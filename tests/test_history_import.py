@@ -190,3 +190,49 @@ def test_show_json_has_ratings_and_whether_linked(run):
     data = json.loads(run("show", "harbour", "--json")[1])
     assert data["rating"] == 9 and data["linked"] is False
     assert [e["rating"] for e in data["episodes"] if e["code"] == "S01E01"] == [8]
+
+
+def test_a_namesake_years_apart_is_another_show(library):
+    library.add_show("The Quiet Orbit", [1], year=1998)
+    import_offline(library, "trakt")  # The Quiet Orbit (2021), no ids
+    titles = sorted(s.title for s in library.summaries())
+    assert "The Quiet Orbit" in titles and "The Quiet Orbit (2021)" in titles
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from episodetui.core.history.model import History, HistoryEpisode, HistoryPlay, HistoryShow  # noqa: E402
+
+_times = st.one_of(st.none(), st.integers(0, 400).map(lambda m: f"2024-01-01T{m // 60:02d}:{m % 60:02d}:00+00:00"))
+_episodes = st.lists(
+    st.builds(
+        HistoryEpisode,
+        season=st.integers(0, 2),
+        number=st.integers(1, 3),
+        plays=st.lists(st.builds(HistoryPlay, watched_at=_times, bulk=st.booleans()), max_size=4),
+        rating=st.one_of(st.none(), st.integers(1, 10)),
+    ),
+    max_size=6,
+    unique_by=lambda e: (e.season, e.number),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(first=_episodes, second=_episodes)
+def test_any_history_imported_twice_adds_nothing(tmp_path_factory, first, second):
+    library = Library.open(tmp_path_factory.mktemp("lib"), clock=fixed_clock)
+    try:
+        for source, episodes in (("trakt", first), ("tvtime", second)):
+            history = History(source=source, shows=[HistoryShow(title="Harbour Lights", episodes=episodes)])
+            importer.apply(library, importer.prepare(library, history, None))
+            before = dump_document(export_library(library))
+            again = importer.apply(library, importer.prepare(library, history, None))
+            assert again.totals.plays_added == 0 and again.totals.episodes_added == 0
+            assert dump_document(export_library(library)) == before
+        # Every episode that had a play in either file is watched.
+        show = library.find_show("Harbour Lights")
+        watched = {(e.season, e.number) for e in library.episodes(show.id) if e.watched}
+        assert watched == {(e.season, e.number) for e in first + second if e.plays}
+    finally:
+        library.close()

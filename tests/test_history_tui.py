@@ -149,3 +149,28 @@ async def test_link_a_show_made_by_hand_from_the_palette(library):
         first = library.find_episode(harbour, 1, 1)
         assert first.title == "The Ferry at Dawn" and first.plays == 2
         assert "The Ferry at Dawn" in screen_text(app)  # watched: its title shows
+
+
+async def test_a_password_protected_zip_asks_for_the_password(library, tmp_path):
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("zip") is None:
+        pytest.skip("needs the zip tool")
+    archive = tmp_path / "tvtime.zip"
+    subprocess.run(["zip", "-q", "-r", "-P", "s3cret", str(archive), "gdpr-data"], cwd=FIXTURES / "tvtime", check=True)
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#offline").value = True
+        await pilot.press(*str(archive), "enter")
+        await settle(app, pilot)
+        assert "The zip is protected by a password: type it below and press Enter." in screen_text(app)
+        await pilot.press(*"s3cret", "enter")  # the password field has the focus
+        await settle(app, pilot)
+        assert "s3cret" not in screen_text(app)
+        assert "Would add 8 episodes, 9 plays" in screen_text(app)

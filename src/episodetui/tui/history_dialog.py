@@ -46,7 +46,7 @@ class ImportHistoryScreen(ModalScreen[bool]):
             )
             yield Static("", id="report", classes="shape")
             yield ProgressBar(total=1, show_eta=False, id="progress")
-            yield Label("", classes="error")
+            yield Static("", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button("Check", id="check", variant="primary")
                 yield Button("Import", id="confirm", variant="success")
@@ -60,7 +60,7 @@ class ImportHistoryScreen(ModalScreen[bool]):
     # ----------------------------------------------------------------- helpers
 
     def _error(self, message: str) -> None:
-        error = self.query_one(".error", Label)
+        error = self.query_one(".error", Static)
         error.update(Text(message))
         error.display = bool(message)
 
@@ -210,7 +210,10 @@ class ImportHistoryScreen(ModalScreen[bool]):
     # ------------------------------------------------------- back on the UI thread
 
     def _ask_password(self, message: str) -> None:
-        self._back_to_pick(as_sentence(message).split(":")[0] + ": type it below and press Enter.")
+        wrong = "wrong" in message
+        self._back_to_pick(
+            "That password is wrong: try again." if wrong else "The zip is protected by a password: type it below and press Enter."
+        )
         password = self.query_one("#password", Input)
         password.display = True
         password.focus()

@@ -64,7 +64,13 @@ def local_match(library: Library, show: HistoryShow, index: dict[str, int]) -> i
     key = title_key(show.title)
     if show.year and f"title:{key}:{show.year}" in index:
         return index[f"title:{key}:{show.year}"]
-    return index.get(f"title:{key}")
+    found = index.get(f"title:{key}")
+    if found is not None and show.year:
+        # Same title, years far apart: a remake or a namesake, not this show.
+        year = library.show(found).year
+        if year and abs(year - show.year) > 1:
+            return None
+    return found
 
 
 def prepare(library: Library, history: History, matcher: Matcher | None, progress: Progress | None = None) -> Prepared:

@@ -172,15 +172,23 @@ class HistoryRoom(WatchingRoom):
     def _merge_plays(self, episode_id: int, episode: HistoryEpisode, existing: list[list], source: str, counts: MergeCounts) -> None:  # type: ignore[type-arg]
         timed = [(p.watched_at, p.bulk) for p in episode.plays if p.watched_at]
         unknown = sum(1 for p in episode.plays if not p.watched_at)
+        claimed: set[int] = set()  # the library's plays that this file's timed plays are
         for watched_at, bulk in timed:
             moment = datetime.fromisoformat(watched_at)
-            if any(t and abs((datetime.fromisoformat(t) - moment).total_seconds()) <= SAME_MOMENT_SECONDS for _, t in existing):
+            same = next(
+                (p for p in existing
+                 if p[1] and abs((datetime.fromisoformat(p[1]) - moment).total_seconds()) <= SAME_MOMENT_SECONDS),
+                None,
+            )
+            if same is not None:
+                claimed.add(same[0])
                 counts.plays_merged += 1
                 continue
             untimed = next((p for p in existing if p[1] is None), None)
             if untimed is not None:
                 self._db.execute("UPDATE plays SET watched_at = ? WHERE id = ?", (watched_at, untimed[0]))
                 untimed[1] = watched_at
+                claimed.add(untimed[0])
                 counts.plays_merged += 1
                 continue
             cursor = self._db.execute(
@@ -188,8 +196,10 @@ class HistoryRoom(WatchingRoom):
                 (episode_id, watched_at, source, int(bulk)),
             )
             existing.append([int(cursor.lastrowid or 0), watched_at])
+            claimed.add(existing[-1][0])
             counts.plays_added += 1
-        wanted = len(timed) + unknown
+        # Plays of unknown time: as many as the file says the episode had in all.
+        wanted = len(claimed) + unknown
         missing = min(unknown, max(0, wanted - len(existing)))
         counts.plays_merged += unknown - missing
         for _ in range(missing):
