@@ -112,9 +112,9 @@ def test_match_by_tvdb_id_then_by_clear_title(library):
     episodes = library.episodes(harbour.id)
     assert len(episodes) == 5 and episodes[1].title == "Salt on the Window" and episodes[1].plays == 2
     hows = {s.title: s.how for s in report.shows}
-    assert hows["Harbour Lights"] == "TVmaze, by TheTVDB id"
+    assert hows["Harbour Lights"] == "matched on TVmaze by TheTVDB id"
     assert hows["Old Friends"] == importer.BY_HAND
-    assert "TVmaze, by title" in report.lines()[0] and f"TVmaze: {prepared.calls} calls." in report.lines()
+    assert "matched on TVmaze by title" in report.lines()[0] and f"TVmaze: {prepared.calls} calls." in report.lines()
 
 
 def test_ambiguous_title_is_not_guessed():
@@ -183,4 +183,4 @@ def test_cli_link_by_the_shows_own_ids(run):
 def test_cli_import_online_shows_calls(run):
     status, out, err = run("import", str(FIXTURES / "trakt"))
     assert status == 0, err
-    assert "TVmaze, by TheTVDB id" in out and "TVmaze:" in out
+    assert "matched on TVmaze by TheTVDB id" in out and "TVmaze:" in out

@@ -137,11 +137,11 @@ def _apply_show(library: Library, prepared: Prepared, position: int, show: Histo
     if position in prepared.library_ids:
         show_id, how = prepared.library_ids[position], IN_LIBRARY
     elif match is not None and match.info.id in made:
-        show_id, how = made[match.info.id], f"TVmaze, by {match.by}"
+        show_id, how = made[match.info.id], f"matched on TVmaze by {match.by}"
     elif match is not None:
         show_id = library.create_imported_show(show.title, year=show.year, ids=show.ids, info=match.info, facts=match.facts)
         made[match.info.id] = show_id
-        how = f"TVmaze, by {match.by}"
+        how = f"matched on TVmaze by {match.by}"
     else:
         show_id = library.create_imported_show(show.title, year=show.year, ids=show.ids)
         how = BY_HAND

@@ -101,7 +101,7 @@ def search_title(title: str) -> str:
 
 def clear_match(title: str, year: int | None, hits: list) -> TvShow | None:  # type: ignore[type-arg]
     """The only hit with this exact title (and year, when known); else nothing."""
-    from episodetui.core.recap_import import normalize_title
+    from episodetui.core.titles import normalize_title
 
     wanted = normalize_title(title)
     exact = [hit.show for hit in hits if normalize_title(hit.show.name) == wanted]

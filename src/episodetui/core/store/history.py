@@ -144,7 +144,7 @@ class HistoryRoom(WatchingRoom):
     def _episode_for(self, show_id, episode: HistoryEpisode, by_slot, specials, linked, counts) -> int:  # type: ignore[no-untyped-def]
         if episode.season == 0 and linked and specials:
             # TVmaze numbers specials its own way: find them by title, then by air date.
-            from episodetui.core.recap_import import normalize_title
+            from episodetui.core.titles import normalize_title
 
             wanted = normalize_title(episode.title) if episode.title else None
             for row in specials:

@@ -1,0 +1,340 @@
+"""Merging an export into a library that may already have its shows: plays united by
+time, notes by text and timestamp, ratings and recaps by which is newer (the recap that
+loses is kept as a private backup file in the data folder). Twice changes nothing."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from episodetui.core.errors import EpisodeTuiError
+from episodetui.core.models import (
+    EpisodeDoc,
+    KeyMomentDoc,
+    LibraryDoc,
+    NoteDoc,
+    PlayDoc,
+    RatingDoc,
+    RecapDoc,
+    RewatchPassDoc,
+    ShowDoc,
+)
+from episodetui.core.store import KeyMoment, Library
+from episodetui.core.text import format_timestamp, title_key
+
+if TYPE_CHECKING:
+    from episodetui.core.exchange import ExportReader
+
+SAME_MOMENT_SECONDS = 60
+RECAP_BACKUPS = "recap-backups"
+
+
+@dataclass
+class MergeReport:
+    shows_added: int = 0
+    shows_merged: int = 0
+    episodes_added: int = 0
+    plays_added: int = 0
+    notes_added: int = 0
+    recaps_added: int = 0
+    recaps_replaced: int = 0
+    recaps_kept: int = 0
+    ratings_set: int = 0
+
+    @property
+    def shows(self) -> int:
+        return self.shows_added + self.shows_merged
+
+    @property
+    def changed(self) -> bool:
+        return any((self.shows_added, self.episodes_added, self.plays_added, self.notes_added,
+                    self.recaps_added, self.recaps_replaced, self.ratings_set))
+
+    def describe(self) -> str:
+        def n(count: int, word: str) -> str:
+            return f"{count} {word}{'' if count == 1 else 's'}"
+
+        if not self.changed:
+            return f"Nothing new: {n(self.shows, 'show')} already in the library as in the export."
+        parts = [f"{n(self.shows_added, 'new show')}, {n(self.shows_merged, 'show')} merged"]
+        for count, word in ((self.episodes_added, "episode"), (self.plays_added, "play"), (self.notes_added, "note"),
+                            (self.recaps_added, "recap"), (self.ratings_set, "rating")):
+            if count:
+                parts.append(f"{n(count, word)} added" if word != "rating" else f"{n(count, word)} set")
+        if self.recaps_replaced or self.recaps_kept:
+            parts.append(f"{self.recaps_replaced + self.recaps_kept} recaps differed (the newer kept, the other backed up)")
+        return "Imported: " + "; ".join(parts) + "."
+
+
+class _DryRun(Exception):
+    pass
+
+
+def import_library(library: Library, doc: LibraryDoc | ExportReader, *, dry_run: bool = False) -> MergeReport:
+    """Merge every show of the document into the library, in one transaction (rolled
+    back with `dry_run`, which writes no recap backups either)."""
+    report = MergeReport()
+    try:
+        _import(library, doc, report, dry_run)
+    except _DryRun:
+        pass
+    return report
+
+
+def _import(library: Library, doc: LibraryDoc | ExportReader, report: MergeReport, dry_run: bool) -> None:
+    shows = doc.shows if isinstance(doc, LibraryDoc) else doc.shows()
+    with library.transaction():
+        current = library.settings()
+        for key, value in doc.settings.items():
+            if key not in current:
+                library.set_setting(key, value)
+        for show in shows:
+            existing = _existing_show(library, show)
+            if existing is None:
+                _add_show(library, show)
+                report.shows_added += 1
+                report.plays_added += sum(len(_plays(e)) for e in show.episodes)
+                report.episodes_added += len(show.episodes)
+                report.notes_added += len(show.notes) + sum(len(e.notes) for e in show.episodes)
+                report.recaps_added += sum(1 for e in show.episodes if e.recap)
+                report.ratings_set += int(show.rating is not None) + sum(1 for e in show.episodes if e.rating)
+            else:
+                _merge_show(library, existing, show, report, dry_run)
+                report.shows_merged += 1
+        if dry_run:
+            raise _DryRun
+
+
+def _existing_show(library: Library, show: ShowDoc) -> int | None:
+    index = library.show_index()
+    tvmaze = show.external_ids.get("tvmaze")
+    if tvmaze and f"tvmaze:{tvmaze}" in index:
+        return index[f"tvmaze:{tvmaze}"]
+    return index.get(f"title:{title_key(show.title)}")
+
+
+def _plays(episode: EpisodeDoc) -> list[PlayDoc]:
+    """Version 1 documents carry one watch summary: its first, unknown and last plays."""
+    if episode.plays or episode.watch is None:
+        return episode.plays
+    watch = episode.watch
+    times = [watch.first_watched_at] + [None] * (watch.plays - 2) + [watch.watched_at]
+    return [PlayDoc(watched_at=t) for t in times[: watch.plays]]
+
+
+def _add_show(library: Library, show: ShowDoc) -> None:
+    cursor = library.execute(
+        "INSERT INTO shows(title, title_key, year, network, status, synopsis, external_ids,"
+        " spoiler_mode, count_specials, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (show.title, title_key(show.title), show.year, show.network, show.status, show.synopsis,
+         json.dumps(show.external_ids, sort_keys=True), show.spoiler_mode, int(show.count_specials), show.added_at),
+    )
+    show_id = int(cursor.lastrowid or 0)
+    pass_ids = _add_passes(library, show_id, show.rewatch_passes)
+    _add_notes(library, show_id, None, show.notes)
+    if show.rating:
+        _set_rating(library, show_id, None, show.rating)
+    for episode in show.episodes:
+        episode_id = _add_episode(library, show_id, show.title, episode)
+        _add_plays(library, episode_id, _plays(episode), pass_ids)
+        if episode.recap:
+            _set_recap(library, episode_id, episode.recap)
+        if episode.rating:
+            _set_rating(library, show_id, episode_id, episode.rating)
+        _add_notes(library, show_id, episode_id, episode.notes)
+
+
+def _merge_show(library: Library, show_id: int, show: ShowDoc, report: MergeReport, dry_run: bool) -> None:
+    library.add_show_ids(show_id, show.external_ids)
+    pass_ids = _merge_passes(library, show_id, show.rewatch_passes)
+    rows = library.raw_episode_rows(show_id)
+    by_external = {row["external_id"]: row["id"] for row in rows if row["external_id"]}
+    by_slot = {(row["season"], row["number"]): row["id"] for row in rows}
+    report.notes_added += _merge_notes(library, show_id, None, show.notes)
+    if show.rating:
+        report.ratings_set += _set_rating(library, show_id, None, show.rating)
+    for episode in show.episodes:
+        episode_id = by_external.get(episode.external_id) if episode.external_id else None
+        episode_id = episode_id or by_slot.get((episode.season, episode.number))
+        if episode_id is None:
+            episode_id = _add_episode(library, show_id, show.title, episode)
+            report.episodes_added += 1
+        report.plays_added += _merge_plays(library, episode_id, _plays(episode), pass_ids)
+        if episode.recap:
+            _merge_recap(library, show.title, episode, episode_id, report, dry_run)
+        if episode.rating:
+            report.ratings_set += _set_rating(library, show_id, episode_id, episode.rating)
+        report.notes_added += _merge_notes(library, show_id, episode_id, episode.notes)
+
+
+def _add_episode(library: Library, show_id: int, show_title: str, episode: EpisodeDoc) -> int:
+    try:
+        cursor = library.execute(
+            "INSERT INTO episodes(show_id, season, number, title, air_date, runtime, synopsis,"
+            " external_id, airstamp, delisted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (show_id, episode.season, episode.number, episode.title, episode.air_date, episode.runtime,
+             episode.synopsis, episode.external_id, episode.airstamp, int(episode.delisted)),
+        )
+    except Exception as error:  # sqlite3.IntegrityError: a duplicated episode
+        raise EpisodeTuiError(
+            f"{show_title}: episode S{episode.season:02d}E{episode.number:02d} appears twice"
+        ) from error
+    return int(cursor.lastrowid or 0)
+
+
+def _add_passes(library: Library, show_id: int, passes: list[RewatchPassDoc]) -> list[int]:
+    ids = []
+    for rewatch in passes:
+        cursor = library.execute(
+            "INSERT INTO rewatch_passes(show_id, started_at, ended_at) VALUES (?, ?, ?)",
+            (show_id, rewatch.started_at, rewatch.ended_at),
+        )
+        ids.append(int(cursor.lastrowid or 0))
+    return ids
+
+
+def _merge_passes(library: Library, show_id: int, passes: list[RewatchPassDoc]) -> list[int]:
+    known = {row[1]: row[0] for row in library.execute(
+        "SELECT id, started_at FROM rewatch_passes WHERE show_id = ?", (show_id,))}
+    ids = []
+    for rewatch in passes:
+        if rewatch.started_at in known:
+            ids.append(known[rewatch.started_at])
+        else:
+            ids.extend(_add_passes(library, show_id, [rewatch]))
+    return ids
+
+
+def _add_plays(library: Library, episode_id: int, plays: list[PlayDoc], pass_ids: list[int]) -> None:
+    library.execute_many(
+        "INSERT INTO plays(episode_id, watched_at, source, bulk, pass_id) VALUES (?, ?, ?, ?, ?)",
+        [(episode_id, p.watched_at, p.source, int(p.bulk), _pass(pass_ids, p.rewatch)) for p in plays],
+    )
+
+
+def _pass(pass_ids: list[int], index: int | None) -> int | None:
+    return pass_ids[index] if index is not None and 0 <= index < len(pass_ids) else None
+
+
+def _moment(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def _merge_plays(library: Library, episode_id: int, plays: list[PlayDoc], pass_ids: list[int]) -> int:
+    """The union by time: a play within a minute of one the episode has is that play;
+    plays of unknown time are added up to as many as the document has."""
+    existing = [row[0] for row in library.execute("SELECT watched_at FROM plays WHERE episode_id = ?", (episode_id,))]
+    moments = [m for m in (_moment(t) for t in existing if t) if m is not None]
+    unknown_here = sum(1 for t in existing if t is None)
+    new: list[PlayDoc] = []
+    for play in plays:
+        if play.watched_at is None:
+            continue
+        moment = _moment(play.watched_at)
+        if moment is None:
+            if play.watched_at not in existing:
+                new.append(play)
+            continue
+        if any(_close(moment, other) for other in moments):
+            continue
+        moments.append(moment)
+        new.append(play)
+    unknown = [p for p in plays if p.watched_at is None]
+    new += unknown[unknown_here:]
+    _add_plays(library, episode_id, new, pass_ids)
+    return len(new)
+
+
+def _close(one: datetime, other: datetime) -> bool:
+    try:
+        return abs((one - other).total_seconds()) <= SAME_MOMENT_SECONDS
+    except TypeError:  # naive against aware: compare as written
+        return one.replace(tzinfo=None) == other.replace(tzinfo=None)
+
+
+def _set_rating(library: Library, show_id: int, episode_id: int | None, rating: RatingDoc) -> int:
+    return library._merge_rating(show_id, episode_id, rating.rating, rating.rated_at, rating.source)
+
+
+def _set_recap(library: Library, episode_id: int, recap: RecapDoc) -> None:
+    library.set_recap(
+        episode_id,
+        recap.text,
+        title=recap.title,
+        source=recap.source,
+        added_at=recap.added_at,
+        key_moments=[KeyMoment(m.text, m.at_seconds) for m in recap.key_moments],
+    )
+
+
+def _recap_doc(library: Library, episode_id: int) -> RecapDoc | None:
+    recap = library.raw_recap(episode_id)
+    if recap is None:
+        return None
+    return RecapDoc(
+        title=recap.title, text=recap.text, source=recap.source, added_at=recap.added_at,
+        key_moments=[KeyMomentDoc(text=m.text, at=format_timestamp(m.at_seconds) or None) for m in recap.key_moments],
+    )
+
+
+def _merge_recap(
+    library: Library, show_title: str, episode: EpisodeDoc, episode_id: int, report: MergeReport, dry_run: bool
+) -> None:
+    assert episode.recap is not None
+    local = _recap_doc(library, episode_id)
+    if local is None:
+        _set_recap(library, episode_id, episode.recap)
+        report.recaps_added += 1
+        return
+    if (local.title, local.text, local.key_moments) == (episode.recap.title, episode.recap.text, episode.recap.key_moments):
+        return
+    code = f"S{episode.season:02d}E{episode.number:02d}"
+    if episode.recap.added_at > local.added_at:
+        if not dry_run:
+            backup_recap(library.data_dir, show_title, code, local)
+        _set_recap(library, episode_id, episode.recap)
+        report.recaps_replaced += 1
+    elif dry_run or backup_recap(library.data_dir, show_title, code, episode.recap):
+        report.recaps_kept += 1
+
+
+def backup_recap(data_dir: Path, show_title: str, code: str, recap: RecapDoc) -> Path | None:
+    """Keep a recap that lost a merge as a file only the user can read; named by its
+    content, so the same recap is kept once. Returns the path when it is new."""
+    text = json.dumps({"show": show_title, "episode": code, "recap": recap.model_dump()}, indent=2, ensure_ascii=False)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:12]
+    folder = Path(data_dir) / RECAP_BACKUPS
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = folder / f"{code}-{digest}.json"
+    if path.exists():
+        return None
+    from episodetui.core.files import write_atomic
+
+    write_atomic(path, text + "\n")
+    return path
+
+
+def _add_notes(library: Library, show_id: int, episode_id: int | None, notes: list[NoteDoc]) -> None:
+    library.execute_many(
+        "INSERT INTO notes(show_id, episode_id, body, at_seconds, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        [(show_id, episode_id, n.text, n.at_seconds, n.created_at, n.updated_at) for n in notes],
+    )
+
+
+def _merge_notes(library: Library, show_id: int, episode_id: int | None, notes: list[NoteDoc]) -> int:
+    known = {
+        (row[0], row[1])
+        for row in library.execute(
+            "SELECT body, at_seconds FROM notes WHERE show_id = ? AND episode_id IS ?", (show_id, episode_id)
+        )
+    }
+    new = [n for n in notes if (n.text, n.at_seconds) not in known]
+    _add_notes(library, show_id, episode_id, new)
+    return len(new)
