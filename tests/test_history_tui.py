@@ -174,3 +174,12 @@ async def test_a_password_protected_zip_asks_for_the_password(library, tmp_path)
         await settle(app, pilot)
         assert "s3cret" not in screen_text(app)
         assert "Would add 8 episodes, 9 plays" in screen_text(app)
+
+
+async def test_closing_while_checking_is_harmless(library):
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("i", *str(FIXTURES / "tvtime"), "enter", "escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, LibraryScreen) and library.show_count() == 0

@@ -184,3 +184,23 @@ def test_cli_import_online_shows_calls(run):
     status, out, err = run("import", str(FIXTURES / "trakt"))
     assert status == 0, err
     assert "matched on TVmaze by TheTVDB id" in out and "TVmaze:" in out
+
+
+def test_specials_are_found_by_title_or_air_date(library):
+    from episodetui.core.history.model import History, HistoryEpisode, HistoryPlay, HistoryShow
+
+    played = [HistoryPlay(watched_at="2025-03-11T20:00:00+00:00")]
+    show = HistoryShow(title="Harbour Lights", ids={"tvdb": "81001"}, episodes=[
+        # TheTVDB numbers it S00E07; TVmaze has it as a special in season 1 (our S00E01).
+        HistoryEpisode(season=0, number=7, title="Behind the Lighthouse", plays=played),
+        # No title, but its air date is TVmaze's special's.
+        HistoryEpisode(season=0, number=9, air_date="2025-03-10", plays=[HistoryPlay(watched_at="2025-03-12T20:00:00+00:00")]),
+        # Unknown to TVmaze: kept as a special of its own, never dropped.
+        HistoryEpisode(season=0, number=1, title="A Christmas Short", plays=played),
+    ])
+    prepared = importer.prepare(library, History(source="tvtime", shows=[show]), matcher_for(Maze()))
+    report = importer.apply(library, prepared)
+    harbour = library.find_show("Harbour Lights")
+    specials = [e for e in library.episodes(harbour.id) if e.season == 0]
+    assert [(e.number, e.title, e.plays) for e in specials] == [(1, "Behind the Lighthouse", 2), (2, "A Christmas Short", 1)]
+    assert report.totals.episodes_added == 1

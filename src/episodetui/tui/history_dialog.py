@@ -70,6 +70,8 @@ class ImportHistoryScreen(ModalScreen[bool]):
         report.display = True
 
     def _progress(self, done: int, total: int, label: str) -> None:
+        if not self.is_attached:  # closed while the worker ran
+            return
         bar = self.query_one("#progress", ProgressBar)
         bar.display = True
         bar.update(total=max(total, 1), progress=done)
@@ -210,6 +212,8 @@ class ImportHistoryScreen(ModalScreen[bool]):
     # ------------------------------------------------------- back on the UI thread
 
     def _ask_password(self, message: str) -> None:
+        if not self.is_attached:  # closed while the worker ran
+            return
         wrong = "wrong" in message
         self._back_to_pick(
             "That password is wrong: try again." if wrong else "The zip is protected by a password: type it below and press Enter."
@@ -219,17 +223,23 @@ class ImportHistoryScreen(ModalScreen[bool]):
         password.focus()
 
     def _back_to_pick(self, message: str) -> None:
+        if not self.is_attached:  # closed while the worker ran
+            return
         self._set_stage(PICK)
         self.query_one("#report").display = False
         self._error(message)
 
     def _review(self, plan) -> None:  # type: ignore[no-untyped-def]
+        if not self.is_attached:  # closed while the worker ran
+            return
         self.plan = plan
         _, source_name, _, lines = plan
         self._report([f"From {source_name}, nothing written yet:"] + lines + ["", "Import it?"])
         self._set_stage(REVIEW)
 
     def _finished(self, lines: list[str], error: str) -> None:
+        if not self.is_attached:  # closed while the worker ran
+            return
         self.imported = not error
         self._report(lines)
         self._error(error)
