@@ -121,3 +121,17 @@ def test_any_json_shape_reads_or_fails_clearly(tmp_path_factory, data):
         except HistoryFileError:
             pass
         path.unlink()
+
+
+def test_markup_and_escapes_in_titles_are_plain_text(run, tmp_path):
+    path = tmp_path / "yamtrack.csv"
+    path.write_text(
+        '"media_id","source","media_type","title","season_number","episode_number","end_date"\n'
+        '"1","manual","episode","[bold]Evil[/] \x1b[31mShow\x07","1","1","2024-01-01"\n'
+    )
+    status, out, err = run("import", str(path), "--offline")
+    assert status == 0, err
+    status, out, _ = run("list", "--json")
+    import json
+
+    assert [s["title"] for s in json.loads(out)] == ["[bold]Evil[/] Show"]
