@@ -58,13 +58,15 @@ def build(data_dir: Path, shows: int, per_show: int, notes: int, recaps: int, lo
         by_show: dict[int, list[int]] = {}
         for eid, show_id, _, _ in sorted(episode_rows, key=lambda r: (r[1], r[2], r[3])):
             by_show.setdefault(show_id, []).append(eid)
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        now = datetime.now(UTC)  # plays spread over two years, for the statistics
         watched = []
         for ids in by_show.values():
             watched += ids[: rng.randint(0, len(ids))]
+        # Plays are the truth since schema v3; triggers keep `watches` in step.
         db.executemany(
-            "INSERT INTO watches(episode_id, first_watched_at, watched_at) VALUES (?, ?, ?)",
-            [(eid, stamp, stamp) for eid in watched],
+            "INSERT INTO plays(episode_id, watched_at, source) VALUES (?, ?, 'bench')",
+            [(eid, (now - timedelta(minutes=rng.randint(0, 2 * 365 * 24 * 60))).isoformat(timespec="seconds"))
+             for eid in watched],
         )
         for eid, _, _, _ in rng.sample(episode_rows, min(recaps, len(episode_rows))):
             paragraphs = "\n\n".join(sentence(rng, 40) for _ in range(5))

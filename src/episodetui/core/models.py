@@ -242,3 +242,18 @@ class ShowOut(BaseModel):
     episodes: list[EpisodeOut]
     rating: int | None = None  # 1-10
     linked: bool = False  # to TVmaze; a show made by hand is not
+
+
+class SearchHitOut(BaseModel):
+    show: str
+    code: str | None  # None: the show itself, or a note on the show
+    title: str | None
+    where: str  # title, synopsis, note, recap, key moment
+    snippet: str
+    highlights: list[list[int]]  # [start, end) of each match in the snippet
+
+
+class SearchOut(BaseModel):
+    query: str
+    total: int
+    hits: list[SearchHitOut]

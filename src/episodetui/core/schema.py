@@ -150,7 +150,100 @@ CREATE TABLE ratings (
 CREATE UNIQUE INDEX ratings_target ON ratings(show_id, COALESCE(episode_id, 0));
 """
 
-MIGRATIONS: list[str] = [V1, V2, V3]
+
+
+# v4: spoiler-safe search. One FTS5 index over everything a user can search (show titles
+# and synopses, episode titles and synopses, notes, recaps, key moments), kept in step with
+# the data by triggers, so every write updates it in the same transaction. A row's rowid is
+# its source row's id * 8 + the kind of text (below), so a trigger finds it without a scan.
+# `unicode61 remove_diacritics 2` folds case and accents ("cafe" finds "Café"); the prefix
+# indexes make as-you-type prefix queries cheap. Chinese, Japanese and Korean are written
+# without spaces between words, which unicode61 would index as one long token: text that
+# contains them is also kept in a trigram index (only that text, so it stays small), which
+# finds any substring. Which rows a user may see is decided at query time by the spoiler
+# policy, never here: the index holds everything, like the tables it mirrors.
+SEARCH_KINDS = {
+    "show_title": 0,
+    "show_synopsis": 1,
+    "episode_title": 2,
+    "episode_synopsis": 3,
+    "note": 4,
+    "recap": 5,
+    "key_moment": 6,
+}
+# Hangul Jamo, kana, compatibility Jamo, CJK ideographs (and extension A), Hangul
+# syllables, half-width katakana.
+_CJK = "GLOB '*[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]*'"
+
+
+def _index_triggers(table: str, kind: str, text: str, show: str, episode: str, watch: str) -> str:
+    """Triggers that keep one kind of text of `table` in both search indexes.
+
+    `text`, `show` and `episode` are SQL over the row, written with `R.` for the row;
+    `watch` lists the columns whose update changes the text.
+    """
+    code = SEARCH_KINDS[kind]
+    rowid = f"R.{'episode_id' if table == 'recaps' else 'id'} * 8 + {code}"
+
+    def add(row: str) -> str:
+        values = {"rowid": rowid, "text": text, "show": show, "episode": episode}
+        rid, body, show_id, episode_id = (v.replace("R.", f"{row}.") for v in values.values())
+        return (
+            f"INSERT INTO search_index(rowid, body, show_id, episode_id)"
+            f" SELECT {rid}, {body}, {show_id}, {episode_id} WHERE {body} != '';\n"
+            f"    INSERT INTO search_cjk(rowid, body) SELECT {rid}, {body} WHERE {body} {_CJK};"
+        )
+
+    def remove(row: str) -> str:
+        rid = rowid.replace("R.", f"{row}.")
+        return (
+            f"DELETE FROM search_index WHERE rowid = {rid};\n"
+            f"    DELETE FROM search_cjk WHERE rowid = {rid};"
+        )
+
+    name = f"search_{table}_{kind}"
+    return f"""
+CREATE TRIGGER {name}_added AFTER INSERT ON {table} BEGIN
+    {add("NEW")}
+END;
+CREATE TRIGGER {name}_changed AFTER UPDATE OF {watch} ON {table} BEGIN
+    {remove("OLD")}
+    {add("NEW")}
+END;
+CREATE TRIGGER {name}_removed AFTER DELETE ON {table} BEGIN
+    {remove("OLD")}
+END;
+INSERT INTO search_index(rowid, body, show_id, episode_id)
+    SELECT {rowid.replace("R.", "")}, {text.replace("R.", "")}, {show.replace("R.", "")},
+           {episode.replace("R.", "")}
+    FROM {table} WHERE {text.replace("R.", "")} != '';
+INSERT INTO search_cjk(rowid, body)
+    SELECT {rowid.replace("R.", "")}, {text.replace("R.", "")}
+    FROM {table} WHERE {text.replace("R.", "")} {_CJK};
+"""
+
+
+_RECAP_TEXT = "CASE WHEN R.title = '' THEN R.body ELSE R.title || char(10) || char(10) || R.body END"
+_SHOW_OF_EPISODE = "(SELECT e.show_id FROM episodes e WHERE e.id = R.episode_id)"
+
+V4 = (
+    """
+CREATE VIRTUAL TABLE search_index USING fts5(
+    body, show_id UNINDEXED, episode_id UNINDEXED,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+);
+CREATE VIRTUAL TABLE search_cjk USING fts5(body, tokenize = 'trigram');
+"""
+    + _index_triggers("shows", "show_title", "R.title", "R.id", "NULL", "title")
+    + _index_triggers("shows", "show_synopsis", "R.synopsis", "R.id", "NULL", "synopsis")
+    + _index_triggers("episodes", "episode_title", "R.title", "R.show_id", "R.id", "title")
+    + _index_triggers("episodes", "episode_synopsis", "R.synopsis", "R.show_id", "R.id", "synopsis")
+    + _index_triggers("notes", "note", "R.body", "R.show_id", "R.episode_id", "body")
+    + _index_triggers("recaps", "recap", _RECAP_TEXT, _SHOW_OF_EPISODE, "R.episode_id", "title, body")
+    + _index_triggers("key_moments", "key_moment", "R.body", _SHOW_OF_EPISODE, "R.episode_id", "body")
+)
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -57,6 +57,17 @@ class RecapShape:
         return f"{plural(self.paragraphs, 'paragraph')}, {plural(self.key_moments, 'key moment')}"
 
 
+class TextKind(StrEnum):
+    """The kinds of text a surface can show, as the policy sees them."""
+
+    SHOW = "show"  # a show's own title and synopsis: never a spoiler
+    EPISODE_TITLE = "title"
+    EPISODE_SYNOPSIS = "synopsis"
+    NOTE = "note"  # the user's words: shown, with ||spans|| masked
+    RECAP = "recap"  # headline and body
+    KEY_MOMENT = "key moment"
+
+
 HIDDEN_TITLE = "(title hidden)"
 HIDDEN_SYNOPSIS = "Synopsis hidden until you watch this episode (strict spoiler mode)."
 
@@ -73,6 +84,17 @@ class SpoilerPolicy:
         if self.mode is not SpoilerMode.STRICT:
             return True
         return state.watched or state.is_next or state.revealed
+
+    def text_visible(self, kind: TextKind, state: EpisodeState) -> bool:
+        """May this kind of text of an episode in this state be shown at all?
+
+        Surfaces that list many texts at once (search, the journal) ask this.
+        """
+        if kind in (TextKind.RECAP, TextKind.KEY_MOMENT):
+            return self.recap_visible(state)
+        if kind in (TextKind.EPISODE_TITLE, TextKind.EPISODE_SYNOPSIS):
+            return self.details_visible(state)
+        return True
 
     def episode_title(self, title: str, state: EpisodeState) -> str:
         return title if not title or self.details_visible(state) else HIDDEN_TITLE

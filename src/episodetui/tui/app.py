@@ -27,6 +27,7 @@ class EpisodeTuiApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help"),
+        Binding("ctrl+f", "search", "Search", id="app.search"),
     ]
 
     def __init__(
@@ -253,6 +254,17 @@ class EpisodeTuiApp(App[None]):
         if not isinstance(self.screen, UpcomingScreen):
             self.push_screen(UpcomingScreen())
 
+    def action_search(self) -> None:
+        from episodetui.tui.search_screen import SearchScreen
+
+        if isinstance(self.screen, SearchScreen):
+            self.screen.action_focus_query()
+            return
+        # A recap revealed on the episode screen is searchable from there too.
+        episode_id = getattr(self.screen, "episode_id", None)
+        revealed = [episode_id] if episode_id is not None and getattr(self.screen, "revealed", False) else []
+        self.push_screen(SearchScreen(revealed, notes_revealed=getattr(self.screen, "notes_revealed", False)))
+
     def action_help(self) -> None:
         from episodetui.tui.dialogs import HelpScreen
 
@@ -285,7 +297,7 @@ class EpisodeTuiApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         # "Import history…" is offered by name below, whatever the screen.
-        seen = {"quit", "help", "command_palette", "app.import_history"}
+        seen = {"quit", "help", "command_palette", "app.import_history", "search"}
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if binding.action in seen or not binding.description or not active.enabled:
@@ -298,6 +310,7 @@ class EpisodeTuiApp(App[None]):
                 partial(screen.call_later, screen.run_action, binding.action),
             )
         yield SystemCommand("Help", "Keys and spoiler rules (? or F1)", self.action_help)
+        yield SystemCommand("Search", "Titles, notes, watched recaps: spoiler-safe (ctrl+f)", self.action_search)
         yield SystemCommand("Add a show from TVmaze", "Search by title (a)", self.action_add_show)
         yield SystemCommand("Add a show by hand", "Title, seasons, episodes per season", self.action_add_show_by_hand)
         yield SystemCommand(

@@ -7,9 +7,10 @@ from pathlib import Path
 from episodetui.core.store.history import HistoryRoom
 from episodetui.core.store.raw import RawRoom
 from episodetui.core.store.records import Clock
+from episodetui.core.store.search import SearchRoom
 
 
-class Library(HistoryRoom, RawRoom):
+class Library(HistoryRoom, RawRoom, SearchRoom):
     """A user's library in `data_dir`: shows, episodes, plays, recaps and notes."""
 
     @classmethod

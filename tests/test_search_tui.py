@@ -1,0 +1,106 @@
+"""The search screen, driven like a person: ctrl+f, type, arrows, Enter."""
+
+from __future__ import annotations
+
+from episodetui.core.store import Library
+from episodetui.tui.app import EpisodeTuiApp
+from episodetui.tui.episode_screen import EpisodeScreen
+from episodetui.tui.search_screen import SearchScreen
+
+from conftest import SECRET, fixed_clock, screen_text
+from features_fixtures import canary_library
+
+SIZE = (100, 30)
+
+
+async def test_type_to_search_and_open_the_episode_at_the_match(data_dir):
+    lib = canary_library(data_dir)
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        for key in "ledger bu":
+            await pilot.press(key)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Harbour Lights" in text and "S01E02" in text and "key moment" in text
+        assert "1 match in 1 show" in text
+        assert SECRET not in text
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EpisodeScreen)
+        assert app.screen.episode_id == lib.episodes(1)[1].id
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        # The canary finds nothing, and the count says so.
+        app.screen.query_one("#search-query").value = ""
+        for key in SECRET[:6]:
+            await pilot.press(key)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "No matches" in text and SECRET not in text.replace(SECRET[:6], "")
+    lib.close()
+
+
+async def test_palette_search_then_watch_from_the_result_makes_the_recap_findable(data_dir):
+    lib = canary_library(data_dir)
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        for key in "Search":
+            await pilot.press(key)
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        for key in "hull":
+            await pilot.press(key)
+        await pilot.pause()
+        await pilot.press("down", "enter")  # the results, then the first hit (E3)
+        await pilot.pause()
+        assert isinstance(app.screen, EpisodeScreen)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert "recap" in screen_text(app)
+        await pilot.press("ctrl+f")
+        app.screen.query_one("#search-query").value = ""
+        for key in "carved":
+            await pilot.press(key)
+        await pilot.pause()
+        assert "carved" in screen_text(app) and "S01E03" in screen_text(app)
+    lib.close()
+    # Reopen: the play is saved, and search finds it from a fresh library object.
+    again = Library.open(data_dir, clock=fixed_clock)
+    assert again.episodes(1)[2].watched
+    from episodetui.core.search import Searcher
+
+    assert Searcher(again).search("carved").total == 1
+    again.close()
+
+
+async def test_markup_in_titles_and_notes_is_shown_literally(library):
+    show = library.add_show("[bold]Evil[/] Lanterns", [1])
+    library.add_note(show.id, "[red]lantern[/red] markup", episode_id=library.episodes(show.id)[0].id)
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+f", *"lantern")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[bold]Evil[/] Lanterns" in text and "[red]lantern[/red] markup" in text
+
+
+def test_search_snapshot(snap_compare, data_dir):
+    lib = canary_library(data_dir)
+    assert snap_compare(EpisodeTuiApp(lib), terminal_size=SIZE, press=["ctrl+f", *"lantern"])
+
+
+def test_search_snapshot_80x24(snap_compare, data_dir):
+    lib = canary_library(data_dir)
+    assert snap_compare(EpisodeTuiApp(lib), terminal_size=(80, 24), press=["ctrl+f", *"ledg"])
