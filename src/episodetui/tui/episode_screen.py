@@ -11,6 +11,7 @@ from textual.widgets import Footer, Header, Static
 from episodetui.core.spoilers import SpoilerPolicy
 from episodetui.core.text import format_timestamp
 from episodetui.tui.notes import NoteActions, NotesList
+from episodetui.tui.previously import PreviouslyPanel
 
 REVEAL_HOW = "Press w to mark it watched, or r to reveal it."
 
@@ -41,6 +42,7 @@ class EpisodeScreen(NoteActions):
             yield Static(id="episode-title")
             yield Static(id="episode-meta")
             yield Static(id="synopsis")
+            yield PreviouslyPanel()
             yield Static("Recap", classes="section-title")
             yield Static(id="recap")
             yield Static(id="key-moments")
@@ -94,6 +96,16 @@ class EpisodeScreen(NoteActions):
         synopsis.display = bool(episode.synopsis)
         synopsis.update(Text(policy.synopsis(episode.synopsis, state)))
         self._render_recap(library.recap_view(episode, self.revealed))
+        self._render_previously(episode)
+
+    def _render_previously(self, episode) -> None:
+        """On the episode about to be watched: key moments and notes of the ones before."""
+        from episodetui.core.previously import previously_on, upcoming_episode_id
+
+        about_to_watch = upcoming_episode_id(self.library, episode.show_id) == episode.id
+        self.query_one(PreviouslyPanel).show_previously(
+            previously_on(self.library, episode.show_id, before_episode_id=episode.id) if about_to_watch else None
+        )
 
     def _render_recap(self, view) -> None:
         recap_widget = self.query_one("#recap", Static)

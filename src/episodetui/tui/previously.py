@@ -1,0 +1,56 @@
+"""The "Previously on" panel of the episode about to be watched: key moments and notes of
+the last watched episodes, newest last. Collapsible; says what would appear when empty."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Collapsible, Static
+
+from episodetui.core.previously import DEFAULT_EPISODES, Previously
+from episodetui.core.text import format_timestamp
+
+EMPTY = (
+    "The key moments and your notes of the last {n} watched episodes appear here before "
+    "you watch the next one. None of them has any yet."
+)
+
+
+class PreviouslyPanel(Collapsible):
+    def __init__(self) -> None:
+        super().__init__(Static(id="previously-body"), title="Previously on", collapsed=False, id="previously")
+
+    def on_mount(self) -> None:
+        self.display = False
+
+    def show_previously(self, previously: Previously | None) -> None:
+        """Show the panel for the episode about to be watched, or hide it (None)."""
+        self.display = previously is not None
+        if previously is None:
+            return
+        self.title = f"Previously on {previously.show_title}"
+        self.query_one("#previously-body", Static).update(render_previously(previously))
+
+
+def render_previously(previously: Previously) -> Text:
+    if previously.empty:
+        return Text(EMPTY.format(n=DEFAULT_EPISODES), style="dim")
+    text = Text()
+    for episode in previously.episodes:
+        if not (episode.key_moments or episode.notes):
+            continue
+        if text:
+            text.append("\n")
+        text.append(episode.code, style="bold")
+        text.append(f"  {episode.title}\n" if episode.title else "\n")
+        for moment in episode.key_moments:
+            text.append("  • ")
+            if moment.at_seconds is not None:
+                text.append(format_timestamp(moment.at_seconds) + "  ", style="bold")
+            text.append(moment.text + "\n")
+        for note in episode.notes:
+            text.append("  ✎ ", style="dim")
+            if note.at_seconds is not None:
+                text.append(format_timestamp(note.at_seconds) + "  ", style="bold")
+            text.append(note.text + "\n")
+    text.rstrip()
+    return text
