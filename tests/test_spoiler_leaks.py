@@ -79,6 +79,14 @@ def cli_runs(tmp: Path) -> dict[str, list[list[str]] | None]:
         "link": [["link", "harbour"]],  # offline in tests: one error line
         "backup": [["backup"]],
         "restore": [],  # puts a database back; prints counts only (test_backups)
+        "search": [
+            ["search", "harbour"],
+            ["search", "the", "--json"],
+            *[["search", word] for word in CANARIES],
+            *[["search", word[:4], "--json"] for word in CANARIES],
+        ],
+        "previously": [["previously", "harbour"], ["watch", "harbour", "2"], ["unwatch", "harbour", "2"],
+                       ["previously", "harbour", "--episodes", "9"]],
     }
 
 
@@ -150,6 +158,10 @@ async def test_a_walk_through_the_tui_records_no_hidden_text(tmp_path, mode):
         ("ctrl+p",), *[(c,) for c in "open"], ("escape",),
         ("escape",), ("W",), ("n",), ("escape",),
         ("escape",), ("c",), ("escape",), ("slash",), *[(c,) for c in "harb"], ("escape",),
+        # Search: each canary's first letters, and a word the hidden recap shares.
+        *[step for word in ("quetz", "xylo", "zanzi", "obsid", "harbour")
+          for step in [("ctrl+f",), *[(c,) for c in word], ("escape",)]],
+        ("ctrl+f",), *[(c,) for c in "breakw"], ("down",), ("enter",), ("escape",), ("escape",),
     ]
     async with app.run_test(size=(120, 36)) as pilot:
         for keys in steps:

@@ -33,7 +33,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         print_json(
             SearchOut(
-                query=text,
                 total=results.total,
                 hits=[
                     SearchHitOut(
@@ -57,7 +56,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"{hit.show_title}  {where}  {_marked(hit.snippet, bold)}")
     shown = len(results.hits)
     if results.total == 0:
-        print(f"No matches for {text!r}.")
+        print("No matches.")
     elif results.total > shown:
         print(f"{results.total} matches; showing the best {shown} (--limit N for more).")
     return 0

@@ -254,6 +254,5 @@ class SearchHitOut(BaseModel):
 
 
 class SearchOut(BaseModel):
-    query: str
     total: int
     hits: list[SearchHitOut]
