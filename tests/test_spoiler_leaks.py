@@ -85,6 +85,8 @@ def cli_runs(tmp: Path) -> dict[str, list[list[str]] | None]:
             *[["search", word] for word in CANARIES],
             *[["search", word[:4], "--json"] for word in CANARIES],
         ],
+        "rate": [["rate", "harbour", "2", "7"], ["show", "harbour"], ["show", "harbour", "--json"],
+                 ["rate", "harbour", "9"], ["list"], ["rate", "harbour", "2", "--clear"]],
         "previously": [["previously", "harbour"], ["watch", "harbour", "2"], ["unwatch", "harbour", "2"],
                        ["previously", "harbour", "--episodes", "9"]],
     }

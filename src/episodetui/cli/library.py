@@ -62,6 +62,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     library = open_library(args)
     summaries = library.summaries()
+    ratings = library.rating_summaries()
     items = []
     for summary in summaries:
         nxt = summary.next_episode
@@ -78,6 +79,8 @@ def cmd_list(args: argparse.Namespace) -> int:
                 status=summary.status,
                 next=ref,
                 last_watched_at=summary.last_watched_at,
+                rating=ratings[summary.id].own if summary.id in ratings else None,
+                episode_rating_average=_average(ratings.get(summary.id)),
             )
         )
     if args.json:
@@ -96,6 +99,10 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _average(summary) -> float | None:  # type: ignore[no-untyped-def]
+    return round(summary.average, 2) if summary is not None and summary.average is not None else None
+
+
 def show_model(library: Library, show: Show, spoilers: bool):
     """The show as the CLI prints it, every text asked of the spoiler policy."""
     from episodetui.core.models import (
@@ -112,6 +119,7 @@ def show_model(library: Library, show: Show, spoilers: bool):
     policy = library.policy_for(show)
     summary = library.summary(show.id)
     next_id = summary.next_episode.id if summary.next_episode else None
+    show_rating = library.rating_summary(show.id)
 
     def notes_out(notes) -> list[NoteOut]:
         return [
@@ -175,6 +183,7 @@ def show_model(library: Library, show: Show, spoilers: bool):
         episodes=episodes,
         rating=ratings[None][0] if None in ratings else None,
         linked="tvmaze" in show.external_ids,
+        episode_rating_average=round(show_rating.average, 2) if show_rating.average is not None else None,
     )
 
 
@@ -188,7 +197,9 @@ def cmd_show(args: argparse.Namespace) -> int:
         print_json(model)
         return 0
     year = f" ({model.year})" if model.year else ""
-    print(f"{model.title}{year}  {model.watched}/{model.total} watched  [spoilers: {model.spoiler_mode}]")
+    rated = f"  ★ {model.rating}/10" if model.rating else ""
+    average = f"  (episodes ★ {model.episode_rating_average:g})" if model.episode_rating_average else ""
+    print(f"{model.title}{year}  {model.watched}/{model.total} watched{rated}{average}  [spoilers: {model.spoiler_mode}]")
     if model.synopsis:
         print(model.synopsis)
     for note in model.notes:
@@ -198,7 +209,8 @@ def cmd_show(args: argparse.Namespace) -> int:
         title = episode.title or f"Episode {episode.number}"
         aired = f"  {episode.air_date}" if episode.air_date else ""
         gone = "  (no longer listed on TVmaze)" if not episode.listed else ""
-        print(f"\n{mark} {episode.code}  {title}{aired}{gone}")
+        rating = f"  ★ {episode.rating}" if episode.rating else ""
+        print(f"\n{mark} {episode.code}  {title}{aired}{rating}{gone}")
         if episode.synopsis:
             print(f"    {episode.synopsis}")
         recap = episode.recap

@@ -188,6 +188,8 @@ class ShowListItem(BaseModel):
     status: str
     next: EpisodeRef | None
     last_watched_at: str | None
+    rating: int | None = None  # the show's own rating, 1-10
+    episode_rating_average: float | None = None
 
 
 class KeyMomentOut(BaseModel):
@@ -226,6 +228,7 @@ class EpisodeOut(BaseModel):
     listed: bool = True
     notes: list[NoteOut]
     recap: RecapOut | None
+    rating: int | None = None
 
 
 class ShowOut(BaseModel):
@@ -242,6 +245,7 @@ class ShowOut(BaseModel):
     episodes: list[EpisodeOut]
     rating: int | None = None  # 1-10
     linked: bool = False  # to TVmaze; a show made by hand is not
+    episode_rating_average: float | None = None
 
 
 class SearchHitOut(BaseModel):

@@ -28,6 +28,7 @@ class EpisodeScreen(NoteActions):
         Binding("p", "edit_recap", "Recap"),
         Binding("v", "toggle_note_spoilers", "Note spoilers", show=False),
         Binding("t", "edit_title", "Edit title", show=False),
+        Binding("asterisk", "rate", "Rate", key_display="*", id="episode.rate"),
     ]
 
     def __init__(self, episode_id: int) -> None:
@@ -209,6 +210,12 @@ class EpisodeScreen(NoteActions):
         from episodetui.tui.recap_dialogs import open_recap_import
 
         open_recap_import(self.app, self.library, self.episode_id, revealed=self.revealed, done=self.reload)
+
+    def action_rate(self) -> None:
+        from episodetui.tui.rating_dialog import rate
+
+        episode = self.library.episode(self.episode_id)
+        rate(self, episode.show_id, episode.id, f"{self.library.show(episode.show_id).title} {episode.code}", self.reload)
 
     def action_edit_title(self) -> None:
         self.app.edit_episode_title(self.episode_id, self.reload)

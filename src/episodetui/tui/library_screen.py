@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Input, Static
 
 from episodetui.core.store import ShowSummary
 from episodetui.core.text import in_days_text, progress_bar, title_key
+from episodetui.tui.library_extras import LibraryExtras
 from episodetui.tui.row_list import Column, RowList
 
 SORTS = ("recently watched", "title", "progress")
@@ -105,9 +106,10 @@ class LibraryScreen(Screen):
             select_show_id = self.selected_show_id()
         visible = self._visible()
         today = self.library.today()
+        extras = LibraryExtras.read(self.library)
         rows.set_rows(
             [str(s.id) for s in visible],
-            lambda index: _show_cells(visible[index], today),
+            lambda index: extras.decorate(visible[index].id, _show_cells(visible[index], today)),
             keep_key=str(select_show_id) if select_show_id else None,
         )
         empty = not self.summaries

@@ -21,6 +21,7 @@ COLUMNS = (
     Column("Aired", width=10),
     Column("Notes", width=5),
     Column("Recap", width=7),
+    Column("Rating", width=6),
 )
 
 
@@ -35,6 +36,7 @@ class ShowScreen(NoteActions):
         Binding("t", "edit_title", "Edit title"),
         Binding("u", "refresh_show", "Refresh"),
         Binding("v", "toggle_note_spoilers", "Note spoilers", show=False),
+        Binding("asterisk", "rate_show", "Rate show", key_display="*", id="show.rate"),
     ]
 
     def __init__(self, show_id: int) -> None:
@@ -70,11 +72,13 @@ class ShowScreen(NoteActions):
         self._render_info(show, summary, policy.mode.value)
         rows = self.query_one("#episodes", RowList)
         today = library.today()
+        ratings = library.episode_ratings(self.show_id)
         fresh = []
         for episode in library.episodes(self.show_id):
             state = EpisodeState(watched=episode.watched, is_next=episode.id == next_id)
             title = policy.episode_title(episode.title, state)
-            fresh.append((str(episode.id), _episode_cells(episode, title, policy.recap_visible(state), today)))
+            cells = _episode_cells(episode, title, policy.recap_visible(state), today)
+            fresh.append((str(episode.id), (*cells, _rating_cell(ratings.get(episode.id)))))
         if rows.row_count != len(fresh) or rows.keys != [key for key, _ in fresh]:
             rows.set_rows([key for key, _ in fresh], lambda index: fresh[index][1], keep_key=rows.highlighted_key)
             return
@@ -96,6 +100,9 @@ class ShowScreen(NoteActions):
         info.append(f" {summary.watched}/{summary.total} watched")
         nxt = summary.next_episode
         info.append(f" · next {nxt.code} {nxt.title}".rstrip() if nxt else " · caught up")
+        average = self.library.rating_summary(show.id).average  # the show's own is above
+        if average is not None:
+            info.append(f" · episodes ★ {average:.1f}".replace(".0", ""), style="yellow")
         info.append(f" · spoilers: {mode}", style="dim")
         if show.synopsis:
             info.append("\n" + show.synopsis, style="italic")
@@ -149,6 +156,11 @@ class ShowScreen(NoteActions):
             mark,
         )
 
+    def action_rate_show(self) -> None:
+        from episodetui.tui.rating_dialog import rate
+
+        rate(self, self.show_id, None, self.library.show(self.show_id).title, self.reload)
+
     def action_refresh_show(self) -> None:
         self.app.refresh_from_tvmaze(self.show_id, self.reload)
 
@@ -156,6 +168,10 @@ class ShowScreen(NoteActions):
         episode_id = self.highlighted_episode_id()
         if episode_id is not None:
             self.app.edit_episode_title(episode_id, self.reload)
+
+
+def _rating_cell(rating: int | None) -> Text:
+    return Text(f"★ {rating}" if rating else "", style="yellow")
 
 
 def _episode_cells(episode: Episode, title: str, recap_visible: bool, today) -> tuple[Text, ...]:
