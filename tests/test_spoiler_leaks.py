@@ -87,6 +87,8 @@ def cli_runs(tmp: Path) -> dict[str, list[list[str]] | None]:
         ],
         "rate": [["rate", "harbour", "2", "7"], ["show", "harbour"], ["show", "harbour", "--json"],
                  ["rate", "harbour", "9"], ["list"], ["rate", "harbour", "2", "--clear"]],
+        "rewatch": [["rewatch", "harbour"], ["watch", "harbour", "1"], ["previously", "harbour"],
+                    ["rewatch", "harbour", "--stop"]],
         "previously": [["previously", "harbour"], ["watch", "harbour", "2"], ["unwatch", "harbour", "2"],
                        ["previously", "harbour", "--episodes", "9"]],
     }

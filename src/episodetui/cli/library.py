@@ -240,9 +240,13 @@ def cmd_watch(args: argparse.Namespace) -> int:
         return 0
     if not episode.aired(library.today()):
         raise CliError(f"{episode.code} has not aired yet ({episode.air_date})")
-    plays = library.record_play(episode.id)
+    rewatch = library.pass_progress(show.id)
+    plays = library.record_play(episode.id)  # during a rewatch, a play of the pass
     again = f" (play {plays})" if plays > 1 else ""
     print(f"Watched {show.title} {episode.code}{again}.")
+    if rewatch is not None:
+        now = library.pass_progress(show.id)
+        print(f"Rewatch {rewatch.number}: " + (now.describe().partition(": ")[2] if now else "finished") + ".")
     return 0
 
 

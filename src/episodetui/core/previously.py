@@ -40,11 +40,8 @@ class Previously:
 def upcoming_episode_id(library: Library, show_id: int) -> int | None:
     """The episode the user is about to watch: the rewatch pass's next during a pass,
     else the show's next episode."""
-    pass_next = getattr(library, "rewatch_next_episode_id", None)
-    if pass_next is not None:
-        target = pass_next(show_id)
-        if target is not None:
-            return target
+    if library.active_pass(show_id) is not None:
+        return library.rewatch_next_episode_id(show_id)
     return library.next_episode_id(show_id)
 
 

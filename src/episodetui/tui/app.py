@@ -80,6 +80,14 @@ class EpisodeTuiApp(App[None]):
         if not episode.watched and not episode.aired(self.library.today()):
             self.notify(f"{episode.code} has not aired yet.", severity="warning")
             return
+        rewatch = self.library.active_pass(episode.show_id)
+        if rewatch is not None:
+            # During a rewatch, w adds (or takes back) this pass's play; first watches stay.
+            played = self.library.toggle_pass_play(episode_id)
+            ended = self.library.active_pass(episode.show_id) is None
+            done = f" Rewatch {rewatch.number} finished." if ended else ""
+            self.notify(f"{episode.code} {'rewatched' if played else 'no longer rewatched'}.{done}")
+            return
         watched = self.library.toggle_watched(episode_id)
         # Codes only: a notification must not carry an episode's title (strict mode).
         self.notify(f"{episode.code} marked {'watched' if watched else 'unwatched'}.")
@@ -279,6 +287,34 @@ class EpisodeTuiApp(App[None]):
             self.library.set_show_spoiler_mode(show_id, mode)
             self.notify(f"Spoiler mode for this show: {mode.value}.")
         self._reload_screen()
+
+    def toggle_rewatch(self, show_id: int, after: Callable[[], None]) -> None:
+        """Start a rewatch of the show, or stop the one in progress (asks first)."""
+        from episodetui.core.errors import EpisodeTuiError
+        from episodetui.tui.dialogs import ConfirmScreen
+
+        show = self.library.show(show_id)
+        active = self.library.pass_progress(show_id)
+        if active is not None:
+            question = f"Stop rewatching {show.title} at {active.watched}/{active.total}?"
+        else:
+            question = f"Start rewatching {show.title}? w then adds plays to the rewatch; first watches stay."
+
+        def answer(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                if active is not None:
+                    self.library.stop_rewatch(show_id)
+                    self.notify(f"Stopped rewatching {show.title}.")
+                else:
+                    started = self.library.start_rewatch(show_id)
+                    self.notify(f"Rewatch {started.number} of {show.title} started.")
+            except EpisodeTuiError as error:
+                self.notify(as_sentence(str(error)), severity="warning")
+            after()
+
+        self.push_screen(ConfirmScreen(question, "Stop" if active else "Start", "Cancel"), answer)
 
     def toggle_count_specials(self, show_id: int) -> None:
         counted = not self.library.show(show_id).count_specials

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from rich.text import Text
 
+from episodetui.core.text import progress_bar
+
 
 @dataclass(slots=True)
 class LibraryExtras:
@@ -18,7 +20,7 @@ class LibraryExtras:
 
     @classmethod
     def read(cls, library) -> LibraryExtras:  # type: ignore[no-untyped-def]
-        passes = library.active_pass_progress() if hasattr(library, "active_pass_progress") else {}
+        passes = library.active_pass_progress()
         return cls(library.rating_summaries(), passes)
 
     def decorate(self, show_id: int, cells: tuple[Text, ...]) -> tuple[Text, ...]:
@@ -32,6 +34,8 @@ class LibraryExtras:
             title = title.copy()
             title.append(f"  {rating.describe()}", style="yellow")
         if rewatch is not None:
-            progress = Text(f"↻ {rewatch.watched}/{rewatch.total} rewatch", style="magenta")
+            # The rewatch's own progress, in its own colour, with ↻ before the count.
+            progress = Text(progress_bar(rewatch.watched, rewatch.total), style="magenta")
+            progress.append(f" ↻{rewatch.watched}/{rewatch.total}")
             nxt = Text(f"↻ {rewatch.next_code} {rewatch.next_title}".rstrip() if rewatch.next_code else "↻ rewatch done")
         return (title, progress, nxt, *rest)

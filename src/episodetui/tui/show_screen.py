@@ -37,6 +37,7 @@ class ShowScreen(NoteActions):
         Binding("u", "refresh_show", "Refresh"),
         Binding("v", "toggle_note_spoilers", "Note spoilers", show=False),
         Binding("asterisk", "rate_show", "Rate show", key_display="*", id="show.rate"),
+        Binding("R", "toggle_rewatch", "Rewatch", id="show.rewatch"),
     ]
 
     def __init__(self, show_id: int) -> None:
@@ -104,6 +105,9 @@ class ShowScreen(NoteActions):
         if average is not None:
             info.append(f" · episodes ★ {average:.1f}".replace(".0", ""), style="yellow")
         info.append(f" · spoilers: {mode}", style="dim")
+        rewatch = self.library.pass_progress(show.id)
+        if rewatch is not None:
+            info.append(f"\n↻ {rewatch.describe()} (R stops it)", style="magenta")
         if show.synopsis:
             info.append("\n" + show.synopsis, style="italic")
         self.query_one("#show-info", Static).update(info)
@@ -155,6 +159,9 @@ class ShowScreen(NoteActions):
             ConfirmScreen(f"Mark {len(pending)} episode{plural} watched, {pending[0].code} through {episode.code}?", "Mark watched", "Cancel"),
             mark,
         )
+
+    def action_toggle_rewatch(self) -> None:
+        self.app.toggle_rewatch(self.show_id, self.reload)
 
     def action_rate_show(self) -> None:
         from episodetui.tui.rating_dialog import rate

@@ -8,10 +8,11 @@ from episodetui.core.store.history import HistoryRoom
 from episodetui.core.store.raw import RawRoom
 from episodetui.core.store.ratings import RatingsRoom
 from episodetui.core.store.records import Clock
+from episodetui.core.store.rewatch import RewatchRoom
 from episodetui.core.store.search import SearchRoom
 
 
-class Library(HistoryRoom, RawRoom, SearchRoom, RatingsRoom):
+class Library(RewatchRoom, HistoryRoom, RawRoom, SearchRoom, RatingsRoom):
     """A user's library in `data_dir`: shows, episodes, plays, recaps and notes."""
 
     @classmethod
