@@ -89,6 +89,7 @@ def cli_runs(tmp: Path) -> dict[str, list[list[str]] | None]:
                  ["rate", "harbour", "9"], ["list"], ["rate", "harbour", "2", "--clear"]],
         "rewatch": [["rewatch", "harbour"], ["watch", "harbour", "1"], ["previously", "harbour"],
                     ["rewatch", "harbour", "--stop"]],
+        "stats": [["stats"], ["stats", "--json"], ["stats", "--year", "2026"]],
         "previously": [["previously", "harbour"], ["watch", "harbour", "2"], ["unwatch", "harbour", "2"],
                        ["previously", "harbour", "--episodes", "9"]],
     }
@@ -166,6 +167,7 @@ async def test_a_walk_through_the_tui_records_no_hidden_text(tmp_path, mode):
         *[step for word in ("quetz", "xylo", "zanzi", "obsid", "harbour")
           for step in [("ctrl+f",), *[(c,) for c in word], ("escape",)]],
         ("ctrl+f",), *[(c,) for c in "breakw"], ("down",), ("enter",), ("escape",), ("escape",),
+        ("escape",), ("escape",), ("S",), ("right",), ("left",), ("escape",),  # statistics
     ]
     async with app.run_test(size=(120, 36)) as pilot:
         for keys in steps:

@@ -48,7 +48,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from episodetui.cli import exchange, history, library, previously, ratings, recaps, rewatch, search, tvmaze
+    from episodetui.cli import exchange, history, library, previously, ratings, recaps, rewatch, search, stats, tvmaze
 
     common = _common()
     parser = _Parser(
@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--json", action="store_true", help="print JSON for scripts")
         return sub
 
-    for group in (library, tvmaze, recaps, exchange, history, search, previously, ratings, rewatch):
+    for group in (library, tvmaze, recaps, exchange, history, search, previously, ratings, rewatch, stats):
         group.register(command)
     return parser
 

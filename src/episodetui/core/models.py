@@ -260,3 +260,25 @@ class SearchHitOut(BaseModel):
 class SearchOut(BaseModel):
     total: int
     hits: list[SearchHitOut]
+
+
+class StreakOut(BaseModel):
+    days: int
+    start: str | None
+    end: str | None
+
+
+class StatsOut(BaseModel):
+    period: str  # a year, or "All time"
+    episodes: int  # plays: a rewatched episode counts each time
+    hours: float
+    plays_without_runtime: int
+    plays_without_date: int
+    rewatches: int
+    finished_rewatches: int
+    notes_written: int
+    days_watched: int
+    current_streak: StreakOut
+    longest_streak: StreakOut
+    per_month: dict[str, int]  # YYYY-MM -> episodes
+    most_watched: list[dict[str, int | float | str]]

@@ -273,6 +273,12 @@ class EpisodeTuiApp(App[None]):
         revealed = [episode_id] if episode_id is not None and getattr(self.screen, "revealed", False) else []
         self.push_screen(SearchScreen(revealed, notes_revealed=getattr(self.screen, "notes_revealed", False)))
 
+    def action_statistics(self) -> None:
+        from episodetui.tui.stats_screen import StatsScreen
+
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen())
+
     def action_help(self) -> None:
         from episodetui.tui.dialogs import HelpScreen
 
@@ -333,7 +339,7 @@ class EpisodeTuiApp(App[None]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
         # "Import history…" is offered by name below, whatever the screen.
-        seen = {"quit", "help", "command_palette", "app.import_history", "search"}
+        seen = {"quit", "help", "command_palette", "app.import_history", "search", "app.statistics"}
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if binding.action in seen or not binding.description or not active.enabled:
@@ -347,6 +353,7 @@ class EpisodeTuiApp(App[None]):
             )
         yield SystemCommand("Help", "Keys and spoiler rules (? or F1)", self.action_help)
         yield SystemCommand("Search", "Titles, notes, watched recaps: spoiler-safe (ctrl+f)", self.action_search)
+        yield SystemCommand("Statistics", "Episodes and hours watched, per month, streaks (S in the library)", self.action_statistics)
         yield SystemCommand("Add a show from TVmaze", "Search by title (a)", self.action_add_show)
         yield SystemCommand("Add a show by hand", "Title, seasons, episodes per season", self.action_add_show_by_hand)
         yield SystemCommand(

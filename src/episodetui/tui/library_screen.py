@@ -56,6 +56,7 @@ class LibraryScreen(Screen):
         Binding("s", "cycle_sort", "Sort"),
         Binding("f", "cycle_filter", "Filter"),
         Binding("slash", "search", "Find"),
+        Binding("S", "app.statistics", "Stats", id="library.statistics"),
         Binding("escape", "clear_search", "Clear find", show=False),
     ]
 

@@ -10,9 +10,10 @@ from episodetui.core.store.ratings import RatingsRoom
 from episodetui.core.store.records import Clock
 from episodetui.core.store.rewatch import RewatchRoom
 from episodetui.core.store.search import SearchRoom
+from episodetui.core.store.stats import StatsRoom
 
 
-class Library(RewatchRoom, HistoryRoom, RawRoom, SearchRoom, RatingsRoom):
+class Library(RewatchRoom, HistoryRoom, RawRoom, SearchRoom, RatingsRoom, StatsRoom):
     """A user's library in `data_dir`: shows, episodes, plays, recaps and notes."""
 
     @classmethod

@@ -1,0 +1,125 @@
+"""Statistics from plays: totals, hours (and plays without a runtime), months, streaks,
+most-watched shows, rewatches, notes; the CLI and the screen."""
+
+from __future__ import annotations
+
+import json
+import time
+from datetime import date
+
+import pytest
+
+from episodetui.cli import main
+from episodetui.core.stats import compute_stats, current_streak, longest_streak
+from episodetui.core.store import Library
+from episodetui.tui.app import EpisodeTuiApp
+from episodetui.tui.stats_screen import StatsScreen
+
+from conftest import SECRET, fixed_clock, screen_text
+from features_fixtures import canary_library
+
+SIZE = (100, 30)
+
+
+@pytest.fixture(autouse=True)
+def _utc(monkeypatch):
+    """Days are local days: pin the time zone so the figures are the same everywhere."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def history_library(data_dir) -> Library:
+    lib = canary_library(data_dir)
+    other = lib.add_show("Night Market", [3])
+    a, b, c = lib.episodes(other.id)
+    lib.update_episode(a.id, runtime=30)
+    lib.update_episode(b.id, runtime=30)  # c has no runtime
+    for episode, when in ((a, "2025-12-30T20:00:00+00:00"), (b, "2025-12-31T20:00:00+00:00"),
+                          (c, "2026-01-01T20:00:00+00:00"), (a, "2026-03-05T20:00:00+00:00")):
+        lib.add_play(episode.id, when, source="trakt")
+    lib.add_play(c.id, None, source="tvtime")  # a play of unknown time
+    return lib
+
+
+def test_totals_and_months_from_plays(data_dir):
+    lib = history_library(data_dir)
+    everything = compute_stats(lib)
+    assert everything.plays == 7 and everything.rewatches == 2
+    assert everything.plays_without_runtime == 2 and everything.plays_without_date == 1
+    assert everything.minutes == 50 + 50 + 30 + 30 + 30
+    this_year = compute_stats(lib, 2026)
+    assert this_year.plays == 4  # 1 Jan, 5 Mar, and the two Harbour Lights in November
+    assert this_year.rewatches == 1  # 5 Mar is a second play of episode a
+    assert [m.plays for m in this_year.months] == [1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0]
+    assert [s.title for s in this_year.top_shows] == ["Harbour Lights", "Night Market"]
+    assert compute_stats(lib, 2025).plays == 2
+    assert this_year.longest_streak.days == 2 and compute_stats(lib, 2025).longest_streak.days == 2
+    assert everything.longest_streak.days == 3  # 30 Dec to 1 Jan, across the year
+    assert this_year.notes == 2 and everything.years == [2025, 2026]
+    lib.close()
+
+
+def test_streaks():
+    days = {"2026-11-20": 1, "2026-11-21": 2, "2026-11-23": 1, "2026-11-24": 1}
+    assert current_streak(days, date(2026, 11, 24)).days == 2
+    assert current_streak(days, date(2026, 11, 25)).days == 2  # today is not over yet
+    assert current_streak(days, date(2026, 11, 26)).days == 0
+    assert longest_streak(days).days == 2 and longest_streak({}).days == 0
+
+
+def test_cli_stats(data_dir, capsys):
+    history_library(data_dir).close()
+    assert main(["--data-dir", str(data_dir), "stats", "--year", "2026"]) == 0
+    out = capsys.readouterr().out
+    assert "Episodes watched  4 (1 rewatch)" in out and "2026-03" in out and SECRET not in out
+    assert main(["--data-dir", str(data_dir), "stats", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["episodes"] == 7 and data["plays_without_runtime"] == 2 and data["most_watched"][0]["show"]
+    assert main(["--data-dir", str(data_dir), "stats", "--year", "99999"]) == 2
+    assert main(["--data-dir", str(data_dir), "stats", "--year", "x"]) == 2
+
+
+async def test_stats_screen_from_the_library_key_and_other_years(data_dir):
+    lib = history_library(data_dir)
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("S")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        text = screen_text(app)
+        assert "All time" in text and "Episodes watched  7" in text and SECRET not in text
+        await pilot.press("right")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "2025" in screen_text(app) and "Episodes watched  2" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Statistics", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+    lib.close()
+
+
+def _stats_app(data_dir):
+    lib = history_library(data_dir)
+    return EpisodeTuiApp(lib)
+
+
+async def _open_stats(pilot):
+    await pilot.press("S")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_stats_snapshot(snap_compare, data_dir):
+    assert snap_compare(_stats_app(data_dir), terminal_size=SIZE, run_before=_open_stats)
+
+
+def test_stats_snapshot_80x24(snap_compare, data_dir):
+    assert snap_compare(_stats_app(data_dir), terminal_size=(80, 24), run_before=_open_stats)
