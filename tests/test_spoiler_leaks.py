@@ -74,7 +74,9 @@ def cli_runs(tmp: Path) -> dict[str, list[list[str]] | None]:
             ["recap", "harbour", "2", str(recap_file)],
             ["show", "harbour", "--json"],
         ],
-        "export": [["export", str(tmp / "export.json")]],
+        "export": [["export", str(tmp / "export.json")], ["export", "--format", "markdown"],
+                   ["export", "--format", "markdown", str(tmp / "journal.md")],
+                   ["export", "--format", "markdown", "--show", "harbour"]],
         "import": [["import", str(tmp / "export.json"), "--dry-run"], ["import", str(tmp / "export.json")]],
         "link": [["link", "harbour"]],  # offline in tests: one error line
         "backup": [["backup"]],

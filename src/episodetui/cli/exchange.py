@@ -14,8 +14,13 @@ if TYPE_CHECKING:
 
 
 def register(command: Command) -> None:
-    sub = command("export", "write the whole library as JSON (to FILE, or to a pipe)", cmd_export)
+    sub = command(
+        "export", "write the whole library as JSON (to FILE, or to a pipe), or a Markdown journal", cmd_export
+    )
     sub.add_argument("file", metavar="FILE", nargs="?")
+    from episodetui.cli.journal import add_arguments
+
+    add_arguments(sub)
 
     sub = command("backup", "copy the library to FILE (default: a new file in the backups folder)", cmd_backup)
     sub.add_argument("file", metavar="FILE", nargs="?")
@@ -30,6 +35,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from episodetui.core.exchange import export_chunks
     from episodetui.core.files import check_target, write_atomic
 
+    if getattr(args, "format", "json") == "markdown":
+        from episodetui.cli.journal import cmd_journal
+
+        return cmd_journal(args)
+    if getattr(args, "show", None):
+        raise CliError("--show goes with --format markdown; the JSON export is the whole library")
     to_file = bool(args.file and args.file != "-")
     if to_file:
         check_target(Path(args.file))  # before the work: /dev/tty is refused at once

@@ -279,6 +279,32 @@ class EpisodeTuiApp(App[None]):
         if not isinstance(self.screen, StatsScreen):
             self.push_screen(StatsScreen())
 
+    def action_export_journal(self, show_id: int | None = None) -> None:
+        """Ask where, then write the Markdown journal there (atomically, 0600)."""
+        from pathlib import Path
+
+        from episodetui.core.errors import EpisodeTuiError
+        from episodetui.core.files import write_atomic
+        from episodetui.core.journal import journal_chunks
+        from episodetui.tui.dialogs import TextPrompt
+
+        day = self.library.today().isoformat()
+        default = str(Path("~") / f"episodetui-journal-{day}.md")
+
+        def write(path: str | None) -> None:
+            if not path or not path.strip():
+                return
+            target = Path(path.strip()).expanduser()
+            try:
+                write_atomic(target, journal_chunks(self.library, show_id))
+            except EpisodeTuiError as error:
+                self.notify(as_sentence(str(error)), severity="error", timeout=8)
+                return
+            self.notify(f"Journal written to {target}.")
+
+        what = "this show's" if show_id is not None else "your"
+        self.push_screen(TextPrompt(f"Write {what} watching journal (Markdown) to", default, "a file path"), write)
+
     def action_help(self) -> None:
         from episodetui.tui.dialogs import HelpScreen
 
@@ -354,6 +380,7 @@ class EpisodeTuiApp(App[None]):
         yield SystemCommand("Help", "Keys and spoiler rules (? or F1)", self.action_help)
         yield SystemCommand("Search", "Titles, notes, watched recaps: spoiler-safe (ctrl+f)", self.action_search)
         yield SystemCommand("Statistics", "Episodes and hours watched, per month, streaks (S in the library)", self.action_statistics)
+        yield SystemCommand("Export journal", "A readable Markdown journal of what you watched", self.action_export_journal)
         yield SystemCommand("Add a show from TVmaze", "Search by title (a)", self.action_add_show)
         yield SystemCommand("Add a show by hand", "Title, seasons, episodes per season", self.action_add_show_by_hand)
         yield SystemCommand(
@@ -375,6 +402,10 @@ class EpisodeTuiApp(App[None]):
                 partial(self.link_to_tvmaze, show_id),
             )
         if show_id is not None:
+            yield SystemCommand(
+                "Export journal of this show", "Its watched episodes, your notes and recaps, as Markdown",
+                partial(self.action_export_journal, show_id),
+            )
             counted = self.library.show(show_id).count_specials
             yield SystemCommand(
                 f"{'Stop counting' if counted else 'Count'} specials in this show's progress",

@@ -173,3 +173,17 @@ class RewatchRoom(WatchingRoom):
     def rewatch_next_episode_id(self, show_id: int) -> int | None:
         progress = self.pass_progress(show_id)
         return progress.next_id if progress else None
+
+    def show_plays(self, show_id: int) -> dict[int, list[tuple[str | None, int | None]]]:
+        """Every play of a show's episodes, by episode: (watched at, rewatch number)."""
+        rows = self._db.execute(
+            "SELECT p.episode_id, p.watched_at,"
+            " (SELECT COUNT(*) FROM rewatch_passes r WHERE r.show_id = e.show_id AND r.id <= p.pass_id)"
+            " FROM plays p JOIN episodes e ON e.id = p.episode_id WHERE e.show_id = ?"
+            " ORDER BY p.episode_id, p.watched_at IS NULL, p.watched_at, p.id",
+            (show_id,),
+        )
+        plays: dict[int, list[tuple[str | None, int | None]]] = {}
+        for episode_id, watched_at, number in rows:
+            plays.setdefault(episode_id, []).append((watched_at, number or None))
+        return plays
