@@ -36,6 +36,8 @@ SHOTS = [
     ("note-editor.svg", ["enter", "enter", "n", *"the sign again: ||same painter||", "tab"]),
     ("reveal-asks.svg", ["enter", "down", "down", "down", "enter", "r"]),
     ("recap-import-preview.svg", ["enter", "down", "down", "down", "down", "enter", "i", "IMPORT", "enter"]),
+    ("search.svg", ["ctrl+f", *"lantern"]),
+    ("stats.svg", ["S", "WAIT"]),
 ]
 
 # Typed into the import dialog's path field at the "IMPORT" step.
@@ -52,6 +54,8 @@ async def shoot(out: Path) -> None:
                 for key in keys:
                     if key == "IMPORT":
                         app.screen.query_one("#path").value = str(SAMPLE_ARTICLE)
+                    elif key == "WAIT":  # for a worker (the statistics) to finish
+                        await app.workers.wait_for_complete()
                     else:
                         await pilot.press(key)
                     await pilot.pause()

@@ -64,10 +64,10 @@ def test_strict_mode_hides_unwatched_titles_except_the_next(lib):
     lib.set_setting("spoiler_mode", "strict")
     search = Searcher(lib)
     # E3 is next: its title and synopsis are shown. E4's are hidden, and not counted.
-    assert where(search.search("hull")) == [("S01E03", "synopsis"), ("S01E03", "title")]
+    assert where(search.search("hull")) == [("S01E03", "title"), ("S01E03", "synopsis")]
     assert search.search("dawn").total == 0
     lib.set_watched(lib.episodes(1)[2].id, True)  # now E4 is next
-    assert where(search.search("dawn")) == [("S01E04", "synopsis"), ("S01E04", "title")]
+    assert where(search.search("dawn")) == [("S01E04", "title"), ("S01E04", "synopsis")]
 
 
 def test_note_spoiler_spans_are_masked_in_snippets(lib):

@@ -134,8 +134,13 @@ def _hit(row: SearchRow, text: str, query: Query, notes_revealed: bool, width: i
     )
 
 
-def _episode_order(hit: SearchHit) -> tuple[int, int, int, str]:
-    # The show's own hits first, then episodes in order (specials after the seasons).
+_WHERE_ORDER = {"title": 0, "note": 1, "key moment": 2, "recap": 3, "synopsis": 4}
+
+
+def _episode_order(hit: SearchHit) -> tuple[int, int, int, int]:
+    # The show's own hits first, then episodes in order (specials after the seasons);
+    # within one, the title first, then notes, key moments, the recap, the synopsis.
+    where = _WHERE_ORDER.get(hit.where, 9)
     if hit.season is None or hit.number is None:
-        return (0, 0, 0, hit.where)
-    return (2 if hit.season == 0 else 1, hit.season, hit.number, hit.where)
+        return (0, 0, 0, where)
+    return (2 if hit.season == 0 else 1, hit.season, hit.number, where)

@@ -122,20 +122,19 @@ class SearchScreen(Screen):
 
 
 def hit_prompt(hit: SearchHit) -> Content:
-    """Two lines: where it matched, then the snippet with the matches highlighted.
-
-    Every piece of outside text goes in as Content text, never as markup.
-    """
-    if hit.code is None:
-        head = Content.assemble(("  show ", "dim"), (hit.where, "italic"))
-    else:
-        head = Content.assemble(
-            "  ", (hit.code, "bold"), "  ", hit.episode_title or "", ("  · ", "dim"), (hit.where, "italic")
-        )
+    """Where it matched, and the snippet with the matches highlighted (a title match is
+    its own snippet: one line). Outside text goes in as Content text, never as markup."""
     snippet = Content(hit.snippet.text)
     for start, end in hit.snippet.spans:
         snippet = snippet.stylize("bold reverse", start, end)
-    return Content.assemble(head, "\n    ", snippet)
+    where = ("  · ", "dim"), ("show " + hit.where if hit.code is None else hit.where, "italic")
+    if hit.where == "title":
+        return Content.assemble("  ", (hit.code + "  ", "bold") if hit.code else "", snippet, *where)
+    if hit.code is None:
+        head = Content.assemble("  ", where[1])
+    else:
+        head = Content.assemble("  ", (hit.code, "bold"), "  ", hit.episode_title or "", *where)
+    return Content.assemble(head, "\n\u00a0\u00a0\u00a0\u00a0", snippet)  # (plain spaces are folded)
 
 
 def open_hit(app, hit: SearchHit) -> None:
