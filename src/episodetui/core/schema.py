@@ -202,11 +202,13 @@ def _index_triggers(table: str, kind: str, text: str, show: str, episode: str, w
         )
 
     name = f"search_{table}_{kind}"
+    # Only a real change reindexes: a TVmaze refresh rewrites every episode's title.
+    changed = " OR ".join(f"OLD.{c.strip()} IS NOT NEW.{c.strip()}" for c in watch.split(","))
     return f"""
 CREATE TRIGGER {name}_added AFTER INSERT ON {table} BEGIN
     {add("NEW")}
 END;
-CREATE TRIGGER {name}_changed AFTER UPDATE OF {watch} ON {table} BEGIN
+CREATE TRIGGER {name}_changed AFTER UPDATE OF {watch} ON {table} WHEN {changed} BEGIN
     {remove("OLD")}
     {add("NEW")}
 END;
