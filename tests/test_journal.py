@@ -101,3 +101,18 @@ async def test_palette_export_journal_writes_the_file(data_dir, tmp_path):
 def test_journal_prompt_snapshot(snap_compare, data_dir):
     lib = canary_library(data_dir)
     assert snap_compare(EpisodeTuiApp(lib), terminal_size=(80, 24), press=["ctrl+p", *"Export journal", "enter"])
+
+
+async def test_a_bad_journal_path_is_one_clear_message(data_dir, tmp_path):
+    lib = canary_library(data_dir)
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p", *"Export journal", "enter")
+        await pilot.pause()
+        app.screen.query_one("#value").value = str(tmp_path)  # a folder
+        await pilot.press("enter")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("is a folder" in m for m in messages), messages
+    lib.close()

@@ -104,3 +104,25 @@ def test_search_snapshot(snap_compare, data_dir):
 def test_search_snapshot_80x24(snap_compare, data_dir):
     lib = canary_library(data_dir)
     assert snap_compare(EpisodeTuiApp(lib), terminal_size=(80, 24), press=["ctrl+f", *"ledg"])
+
+
+async def test_a_recap_revealed_on_the_episode_screen_is_searchable_from_there(data_dir):
+    lib = canary_library(data_dir)
+    third = lib.episodes(1)[2].id
+    app = EpisodeTuiApp(lib, start_episode_id=third)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f", *"carved")
+        await pilot.pause()
+        assert "No matches" in screen_text(app)
+        await pilot.press("escape", "r", "y")  # reveal, asked first
+        await pilot.pause()
+        await pilot.press("ctrl+f", *"carved")
+        await pilot.pause()
+        assert "carved" in screen_text(app) and "S01E03" in screen_text(app)
+        await pilot.press("escape", "escape")  # leaving the episode ends the reveal
+        await pilot.pause()
+        await pilot.press("ctrl+f", *"carved")
+        await pilot.pause()
+        assert "No matches" in screen_text(app)
+    lib.close()
