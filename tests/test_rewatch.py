@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from episodetui.cli import main
@@ -62,6 +64,10 @@ def test_cli_rewatch(data_dir, capsys):
     assert "Started rewatch 1 of Harbour Lights: 0/4, next S01E01 Lantern." in capsys.readouterr().out
     assert run("watch", "harb", "1") == 0
     assert "Rewatch 1: 1/4, next S01E02 Ledger." in capsys.readouterr().out
+    assert run("list") == 0 and "↻ rewatch 1/4, next S01E02 Ledger" in capsys.readouterr().out
+    assert run("list", "--json") == 0
+    rewatch = json.loads(capsys.readouterr().out)[0]["rewatch"]
+    assert (rewatch["watched"], rewatch["total"], rewatch["next"]["code"]) == (1, 4, "S01E02")
     assert run("rewatch", "harb") == 2
     assert run("rewatch", "harb", "--stop") == 0 and "at 1/4" in capsys.readouterr().out
     assert run("rewatch", "harb", "--stop") == 2

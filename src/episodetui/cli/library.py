@@ -63,6 +63,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     library = open_library(args)
     summaries = library.summaries()
     ratings = library.rating_summaries()
+    rewatches = library.active_pass_progress()
     items = []
     for summary in summaries:
         nxt = summary.next_episode
@@ -81,6 +82,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 last_watched_at=summary.last_watched_at,
                 rating=ratings[summary.id].own if summary.id in ratings else None,
                 episode_rating_average=_average(ratings.get(summary.id)),
+                rewatch=_rewatch_out(rewatches.get(summary.id)),
             )
         )
     if args.json:
@@ -92,11 +94,28 @@ def cmd_list(args: argparse.Namespace) -> int:
     width = min(max(len(item.title) for item in items), 40)
     for item in items:
         next_text = f"next {item.next.code} {item.next.title}".rstrip() if item.next else item.status
+        if item.rewatch is not None:
+            next_text = f"↻ rewatch {item.rewatch.watched}/{item.rewatch.total}, " + (
+                f"next {item.rewatch.next.code} {item.rewatch.next.title}".rstrip() if item.rewatch.next else "done"
+            )
         print(
             f"{item.title[:width]:<{width}}  {progress_bar(item.watched, item.total)}"
             f" {item.watched:>4}/{item.total:<4}  {next_text}"
         )
     return 0
+
+
+def _rewatch_out(progress):  # type: ignore[no-untyped-def]
+    from episodetui.core.models import EpisodeRef, RewatchOut
+
+    if progress is None:
+        return None
+    nxt = None
+    if progress.next_code is not None:  # its title already through the spoiler policy
+        nxt = EpisodeRef(
+            code=progress.next_code, season=progress.next_season, number=progress.next_number, title=progress.next_title
+        )
+    return RewatchOut(number=progress.number, watched=progress.watched, total=progress.total, next=nxt)
 
 
 def _average(summary) -> float | None:  # type: ignore[no-untyped-def]

@@ -180,6 +180,13 @@ class EpisodeRef(BaseModel):
     title: str
 
 
+class RewatchOut(BaseModel):
+    number: int  # 1 for the first rewatch
+    watched: int
+    total: int
+    next: EpisodeRef | None
+
+
 class ShowListItem(BaseModel):
     title: str
     year: int | None
@@ -190,6 +197,7 @@ class ShowListItem(BaseModel):
     last_watched_at: str | None
     rating: int | None = None  # the show's own rating, 1-10
     episode_rating_average: float | None = None
+    rewatch: RewatchOut | None = None  # a rewatch in progress
 
 
 class KeyMomentOut(BaseModel):

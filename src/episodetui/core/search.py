@@ -66,6 +66,10 @@ class Searcher:
         self.library = library
         self._next_ids: tuple[int, frozenset[int]] | None = None
 
+    def prepare(self) -> None:
+        """Read now what the first search would otherwise wait for."""
+        self._next_episode_ids()
+
     def _next_episode_ids(self) -> frozenset[int]:
         """Next episodes of every show, only if a spoiler mode in use cares (strict)."""
         if not any(next_matters(mode) for mode in self.library.spoiler_modes_in_use()):

@@ -50,6 +50,7 @@ class SearchScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "Search"
         self._searcher = Searcher(self.app.library)
+        self._searcher.prepare()  # strict mode's next episodes, before the first key
         self._show(None)
         self.query_one("#search-query", Input).focus()
 

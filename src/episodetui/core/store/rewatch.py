@@ -33,6 +33,8 @@ class PassProgress:
     next_id: int | None
     next_code: str | None
     next_title: str  # as the spoiler policy allows
+    next_season: int | None = None
+    next_number: int | None = None
 
     def describe(self) -> str:
         where = f"next {self.next_code} {self.next_title}".rstrip() if self.next_code else "done"
@@ -161,13 +163,13 @@ class RewatchRoom(WatchingRoom):
         ).fetchall()
         result = {}
         for pass_id, show, number, watched, total, next_id in rows:
-            code, title = None, ""
+            code, title, season, episode_number = None, "", None, None
             if next_id is not None:
                 episode = self.episode(next_id)
                 policy = self.policy_for(self.show(show))
-                code = episode.code
+                code, season, episode_number = episode.code, episode.season, episode.number
                 title = policy.episode_title(episode.title, EpisodeState(watched=episode.watched, is_next=True))
-            result[show] = PassProgress(pass_id, number, watched, total, next_id, code, title)
+            result[show] = PassProgress(pass_id, number, watched, total, next_id, code, title, season, episode_number)
         return result
 
     def rewatch_next_episode_id(self, show_id: int) -> int | None:
