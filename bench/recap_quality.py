@@ -114,14 +114,18 @@ def evaluate(path: Path, truth: dict, parse, guess, titles: list[str]) -> Result
 def main(argv: list[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--verbose", action="store_true", help="say what went wrong in each article")
+    options.add_argument("--only", metavar="PREFIX", help="measure only the articles whose name starts with PREFIX")
     args = options.parse_args(argv)
     parse, guess = _parser()
     cases = []
     for truth_file in sorted(FIXTURES.glob("*.truth.json")):
         stem = truth_file.name[: -len(".truth.json")]
+        if args.only and not stem.startswith(args.only):
+            continue
         article = next(p for p in FIXTURES.iterdir() if p.stem == stem and not p.name.endswith(".json"))
         cases.append((article, json.loads(truth_file.read_text(encoding="utf-8"))))
-    titles = sorted({t["suggested"]["show"] for _, t in cases if t["suggested"]} | {"Soundtrack #1", "Harbour Lights"})
+    every_truth = [json.loads(t.read_text(encoding="utf-8")) for t in FIXTURES.glob("*.truth.json")]
+    titles = sorted({t["suggested"]["show"] for t in every_truth if t["suggested"]} | {"Soundtrack #1", "Harbour Lights"})
     started = time.perf_counter()
     results = [evaluate(article, truth, parse, guess, titles) for article, truth in cases]
     elapsed = time.perf_counter() - started
