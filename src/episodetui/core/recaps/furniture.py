@@ -25,9 +25,9 @@ SHORT = 45  # words: warnings, captions and prompts are short
 SPOILER_WARNING_LINE = re.compile(
     r"^(?:"
     r"spoilers?\b.{0,80}\b(?:below|ahead|follow|inside|within|throughout|abound)\b"
-    r"|(?:warning|caution|heads[- ]up|note|reminder|beware)\s*[:!\-–—,]?.{0,80}\bspoil"
+    r"|(?:\w+\s+)?(?:warning|caution|heads[- ]up|note|reminder|beware)\s*[:!\-–—,]?.{0,80}\bspoil"
     r"|spoiler\s+(?:alert|warning)"
-    r"|(?:this|the\s+following)\s+(?:review|recap|article|post|piece|story)\s+(?:contains|includes|has)\b.{0,20}\bspoilers"
+    r"|(?:this|the\s+following)\s+(?:review|recap|article|post|piece|story|thread)\s+(?:will\s+)?(?:contains?|includes?|has|have|discuss(?:es)?)\b.{0,20}\bspoilers"
     r"|.{0,80}\bcontains?\s+(?:major\s+|minor\s+|heavy\s+|full\s+)?spoilers\b"
     r"|a\s+note\s+on\s+spoilers\b"
     r"|(?:warning|note|heads[- ]up|caution)\s*:\s*this\s+(?:recap|review|article|post|piece)\s+(?:discusses|covers|reveals|details|goes\s+through)\b"
@@ -37,7 +37,8 @@ SPOILER_WARNING_LINE = re.compile(
 )
 # Anywhere in a short line: "This is a recap of episode 5. Spoilers to follow!"
 SPOILER_ANYWHERE = re.compile(
-    r"\bspoilers?\s+(?:to\s+follow|ahead|below|abound)\b|\bbeware,?\s+spoilers\b|\(\s*spoilers?[^)]{0,30}\)",
+    r"\bspoilers?\s+(?:to\s+follow|ahead|below|abound)\b|\bbeware,?\s+spoilers\b|\(\s*spoilers?[^)]{0,30}\)"
+    r"|\bno\s+spoilers\s+(?:for|from|of|in|beyond|past)\b|\bspoiler\s+(?:policy|rules?|tags?)\b",
     re.I,
 )
 CREDIT = re.compile(
@@ -51,7 +52,7 @@ CREDIT = re.compile(
 # Words alt text and captions use, and a caption's own layout
 _CAPTION_WORDS = re.compile(r"\b(?:screenshot|screencap|still|stills|pictured|gif|via|courtesy|ep\s*\d+\s+\w+|episode\s+\d+\s+screenshot)\b", re.I)
 AVAILABILITY_LINE = re.compile(
-    r"\b(?:is|are)\s+(?:now\s+)?(?:available|streaming|out)\s+(?:(?:to|for)\s+(?:stream|watch|rent|buy)\s+)?(?:now\s+)?(?:on|via|at)\b"
+    r"\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:available|streaming|out)\s+(?:(?:to|for)\s+(?:stream|watch|rent|buy)\s+)?(?:now\s+)?(?:on|via|at)\b"
     r"|\bavailable\s+to\s+stream\b|\bnow\s+streaming\s+(?:on|via)\b|\bwatch\s+(?:it\s+)?(?:now\s+)?on\s+\S+\s*$"
     r"|\b(?:airs|premieres)\s+(?:weekly\s+)?on\b.{0,40}$"
     r"|\b(?:airs|streams|is\s+streaming|continues|returns|premieres)\b.{0,30}\b(?:on|at|next|every|weekly|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
@@ -71,11 +72,21 @@ COMMENTS_PROMPT = re.compile(
     r"|^discuss\s+(?:below|here|away)\b|\bin\s+the\s+comments\s+below\b",
     re.I,
 )
+# A plea or a sign-off that sends the reader elsewhere, anywhere in a short line
+PLEA = re.compile(
+    r"\b(?:find|follow|join)\s+(?:me|us)\s+(?:on|at|over\s+on)\b|(?:^|\s)@\w{2,}\s*[.!]?$|^thanks?\s+(?:you\s+)?for\s+reading\b"
+    r"|^if\s+you\s+(?:liked|enjoyed|loved)\s+th(?:is|e)\b|\bplease\s+(?:share|like|subscribe|follow|support)\b"
+    r"|\bdelivered\s+(?:straight\s+|right\s+)?to\s+your\s+inbox\b|\b(?:when|if|once)\s+you\s+subscribe\b|\bsubscribe\s+(?:today|now)\b"
+    r"|^(?:listen|watch)\s+(?:now\s+|to\s+(?:it|us|the\s+episode)\s+)?(?:on|in|at)\s+\S+(?:\s+\S+)?$|^podcast\s*:|^subscribe\s*:"
+    r"|^how\s+would\s+you\s+rate\b",
+    re.I,
+)
 BYLINE_LINE = re.compile(
     r"^(?:by|written\s+by|words\s+by|posted\s+by|posted\s+(?:on|in)|published(?:\s+on)?|updated(?:\s+on)?)\s+\S.{0,80}$"
     r"|^at\s*\.\s*updated\s+at\s*\.?$"
     r"|\b\d{1,3}\s+min(?:ute)?s?\s+read\b"
     r"|^(?:labels|filed\s+under|posted\s+in|tags|tagged|categories|category)\s*:?\s+\S"
+    r"|^(?:(?:original\s+)?air(?:ed|\s*date)|date\s+of\s+airing|first\s+aired|network|channel|runtime|running\s+time|broadcast)\s*:\s*\S"
     r"|^(?:—|–|-{1,2})\s*\S.{0,50}$",
     re.I,
 )
@@ -103,7 +114,7 @@ NAVIGATION_LINE = re.compile(
     re.I,
 )
 RATING_LINE = re.compile(
-    r"^(?:rating|score|verdict|our\s+rating|grade)\s*:?\s*.{0,30}$|^[★☆✩✭⭐½\s]{3,}$|^\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?$",
+    r"^(?:(?:our|community|user|users'?|reader|readers'?|audience|critics'?)\s+)?(?:rating|score|verdict|grade)\s*:?\s*.{0,30}$|^[★☆✩✭⭐½\s]{3,}$|^\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?$",
     re.I,
 )
 TRAILING = re.compile(
@@ -151,7 +162,7 @@ def kind_of_drop(block: Block) -> str | None:
         return IMAGE_CAPTION
     if n <= 25 and AVAILABILITY_LINE.search(text) and (n <= 14 or re.search(r"\b(?:available|streaming)\b", text, re.I)):
         return AVAILABILITY
-    if n <= 25 and (PROMPT_LINE.match(text) or COMMENTS_PROMPT.search(text)):
+    if n <= 25 and (PROMPT_LINE.match(text) or COMMENTS_PROMPT.search(text) or PLEA.search(text)):
         return PROMPT
     if n <= 16 and (BYLINE_LINE.search(text) or DATE_LINE.match(text)) and not re.search(r"[.!?]$", text):
         return BYLINE
