@@ -24,6 +24,7 @@ from episodetui.core.recaps.guess import guess_episode
 from episodetui.core.recaps.model import (
     BOILERPLATE,
     IMAGE_CAPTION,
+    SPOILER_WARNING,
     PAGE_CHROME,
     Moment,
     ParsedRecap,
@@ -89,6 +90,10 @@ def _is_label(block: Block) -> bool:
     return _words(text) <= 8 and not re.search(r"[.!?]$", text) and bool(_LABEL_WORDS.search(text)) and (
         block.kind == HEADING or _plain(block).endswith(":") or _words(text) <= 6
     )
+
+
+def _is_bare_heading(text: str) -> bool:
+    return _words(text) <= 6 and not _SENTENCE_END.search(text) and not text.startswith("•") and not NUMBERED.match(text)
 
 
 def _moment(text: str, detail: str = "") -> Moment:
@@ -245,6 +250,8 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
             break
         kind = furniture.kind_of_drop(block)
         if kind:
+            if kind == SPOILER_WARNING and guess_episode(text) != (None, None):
+                hints.append(text)  # "Spoilers for season 2, episode 7 of …": for the guess
             drop(kind, block, index)
             continue
         if in_header and not _body_starts(block):
@@ -287,6 +294,11 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
             paragraphs.append("• " + text)
         else:
             paragraphs.append(text)
+    # A heading with nothing under it ends the page, not the recap ("TV and Movies" over a
+    # newsletter box that was dropped).
+    while paragraphs and _is_bare_heading(paragraphs[-1]):
+        paragraphs.pop()
+        dropped[PAGE_CHROME] += 1
     return ParsedRecap(fmt, headline.strip(), paragraphs, moments, dict(dropped), hints)
 
 

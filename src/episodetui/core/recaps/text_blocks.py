@@ -61,6 +61,7 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
     group = 0
 
     more: list[str] = []  # wrapped lines of the current block, joined once at the end
+    after_image = False  # Markdown: the line right under an image is its credit or caption
 
     def flush() -> None:
         nonlocal current
@@ -81,7 +82,9 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
         if not line.strip():
             flush()
             group += 1
+            after_image = False
             continue
+        under_image, after_image = after_image, False
         indented = line[:1] in (" ", "\t")
         if markdown:
             if _MD_RULE.fullmatch(line):
@@ -91,6 +94,11 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
             image = _MD_IMAGE.match(line)
             if image:
                 start(CAPTION, image.group(1) or " ")
+                flush()
+                after_image = True
+                continue
+            if under_image and _title_like(line) and len(line.split()) <= 8 and not NUMBERED.match(line):
+                start(CAPTION, line.strip())  # "Netflix", "Photo: X" under the picture
                 flush()
                 continue
             heading = _MD_HEADING.match(line)
