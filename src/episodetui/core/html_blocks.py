@@ -32,6 +32,7 @@ class Block:
     level: int = 0  # heading level (1-6); 0 for other blocks
     marker: str = ""  # text: the bullet a list item started with
     indented: bool = False  # text: the line was indented (a wrapped list item goes on)
+    lead: str = ""  # the bold words the block starts with, when more text follows them
 
 
 @dataclass
@@ -110,6 +111,9 @@ class _PageReader(HTMLParser):
         self._h1_parts: list[str] | None = None
         self._h1_done = False
         self._last_was_inline_end = False
+        self._lead_parts: list[str] | None = None  # inside a <strong>/<b> that opens a block
+        self._lead = ""
+        self._has_text = False  # the current block has text already (kept, not joined: linear)
 
     # -- helpers
 
@@ -128,8 +132,11 @@ class _PageReader(HTMLParser):
             hint = self._hint()
             if self.kind == HEADING and hint == "byline":
                 hint = ""  # an article header marked "meta" still holds the headline
-            self.page.blocks.append(Block(self.kind, text, hint=hint, in_article=self.in_scope, level=self.level))
+            lead = " ".join(self._lead.split())
+            lead = lead if lead and text.startswith(lead) and len(text) > len(lead) else ""
+            self.page.blocks.append(Block(self.kind, text, hint=hint, in_article=self.in_scope, level=self.level, lead=lead))
         self.buffer = []
+        self._lead_parts, self._lead, self._has_text = None, "", False
         self.kind = PARAGRAPH
         self.level = 0
 
@@ -176,6 +183,8 @@ class _PageReader(HTMLParser):
                 self.kind = ITEM
             elif tag == "figcaption" or hint == "caption":
                 self.kind = CAPTION
+        elif tag in ("strong", "b") and not self._has_text and not self._lead:
+            self._lead_parts = []
         elif inline_after_inline:
             # <span>BY DESK</span><span>NOV 12</span>: two runs, not one word
             self.buffer.append(" ")
@@ -203,6 +212,8 @@ class _PageReader(HTMLParser):
                 self._flush()
                 self.in_scope = False
                 self.scope = None  # only the first article counts
+            if open_tag in ("strong", "b") and self._lead_parts is not None:
+                self._lead, self._lead_parts = "".join(self._lead_parts), None
             if open_tag == tag:
                 break
         self._last_was_inline_end = tag not in _BLOCK_TAGS
@@ -217,6 +228,10 @@ class _PageReader(HTMLParser):
             return
         if self._h1_parts is not None:
             self._h1_parts.append(data)
+        if self._lead_parts is not None:
+            self._lead_parts.append(data)
+        if not self._has_text and data.strip():
+            self._has_text = True
         self.buffer.append(data)
 
     def close(self) -> None:

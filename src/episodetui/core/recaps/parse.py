@@ -21,75 +21,34 @@ from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block, read_html
 from episodetui.core.recaps import furniture
 from episodetui.core.recaps.guess import guess_episode
+from episodetui.core.recaps.listicles import SENTENCE_END as _SENTENCE_END
+from episodetui.core.recaps.listicles import (
+    is_label as _is_label,
+    listicle_entries,
+    numbered as _numbered,
+    plain as _plain,
+    words as _words,
+)
 from episodetui.core.recaps.model import (
     BOILERPLATE,
     IMAGE_CAPTION,
-    SPOILER_WARNING,
     PAGE_CHROME,
+    SPOILER_WARNING,
     Moment,
     ParsedRecap,
 )
 from episodetui.core.recaps.text_blocks import BULLET, NUMBERED, detect_format, line_blocks
 from episodetui.core.text import clean_text, parse_timestamp
 
-KEY_MOMENTS_LABEL = re.compile(
-    r"^(?:the\s+)?(?:(?:key|best|standout|stand-out|top|biggest|memorable|major)\s+moments?|highlights?|episode\s+highlights|best\s+bits)\b"
-    r"(?:\s+(?:of|from|in)\s+.{0,40})?\s*:?\s*$"
-    r"|^(?:명장면|(?:주요|핵심|베스트)\s*장면|하이라이트)\s*:?\s*$",
-    re.I,
-)
-# "Moments that stayed with us", "Our favourite moments", "Highlights of the week"
-_LABEL_WORDS = re.compile(r"\b(?:moments?|highlights?|best\s+bits|standout\s+scenes|best\s+scenes)\b", re.I)
 # A line that only names the episode: "Season 1, Episode 8", "S01E08", "Episode 6"
 EPISODE_LINE = re.compile(
     r"^(?:season\s+\w+\s*[,:·|-]?\s*)?(?:episode|ep\.?|chapter|part)\s*\w+$|^s\d{1,3}\s*e\d{1,4}$|^season\s+\w+$", re.I
-)
-# A headline that announces a listicle: "10 Biggest Moments", "Takeaways", "Best Moments"
-LISTICLE_HEADLINE = re.compile(
-    r"\b(?:moments?|takeaways?|highlights?|things\s+(?:we\s+)?learned|what\s+we\s+learned|best\s+bits|scenes|reasons|lessons)\b",
-    re.I,
-)
-# A lead-in sentence: "Here are the five biggest moments…", "The top five moments … are:"
-LEAD_IN = re.compile(
-    r"\b(?:here\s+(?:are|is)|here['’]s|the\s+top\b|(?:biggest|best|key|standout|memorable|sweetest|funniest|favou?rite)\s+(?:moments|scenes)"
-    r"|takeaways|highlights|stood\s+out|let['’]s\s+get\s+to\s+it|what\s+we\s+learned|in\s+order|are\s+the\s+moments)\b|:\s*$",
-    re.I,
 )
 _KEYWORDS = re.compile(
     r"\b(?:recap|review|episode|episodes|ep|discussion|moments|takeaways|thoughts|chapter|part|premiere|finale|highlights|impressions)\b|\d화|\d회",
     re.I,
 )
 _LEADING_TIME = re.compile(r"^\(?\[?(\d{1,2}:\d{2}(?::\d{2})?)\]?\)?\s*[-–—:]?\s+")
-_SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _plain(block: Block) -> str:
-    return block.text.strip().strip("*_#").strip()
-
-
-def _numbered(block: Block) -> tuple[int, str] | None:
-    """(number, title) of a numbered line ("1. Title", "#1 Title", "No. 1: Title")."""
-    match = NUMBERED.match(block.text)
-    if not match:
-        return None
-    return int(match.group(1) or match.group(2) or match.group(3)), block.text[match.end():].strip()
-
-
-def _is_label(block: Block) -> bool:
-    """A heading over a list of key moments: "Key Moments", "Best moments:",
-    "Moments that stayed with us" (short, not a sentence)."""
-    if block.kind not in (HEADING, PARAGRAPH):
-        return False
-    text = _plain(block).rstrip(":").strip()
-    if KEY_MOMENTS_LABEL.match(text):
-        return True
-    return _words(text) <= 8 and not re.search(r"[.!?]$", text) and bool(_LABEL_WORDS.search(text)) and (
-        block.kind == HEADING or _plain(block).endswith(":") or _words(text) <= 6
-    )
 
 
 def _is_bare_heading(text: str) -> bool:
@@ -171,42 +130,6 @@ def _body_starts(block: Block) -> bool:
 # ------------------------------------------------------------------ listicles
 
 
-def _listicle_entries(body: list[Block]) -> list[tuple[int, list[int]]]:
-    """Numbered titles each followed by at least one paragraph: (title index, detail
-    indexes). Empty when the body is not shaped like that."""
-    titles = []
-    for index, block in enumerate(body):
-        numbered = _numbered(block)
-        if numbered and block.kind in (ITEM, HEADING, PARAGRAPH):
-            number, title = numbered
-            if _words(title) <= 20 and not re.search(r"[.;,]$", title):
-                titles.append((index, number))
-    if len(titles) < 2:
-        return []
-    numbers = [number for _, number in titles]
-    first = numbers[0]
-    step = 1 if first == 1 else -1
-    if numbers != list(range(first, first + step * len(numbers), step)) or (step == -1 and numbers[-1] != 1):
-        return []
-    entries = []
-    for position, (index, _) in enumerate(titles):
-        end = titles[position + 1][0] if position + 1 < len(titles) else len(body)
-        details = [i for i in range(index + 1, end) if body[i].kind == PARAGRAPH and not _numbered(body[i])]
-        if position + 1 < len(titles) and not details:
-            return []  # a plain numbered list, not titles with paragraphs
-        if position + 1 == len(titles) and not details:
-            return []
-        entries.append((index, details))
-    return entries
-
-
-def _listicle_evidence(headline: str, body: list[Block], first_title: int) -> bool:
-    if LISTICLE_HEADLINE.search(headline):
-        return True
-    before = [b for b in body[max(0, first_title - 2):first_title] if b.kind in (PARAGRAPH, HEADING)]
-    return any(_is_label(b) or LEAD_IN.search(_plain(b)) for b in before)
-
-
 # -------------------------------------------------------------------- classify
 
 
@@ -263,20 +186,19 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
         body.append((index, block))
 
     blocks_only = [block for _, block in body]
-    entries = _listicle_entries(blocks_only)
-    listicle_titles: dict[int, list[int]] = {}
-    if entries and _listicle_evidence(headline, blocks_only, entries[0][0]):
-        listicle_titles = dict(entries)
+    listicle = listicle_entries(headline, blocks_only)
 
     paragraphs: list[str] = []
     moments: list[Moment] = []
     in_key_moments = False
     for position, (index, block) in enumerate(body):
         text = block.text.strip()
-        if position in listicle_titles:
-            title = _numbered(block)[1]
-            detail = "\n\n".join(blocks_only[i].text.strip() for i in listicle_titles[position])
-            moments.append(_moment(title.strip("*_ "), detail))
+        entry = listicle.get(position)
+        if entry is not None:
+            texts = ([entry.run_in] if entry.run_in else []) + [blocks_only[i].text.strip() for i in entry.details]
+            moments.append(_moment(entry.title.strip("*_ "), "\n\n".join(texts)))
+            if entry.run_in:
+                paragraphs.append(entry.run_in)
             in_key_moments = False
             continue
         if _is_label(block):

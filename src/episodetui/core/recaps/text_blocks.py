@@ -30,6 +30,8 @@ NUMBERED = re.compile(
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_IMAGE = re.compile(r"^\s*!\[([^\]]*)\]\([^)]*\)\s*$")
 _MD_BOLD_LINE = re.compile(r"^\s*(\*\*|__)(.+?)\1\s*:?\s*$")
+# "**Title.** Text" or "1. **Title** – text": a bold lead run into its paragraph
+_MD_LEAD = re.compile(r"^\s*(?:(?:#|No\.\s?)?\d{1,2}[.):]?\)?\s+)?(\*\*|__)(.+?)\1(?=\s*\S)")
 _MD_RULE = re.compile(r"\s*([-*_])(\s*\1){2,}\s*")
 SOFT_LINE = 100  # a line this long was not wrapped by hand: each line is a block
 
@@ -135,7 +137,10 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
     flush()
     if markdown:
         for block in blocks:
+            lead = _MD_LEAD.match(block.text)
             block.text = " ".join(strip_inline_markdown(block.text).split())
+            if lead:
+                block.lead = " ".join(strip_inline_markdown(lead.group(2)).split())
     return [block for block in blocks if block.text.strip()]
 
 

@@ -1,0 +1,214 @@
+"""Key moments from the shape of an article: a list under a "Key moments" heading, and
+the titles of a "best moments" or "takeaways" listicle.
+
+A listicle entry is a title and the paragraphs that come with it. Titles come in three
+shapes, each seen across many real pages:
+
+- numbered: "1. Title", "#1 Title", "No. 1: Title", "### 1) Title" (counting up or down),
+  with the title alone on its line or run into its paragraph ("5. Best Comeback: When
+  the mayor…", "1. **Title.** Text");
+- bold-led list items: `<li><strong>Title.</strong> Text</li>`, "- **Title.** Text";
+- unnumbered short title lines each followed by a paragraph, only when the headline or
+  a lead-in says the article is a list of moments (and how many, when it says so).
+
+An entry's run-in text stays in the body as a paragraph; the title becomes a key moment
+with the paragraphs as its detail. Numbered section headings of an ordinary review
+(no such headline, no lead-in) stay headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from episodetui.core.html_blocks import HEADING, ITEM, PARAGRAPH, Block
+from episodetui.core.recaps.text_blocks import NUMBERED
+
+KEY_MOMENTS_LABEL = re.compile(
+    r"^(?:the\s+)?(?:(?:key|best|standout|stand-out|top|biggest|memorable|major)\s+moments?|highlights?|episode\s+highlights|best\s+bits)\b"
+    r"(?:\s+(?:of|from|in)\s+.{0,40})?\s*:?\s*$"
+    r"|^(?:명장면|(?:주요|핵심|베스트)\s*장면|하이라이트)\s*:?\s*$",
+    re.I,
+)
+# "Moments that stayed with us", "Our favourite moments", "Highlights of the week"
+_LABEL_WORDS = re.compile(r"\b(?:moments?|highlights?|best\s+bits|standout\s+scenes|best\s+scenes)\b", re.I)
+# A headline that announces a listicle: "10 Biggest Moments", "Takeaways", "Best Moments"
+LISTICLE_HEADLINE = re.compile(
+    r"\b(?:moments?|takeaways?|highlights?|things\s+(?:we\s+)?learned|what\s+we\s+learned|best\s+bits|scenes|reasons|lessons)\b",
+    re.I,
+)
+# A lead-in sentence: "Here are the five biggest moments…", "The top five moments … are:"
+LEAD_IN = re.compile(
+    r"\b(?:here\s+(?:are|is)|here['’]s|the\s+top\b|(?:biggest|best|key|standout|memorable|sweetest|funniest|favou?rite)\s+(?:moments|scenes)"
+    r"|takeaways|highlights|stood\s+out|let['’]s\s+get\s+to\s+it|what\s+we\s+learned|in\s+order|are\s+the\s+moments)\b|:\s*$",
+    re.I,
+)
+SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
+_COUNT_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+# "the four moments", "5 Moments From …", "3 Scenes That …": how many the article promises
+_COUNT = re.compile(
+    r"\b(\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+(?:\w+\s+){0,2}?(?:moments?|takeaways?|highlights?|scenes|things|reasons|lessons)\b",
+    re.I,
+)
+
+
+def words(text: str) -> int:
+    return len(text.split())
+
+
+def plain(block: Block) -> str:
+    return block.text.strip().strip("*_#").strip()
+
+
+def numbered(block: Block) -> tuple[int, str] | None:
+    """(number, title) of a numbered line ("1. Title", "#1 Title", "No. 1: Title")."""
+    match = NUMBERED.match(block.text)
+    if not match:
+        return None
+    return int(match.group(1) or match.group(2) or match.group(3)), block.text[match.end():].strip()
+
+
+def is_label(block: Block) -> bool:
+    """A heading over a list of key moments: "Key Moments", "Best moments:",
+    "Moments that stayed with us" (short, not a sentence)."""
+    if block.kind not in (HEADING, PARAGRAPH):
+        return False
+    text = plain(block).rstrip(":").strip()
+    if KEY_MOMENTS_LABEL.match(text):
+        return True
+    return words(text) <= 8 and not re.search(r"[.!?]$", text) and bool(_LABEL_WORDS.search(text)) and (
+        block.kind == HEADING or plain(block).endswith(":") or words(text) <= 6
+    )
+
+
+@dataclass
+class Entry:
+    title: str
+    run_in: str = ""  # text on the title's own line, after the title: a body paragraph
+    details: list[int] = field(default_factory=list)  # indexes of the paragraphs under it
+
+
+def _split_run_in(block: Block, title: str) -> tuple[str, str]:
+    """A title and the text run into it on the same line: bold lead, or "Label: sentence"."""
+    lead = block.lead.strip()
+    if lead and title.startswith(lead) and len(title) > len(lead):
+        return lead.rstrip(".:;–—- ").strip(), title[len(lead):].lstrip(" .:;–—-").strip()
+    match = re.match(r"^([^.!?:]{1,80}):\s+(\S.*)$", title)
+    if match and words(match.group(1)) <= 8 and words(match.group(2)) >= 5 and SENTENCE_END.search(match.group(2)):
+        return match.group(1).strip(), match.group(2).strip()
+    return title.rstrip(":").strip(), ""
+
+
+def _title_ok(title: str) -> bool:
+    return bool(title) and words(title) <= 20 and not re.search(r"[.;,]$", title)
+
+
+def _details(body: list[Block], start: int, end: int) -> list[int]:
+    return [i for i in range(start, end) if body[i].kind == PARAGRAPH and not numbered(body[i])]
+
+
+def _numbered_entries(body: list[Block]) -> dict[int, Entry]:
+    titles: list[tuple[int, int, str, str]] = []
+    for index, block in enumerate(body):
+        found = numbered(block)
+        if found and block.kind in (ITEM, HEADING, PARAGRAPH):
+            title, run_in = _split_run_in(block, found[1])
+            if _title_ok(title):
+                titles.append((index, found[0], title, run_in))
+    if len(titles) < 2:
+        return {}
+    numbers = [number for _, number, _, _ in titles]
+    first = numbers[0]
+    step = 1 if first == 1 else -1
+    if numbers != list(range(first, first + step * len(numbers), step)) or (step == -1 and numbers[-1] != 1):
+        return {}
+    entries = {}
+    for position, (index, _, title, run_in) in enumerate(titles):
+        end = titles[position + 1][0] if position + 1 < len(titles) else len(body)
+        details = _details(body, index + 1, end)
+        if not details and not run_in:
+            return {}  # a plain numbered list, not titles with paragraphs
+        entries[index] = Entry(title, run_in, details)
+    return entries
+
+
+def _bold_led_items(body: list[Block]) -> dict[int, Entry]:
+    """A run of list items that each start with a bold title and go on with text."""
+    entries: dict[int, Entry] = {}
+    for index, block in enumerate(body):
+        if block.kind == ITEM and block.lead:
+            title, run_in = _split_run_in(block, block.text.strip())
+            if _title_ok(title) and run_in:
+                entries[index] = Entry(title, run_in)
+                continue
+        if entries:
+            break  # one run only
+    return entries if len(entries) >= 2 else {}
+
+
+def _title_line(block: Block) -> bool:
+    text = plain(block)
+    return (
+        block.kind in (PARAGRAPH, HEADING)
+        and 1 <= words(text) <= 10
+        and not re.search(r"[.!?:;,]$", text)
+        and not numbered(block)
+        and not is_label(block)
+    )
+
+
+def _is_prose(block: Block) -> bool:
+    return block.kind == PARAGRAPH and (bool(SENTENCE_END.search(plain(block))) or words(block.text) >= 12)
+
+
+def _promised(text: str) -> int | None:
+    match = _COUNT.search(text)
+    if not match:
+        return None
+    word = match.group(1).lower()
+    return int(word) if word.isdigit() else _COUNT_WORDS[word]
+
+
+def _unnumbered_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
+    """Short title lines, each followed by prose, after a headline or lead-in that says
+    the article is a list of moments; as many as it promises, when it says how many."""
+    for start, block in enumerate(body):
+        if _title_line(block):
+            break
+    else:
+        return {}
+    lead_in = plain(body[start - 1]) if start and _is_prose(body[start - 1]) else ""
+    announced = [text for text in (lead_in, headline) if LISTICLE_HEADLINE.search(text)]
+    if not announced:
+        return {}
+    entries: dict[int, Entry] = {}
+    index = start
+    while index < len(body) and _title_line(body[index]):
+        end = index + 1
+        while end < len(body) and _is_prose(body[end]):
+            end += 1
+        if end == index + 1:
+            break
+        entries[index] = Entry(plain(body[index]), "", list(range(index + 1, end)))
+        index = end
+    promised = next((n for n in map(_promised, announced) if n is not None), None)
+    if len(entries) < 3 or (promised is not None and promised != len(entries)) or index < len(body):
+        return {}
+    return entries
+
+
+def _evidence(headline: str, body: list[Block], first_title: int) -> bool:
+    if LISTICLE_HEADLINE.search(headline):
+        return True
+    before = [b for b in body[max(0, first_title - 2):first_title] if b.kind in (PARAGRAPH, HEADING)]
+    return any(is_label(b) or LEAD_IN.search(plain(b)) for b in before)
+
+
+def listicle_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
+    """The entries of a listicle, by the index of their title block; empty when the
+    article is not one."""
+    for find in (_numbered_entries, _bold_led_items):
+        entries = find(body)
+        if entries and _evidence(headline, body, min(entries)):
+            return entries
+    return _unnumbered_entries(headline, body)
