@@ -174,7 +174,7 @@ def test_recap_parsing_of_arbitrary_bytes_never_raises_anything_but_our_error(da
 
 _SHAPES = st.sampled_from(
     ["<", ">", "</", "<p>", "</p>", "<h1>", "<h2>1. ", "<article>", "<li>", "<br>", "<!--", "&amp;", "&#", "\n", "\n\n",
-     "# ", "**", "1. ", "#1 ", "No. 1: ", "- ", "Key Moments", "Spoilers ahead!", "00:41:10 ", "episode ", "S01E",
+     "# ", "**", "1. ", "#1 ", "No. 1: ", "- ", "Key Moments", "<strong>", "</strong>", "<b>", "<ol>", "Takeaways", "![](a.png)\n", "Spoilers ahead!", "00:41:10 ", "episode ", "S01E",
      "Related", "a", "Title", "\ud800", "\x1b[31m", "\u202e", " ", ":", "“", "'", "a long sentence of words. "]
 )
 

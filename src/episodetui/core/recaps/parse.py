@@ -124,6 +124,8 @@ def _body_starts(block: Block) -> bool:
     text = _plain(block)
     if block.kind == ITEM or _is_label(block) or _numbered(block):
         return True
+    if text.endswith(":") and _words(text) >= 6:
+        return True  # a lead-in: "Here is what we took away:"
     return bool(_SENTENCE_END.search(text)) or _words(text) >= 12 or len(text) > 300 or block.hint == "deck"
 
 

@@ -128,6 +128,7 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
                 not soft
                 and not (current.kind == ITEM and not more and _title_like(current.text) and not indented)
                 and not (current.kind == PARAGRAPH and not more and _looks_like_label(current.text))
+                and not (current.kind == PARAGRAPH and not more and _title_over(current.text, line))
             )
         )
         if continues:
@@ -149,6 +150,13 @@ _LABEL = re.compile(
     r"|^(?:highlights?|episode\s+highlights|best\s+bits|more\s+stories|sponsored\s+stories|related|read\s+more)\s*:?$",
     re.I,
 )
+
+
+def _title_over(first: str, second: str) -> bool:
+    """A short title line over a longer line of prose ("The lifeboat drill" / "A comic
+    scene that…"): a hand-wrapped paragraph's first line is about as long as the next."""
+    first = first.strip()
+    return _title_like(first) and len(first.split()) <= 8 and first[:1].isupper() and len(first) * 5 <= len(second.strip()) * 3
 
 
 def _looks_like_label(text: str) -> bool:
