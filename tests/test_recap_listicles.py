@@ -195,3 +195,66 @@ def test_a_spoiler_note_that_names_the_episode_suggests_it_when_the_headline_doe
     assert parsed.paragraphs == ["Welcome to our recap of the finale."]
     guess = guess_target(parsed, ["The Ember Coast"])
     assert (guess.show_title, guess.season, guess.number) == ("The Ember Coast", 2, 7)
+
+
+# ------------------------------------------------------------ round 4 rules
+
+
+def test_word_numbered_headings_are_listicle_titles():
+    html = (
+        "<html><body><article><h1>Three moments that defined Sable episode 6</h1><p>The payoff came in three scenes.</p>"
+        "<h3>Moment 1: The bridge</h3><p>Mara waits on the bridge.</p>"
+        "<h3>Moment 2: The ledger burns</h3><p>Ellis burns it page by page.</p>"
+        "<h3>Moment 3: The lighthouse goes dark</h3><p>The whole town notices.</p></article></body></html>"
+    )
+    parsed = parse_recap(html)
+    assert [m.text for m in parsed.key_moments] == ["The bridge", "The ledger burns", "The lighthouse goes dark"]
+    assert len(parsed.paragraphs) == 4
+
+
+def test_a_sentence_that_starts_with_scene_and_a_number_is_not_a_title():
+    parsed = parse_recap("Sable episode 6 recap\n\nScene 4 of the play goes wrong, and everybody laughs.\n")
+    assert parsed.paragraphs == ["Scene 4 of the play goes wrong, and everybody laughs."]
+
+
+BOLD_PARAGRAPHS = """# The Long Table, Episode 8: "Salt"
+
+### The best scenes, a weak subplot, and what comes next
+
+Welcome back, friends.
+
+## Three scenes I loved
+
+**The toast.** Gran says exactly one sentence.
+
+**The kitchen fire.** Theo has done this before.
+
+## The weak subplot
+
+The critic storyline goes nowhere.
+"""
+
+
+def test_bold_led_paragraphs_under_a_heading_that_names_them_are_moments_and_the_heading_goes_with_them():
+    parsed = parse_recap(BOLD_PARAGRAPHS)
+    assert [m.text for m in parsed.key_moments] == ["The toast", "The kitchen fire"]
+    assert parsed.paragraphs == [
+        "The best scenes, a weak subplot, and what comes next",  # the deck under the headline
+        "Welcome back, friends.",
+        "Gran says exactly one sentence.",
+        "Theo has done this before.",
+        "The weak subplot",
+        "The critic storyline goes nowhere.",
+    ]
+
+
+def test_a_conversation_in_bold_names_is_not_a_list_of_moments():
+    text = BOLD_PARAGRAPHS.replace("**The toast.**", "**Vera:**").replace("**The kitchen fire.**", "**Noor:**")
+    parsed = parse_recap(text)
+    assert parsed.key_moments == []
+    assert "Vera: Gran says exactly one sentence." in parsed.paragraphs
+
+
+@pytest.mark.parametrize("line", ["Story continues below advertisement", "Discussion post ideas? Message the mods."])
+def test_more_furniture_from_round_4_is_dropped(line):
+    assert kind_of_drop(Block(PARAGRAPH, line)) is not None

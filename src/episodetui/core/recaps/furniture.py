@@ -63,7 +63,7 @@ AVAILABILITY_LINE = re.compile(
 PROMPT_LINE = re.compile(
     r"^(?:share\s+(?:this|on|via|the)\b|sign\s+up\b|subscribe\b|follow\s+us\b|join\s+(?:our|the)\s+\w+|get\s+(?:our|the)\s+(?:\w+\s+){0,3}newsletter"
     r"|(?:our|the)\s+newsletter\b|click\s+here\b|like\s+us\s+on\b|tweet\s+this|email\s+this|copy\s+link|advertisement$|ad$|sponsored$"
-    r"|(?:join|follow|find)\s+(?:me|us)\s+(?:on|at)\b|continue\s+reading\b"
+    r"|(?:join|follow|find)\s+(?:me|us)\s+(?:on|at)\b|continue\s+reading\b|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)\b"
     r"|(?:facebook|twitter|x|email|e-mail|print|pinterest|whatsapp|reddit|tumblr|linkedin|telegram|threads|bluesky|mastodon)$)",
     re.I,
 )
@@ -103,6 +103,7 @@ COMMUNITY_LINE = re.compile(
     r"|^(?:share|report|save|reply|quote|permalink|edit|hide|award|give\s+award|upvote|downvote|like|like\s+loading\.*|loading\.*|more\s+replies|load\s+more\s+comments)$"
     r"|^(?:level|lvl)\s+\d+$|^op$|^•$|^[·•|\-–—]+$"
     r"|^(?:recommended\s+posts|create\s+an\s+account\s+or\s+sign\s+in\s+to\s+comment|post\s+a\s+comment|leave\s+a\s+(?:reply|comment)|episode\s+discussion|discussion\s+thread)\b"
+    r"|.{0,60}\bmessage\s+the\s+(?:mods|moderators)\b|.{0,60}\bmodmail\b"
     r"|^fill\s+in\s+your\s+details\b|^you\s+are\s+commenting\s+using\b|^(?:newer|older)\s+posts?\b|^jump\s+to\s+content$"
     r"|^(?:go|skip|jump)\s+to\s+(?:main\s+)?(?:content|contents|navigation|comments)$",
     re.I,

@@ -65,7 +65,7 @@ def numbered(block: Block) -> tuple[int, str] | None:
     match = NUMBERED.match(block.text)
     if not match:
         return None
-    return int(match.group(1) or match.group(2) or match.group(3)), block.text[match.end():].strip()
+    return int(next(group for group in match.groups() if group)), block.text[match.end():].strip()
 
 
 def is_label(block: Block) -> bool:
@@ -133,17 +133,22 @@ def _numbered_entries(body: list[Block]) -> dict[int, Entry]:
 
 
 def _bold_led_items(body: list[Block]) -> dict[int, Entry]:
-    """A run of list items that each start with a bold title and go on with text."""
+    """A run of list items, or of paragraphs, that each start with a bold title and go
+    on with text ("**The toast.** Gran stands up…"). Paragraph titles have two words at
+    least and differ from each other: a run of "**Vera:** …" lines is a conversation."""
     entries: dict[int, Entry] = {}
+    kind = None
     for index, block in enumerate(body):
-        if block.kind == ITEM and block.lead:
+        if block.kind in (ITEM, PARAGRAPH) and block.lead and block.kind == (kind or block.kind):
             title, run_in = _split_run_in(block, block.text.strip())
-            if _title_ok(title) and run_in:
+            if _title_ok(title) and run_in and (block.kind == ITEM or words(title) >= 2):
                 entries[index] = Entry(title, run_in)
+                kind = block.kind
                 continue
         if entries:
             break  # one run only
-    return entries if len(entries) >= 2 else {}
+    titles = [entry.title.casefold() for entry in entries.values()]
+    return entries if len(entries) >= 2 and len(set(titles)) == len(titles) else {}
 
 
 def _title_line(block: Block) -> bool:
@@ -201,7 +206,21 @@ def _evidence(headline: str, body: list[Block], first_title: int) -> bool:
     if LISTICLE_HEADLINE.search(headline):
         return True
     before = [b for b in body[max(0, first_title - 2):first_title] if b.kind in (PARAGRAPH, HEADING)]
-    return any(is_label(b) or LEAD_IN.search(plain(b)) for b in before)
+    return any(is_label(b) or LEAD_IN.search(plain(b)) or (b.kind == HEADING and LISTICLE_HEADLINE.search(plain(b))) for b in before)
+
+
+def list_label(body: list[Block], entries: dict[int, Entry]) -> int | None:
+    """The heading right above a listicle's first entry that names the list ("Three
+    scenes I loved"): it belongs to the list, not to the body."""
+    first = min(entries, default=0)
+    if first == 0:
+        return None
+    block = body[first - 1]
+    text = plain(block)
+    if (block.kind == HEADING or text.endswith(":")) and words(text) <= 8 and not SENTENCE_END.search(text):
+        if is_label(block) or LISTICLE_HEADLINE.search(text):
+            return first - 1
+    return None
 
 
 def listicle_entries(headline: str, body: list[Block]) -> dict[int, Entry]:

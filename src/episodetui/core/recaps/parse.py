@@ -24,6 +24,7 @@ from episodetui.core.recaps.guess import guess_episode
 from episodetui.core.recaps.listicles import SENTENCE_END as _SENTENCE_END
 from episodetui.core.recaps.listicles import (
     is_label as _is_label,
+    list_label,
     listicle_entries,
     numbered as _numbered,
     plain as _plain,
@@ -179,7 +180,8 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
                 hints.append(text)  # "Spoilers for season 2, episode 7 of …": for the guess
             drop(kind, block, index)
             continue
-        if in_header and not _body_starts(block):
+        is_deck = in_header and not body and index == start and block.kind == HEADING and _words(text) >= 6 and index > 0
+        if in_header and not is_deck and not _body_starts(block):
             if EPISODE_LINE.match(text):
                 hints.append(text)  # "Season 1, Episode 8" under the headline: for the guess
             drop(PAGE_CHROME, block, index)
@@ -189,12 +191,15 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
 
     blocks_only = [block for _, block in body]
     listicle = listicle_entries(headline, blocks_only)
+    label = list_label(blocks_only, listicle)
 
     paragraphs: list[str] = []
     moments: list[Moment] = []
     in_key_moments = False
     for position, (index, block) in enumerate(body):
         text = block.text.strip()
+        if position == label:
+            continue
         entry = listicle.get(position)
         if entry is not None:
             texts = ([entry.run_in] if entry.run_in else []) + [blocks_only[i].text.strip() for i in entry.details]

@@ -22,9 +22,10 @@ def detect_format(text: str) -> str:
 
 
 BULLET = re.compile(r"^\s*[•·▪●◦‣∙*+\-–—]\s+(?=\S)")
-# 1. Title / 1) / 1.) / 1 - Title / #1 Title / No. 1: Title
+# 1. Title / 1) / 1.) / 1 - Title / #1 Title / No. 1: Title / Moment 1: Title
 NUMBERED = re.compile(
-    r"^\s*(?:(?:#|No\.|Nr\.|Number)\s?(\d{1,2})\s*[.):\-–—]?|(\d{1,2})(?:\.\)|[.):]|\s+[-–—:])|\((\d{1,2})\))\s+(?=\S)",
+    r"^\s*(?:(?:#|No\.|Nr\.|Number)\s?(\d{1,2})\s*[.):\-–—]?|(\d{1,2})(?:\.\)|[.):]|\s+[-–—:])|\((\d{1,2})\)"
+    r"|(?:moment|takeaway|scene|reason|lesson|highlight|thing)\s+#?(\d{1,2})\s*[.:\-–—])\s+(?=\S)",
     re.I,
 )
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
