@@ -167,6 +167,8 @@ def test_furniture_seen_on_real_pages_is_dropped(line):
         "The score drops the strings for a single brass band, and it works.",
         "He listens on the stairs while they argue about the will.",
         "Thanks to the storm, the ferry never leaves the harbour.",
+        "If you loved the first season, this one will break your heart",
+        "Watch the lighthouse in the last shot",
     ],
 )
 def test_body_sentences_that_share_their_words_are_kept(line):

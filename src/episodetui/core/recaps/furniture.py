@@ -75,7 +75,7 @@ COMMENTS_PROMPT = re.compile(
 # A plea or a sign-off that sends the reader elsewhere, anywhere in a short line
 PLEA = re.compile(
     r"\b(?:find|follow|join)\s+(?:me|us)\s+(?:on|at|over\s+on)\b|(?:^|\s)@\w{2,}\s*[.!]?$|^thanks?\s+(?:you\s+)?for\s+reading\b"
-    r"|^if\s+you\s+(?:liked|enjoyed|loved)\s+th(?:is|e)\b|\bplease\s+(?:share|like|subscribe|follow|support)\b"
+    r"|^if\s+you\s+(?:liked|enjoyed|loved)\s+this\s+(?:recap|review|post|article|piece|episode\s+recap)\b|\bplease\s+(?:share|like|subscribe|follow|support)\b"
     r"|\bdelivered\s+(?:straight\s+|right\s+)?to\s+your\s+inbox\b|\b(?:when|if|once)\s+you\s+subscribe\b|\bsubscribe\s+(?:today|now)\b"
     r"|^(?:listen|watch)\s+(?:now\s+|to\s+(?:it|us|the\s+episode)\s+)?(?:on|in|at)\s+\S+(?:\s+\S+)?$|^podcast\s*:|^subscribe\s*:"
     r"|^how\s+would\s+you\s+rate\b",
