@@ -86,8 +86,10 @@ class History(BaseModel):
     shows: list[HistoryShow] = []
     skipped: list[Skipped] = []
 
-    def skip(self, reason: str, detail: str = "") -> None:
-        self.skipped.append(Skipped(reason=reason, detail=detail[:200]))
+    def skip(self, reason: str, detail: object = "") -> None:
+        # `detail` comes straight from the file: a title may be null, a number, a list.
+        text = detail if isinstance(detail, str) else "" if detail is None else str(detail)
+        self.skipped.append(Skipped(reason=reason, detail=clean_line(text[:200])))
 
     def skipped_counts(self) -> Counter[str]:
         return Counter(s.reason for s in self.skipped)
