@@ -78,6 +78,18 @@ def test_note_spoiler_spans_are_masked_in_snippets(lib):
     assert "whole time" in [h for h in revealed.hits if h.where == "note"][0].snippet.text
 
 
+def test_words_inside_a_masked_span_never_match_or_count(lib):
+    """A hit on a hidden word would tell what the ||span|| hides."""
+    show = lib.find_show("Harbour")
+    note = lib.add_note(show.id, "who did it? ||Marrowgate did||, I bet", episode_id=lib.episodes(show.id)[0].id)
+    for query in ("Marrowgate", "marrow"):
+        assert Searcher(lib).search(query).total == 0
+        assert Searcher(lib).search(query, notes_revealed=True).total == 0
+    assert Searcher(lib).search("bet").total >= 1  # the words around the span still match
+    lib.update_note(note.id, "who did it? Marrowgate did, I bet", None)  # no longer hidden
+    assert Searcher(lib).search("Marrowgate").total == 1
+
+
 def test_index_follows_edits_in_the_same_transaction(lib):
     search = Searcher(lib)
     note = lib.add_note(1, "a gull steals the bread", episode_id=lib.episodes(1)[0].id)

@@ -259,7 +259,7 @@ def _old_library(data_dir, version: int):
 def test_an_older_library_is_migrated_with_its_watches_as_plays(data_dir, version):
     _old_library(data_dir, version)
     new = Library.open(data_dir, clock=fixed_clock)
-    assert new.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 4
+    assert new.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 5
     first, second, third = new.episodes(1)
     assert first.watched and first.note_count == 1 and first.plays == 1
     assert (first.external_id, first.airstamp, first.delisted) == (None, None, False)

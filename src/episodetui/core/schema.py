@@ -245,7 +245,23 @@ CREATE VIRTUAL TABLE search_cjk USING fts5(body, tokenize = 'trigram');
     + _index_triggers("key_moments", "key_moment", "R.body", _SHOW_OF_EPISODE, "R.episode_id", "body")
 )
 
-MIGRATIONS: list[str] = [V1, V2, V3, V4]
+# v5: a note's ||spoiler spans|| are not searchable: a hit (or a count) on words inside a
+# masked span would tell what it hides. The note trigger indexes the note through
+# `episodetui_searchable_note`, a function every connection of the store registers.
+V5 = (
+    """
+DROP TRIGGER search_notes_note_added;
+DROP TRIGGER search_notes_note_changed;
+DROP TRIGGER search_notes_note_removed;
+DELETE FROM search_index WHERE rowid IN (SELECT id * 8 + 4 FROM notes);
+DELETE FROM search_cjk WHERE rowid IN (SELECT id * 8 + 4 FROM notes);
+"""
+    + _index_triggers(
+        "notes", "note", "episodetui_searchable_note(R.body)", "R.show_id", "R.episode_id", "body"
+    )
+)
+
+MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -63,6 +63,11 @@ def mask_spoiler_spans(text: str) -> str:
     return SPOILER_SPAN.sub(mask, text)
 
 
+def without_spoiler_spans(text: str) -> str:
+    """The note with its spoiler spans taken out: what search may match and count."""
+    return SPOILER_SPAN.sub(" ", text)
+
+
 def unwrap_spoiler_spans(text: str) -> str:
     """The note as written, with the span markers taken away (for a revealed view)."""
     return SPOILER_SPAN.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)

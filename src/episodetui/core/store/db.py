@@ -20,6 +20,7 @@ from episodetui.core.errors import EpisodeTuiError, LibraryBusy, NewerSchemaErro
 from episodetui.core.paths import DB_NAME, create_private_file, ensure_private_dir
 from episodetui.core.spoilers import DEFAULT_MODE, SpoilerMode, SpoilerPolicy
 from episodetui.core.store.records import Clock, Show, ShowSummary, utc_now
+from episodetui.core.text import without_spoiler_spans
 
 # How long a write waits for another process's write to finish before giving up.
 BUSY_TIMEOUT_SECONDS = 15.0
@@ -38,6 +39,9 @@ class Database:
         self._db = connection
         self.path = path
         self.clock = clock or utc_now
+        connection.create_function(
+            "episodetui_searchable_note", 1, _searchable_note, deterministic=True
+        )
 
     @property
     def data_dir(self) -> Path:
@@ -218,6 +222,10 @@ class Database:
 
     def execute_many(self, sql: str, rows: Iterable[Sequence[object]]) -> sqlite3.Cursor:
         return self._db.executemany(sql, rows)
+
+
+def _searchable_note(body: str | None) -> str:
+    return without_spoiler_spans(body or "")
 
 
 def _prepare_folder(data_dir: Path) -> None:

@@ -217,4 +217,15 @@ class SearchRoom(Database):
             "SELECT rowid, body FROM search_index WHERE rowid IN (SELECT value FROM json_each(?))",
             (json.dumps(list(rowids)),),
         )
-        return dict(rows.fetchall())
+        texts = dict(rows.fetchall())
+        # A note is indexed without its ||spoiler spans||; its snippet is the note itself,
+        # masked (or revealed) by the policy, so the hidden part keeps its shape.
+        note = SEARCH_KINDS["note"]
+        note_ids = [rowid // 8 for rowid in rowids if rowid % 8 == note]
+        if note_ids:
+            for note_id, body in self._db.execute(
+                "SELECT id, body FROM notes WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps(note_ids),),
+            ):
+                texts[note_id * 8 + note] = body
+        return texts
