@@ -59,14 +59,19 @@ def build(data_dir: Path, shows: int, per_show: int, notes: int, recaps: int, lo
         for eid, show_id, _, _ in sorted(episode_rows, key=lambda r: (r[1], r[2], r[3])):
             by_show.setdefault(show_id, []).append(eid)
         now = datetime.now(UTC)  # plays spread over two years, for the statistics
-        watched = []
-        for ids in by_show.values():
-            watched += ids[: rng.randint(0, len(ids))]
+        latest = now.isoformat(timespec="seconds")
+        plays = []
+        for show_id, ids in by_show.items():
+            for eid in ids[: rng.randint(0, len(ids))]:
+                # The long show was watched last: it is the first row of the library.
+                if long_show and show_id == show_ids[-1]:
+                    when = latest
+                else:
+                    when = (now - timedelta(minutes=rng.randint(1, 2 * 365 * 24 * 60))).isoformat(timespec="seconds")
+                plays.append((eid, when))
         # Plays are the truth since schema v3; triggers keep `watches` in step.
         db.executemany(
-            "INSERT INTO plays(episode_id, watched_at, source) VALUES (?, ?, 'bench')",
-            [(eid, (now - timedelta(minutes=rng.randint(0, 2 * 365 * 24 * 60))).isoformat(timespec="seconds"))
-             for eid in watched],
+            "INSERT INTO plays(episode_id, watched_at, source) VALUES (?, ?, 'bench')", plays
         )
         for eid, _, _, _ in rng.sample(episode_rows, min(recaps, len(episode_rows))):
             paragraphs = "\n\n".join(sentence(rng, 40) for _ in range(5))

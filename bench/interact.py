@@ -1,0 +1,215 @@
+"""Black-box interaction benchmark: the app in a pseudo-terminal, timed as a user feels it.
+
+    python bench/interact.py [--data-dir DIR] [--repeat 7]
+
+Each app runs as its own process in a pseudo-terminal of 120x36; a terminal emulator
+(pyte, a bench dependency: `pip install -e '.[bench]'`) reads what it draws. A key is
+written to the terminal, and the clock stops when the emulated screen shows the result.
+Every figure is the median of --repeat runs and is printed as a ratio to a bare Textual
+app (bench/bare_app.py: one label updated per key) measured in the same run, for the
+same key. First frame (process start to the first screen with data) and peak memory
+(the process's maximum RSS) are ratios to the bare app too.
+
+Escape is sent as a terminal with the kitty keyboard protocol sends it (ESC [ 27 u, which
+Textual asks for): a bare ESC byte is only recognised after Textual's input thread wakes
+from its 100 ms poll, a wait that says nothing about either app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import fcntl
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pyte
+
+HERE = Path(__file__).parent
+COLUMNS, LINES = 120, 36
+TIMEOUT = 30.0
+LONG_SHOW = "The Long Case Files"
+KEYS = {"enter": b"\r", "escape": b"\x1b[27u", "w": b"w", "q": b"q", "down": b"\x1b[B"}
+
+
+class Terminal:
+    """One app process in a pseudo-terminal, with an emulated screen to read."""
+
+    def __init__(self, argv: list[str]) -> None:
+        self.started = time.perf_counter()
+        pid, fd = pty.fork()
+        if pid == 0:  # the child: become the app
+            env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATIONS="none",
+                       COLUMNS=str(COLUMNS), LINES=str(LINES))
+            os.execvpe(argv[0], argv, env)
+        self.pid, self.fd = pid, fd
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+        self.screen = pyte.Screen(COLUMNS, LINES)
+        self.stream = pyte.ByteStream(self.screen)
+
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def _read(self, timeout: float) -> bool:
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return False
+        try:
+            data = os.read(self.fd, 1 << 16)
+        except OSError:
+            raise RuntimeError("the app exited:\n" + self.text()) from None
+        self.stream.feed(data)
+        return True
+
+    def wait_for(self, done: Callable[[str], bool], what: str) -> float:
+        """Read output until `done(screen text)`; the time that took."""
+        deadline = time.perf_counter() + TIMEOUT
+        while not done(self.text()):
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"timed out waiting for {what}; the screen shows:\n{self.text()}")
+            self._read(0.5)
+        return time.perf_counter()
+
+    def press(self, key: str, done: Callable[[str], bool], what: str) -> float:
+        """Seconds from writing the key to the screen showing `done`."""
+        self.settle()
+        started = time.perf_counter()
+        os.write(self.fd, KEYS.get(key, key.encode()))
+        return self.wait_for(done, what) - started
+
+    def settle(self, quiet: float = 0.15) -> None:
+        """Drain output until the app has drawn nothing for `quiet` seconds."""
+        while self._read(quiet):
+            pass
+
+    def quit(self) -> int:
+        """Press q, wait for the exit; the peak RSS in KiB."""
+        os.write(self.fd, b"q")
+        deadline = time.perf_counter() + TIMEOUT
+        while time.perf_counter() < deadline:
+            pid, _status, usage = os.wait4(self.pid, os.WNOHANG)
+            if pid:
+                os.close(self.fd)
+                return usage.ru_maxrss
+            try:
+                self._read(0.05)
+            except RuntimeError:
+                pass
+        os.kill(self.pid, signal.SIGKILL)
+        raise RuntimeError("the app did not quit")
+
+
+def bare_argv() -> list[str]:
+    return [sys.executable, str(HERE / "bare_app.py")]
+
+
+def app_argv(data_dir: Path) -> list[str]:
+    return [sys.executable, "-m", "episodetui", "--data-dir", str(data_dir)]
+
+
+SHOW_HEADER = re.compile(r"\d+/\d+ watched")
+
+
+def library_drawn(text: str) -> bool:
+    return "sorted by" in text and LONG_SHOW in text and not SHOW_HEADER.search(text)
+
+
+def show_drawn(text: str) -> bool:
+    return bool(SHOW_HEADER.search(text)) and LONG_SHOW in text and re.search(r"S\d\dE\d\d", text) is not None
+
+
+def progress(text: str) -> str | None:
+    match = re.search(r"(\d+)/(\d+) watched", text)
+    return match.group(0) if match else None
+
+
+def first_frames(argv: list[str], done: Callable[[str], bool], repeat: int) -> tuple[float, int]:
+    times, peaks = [], []
+    for _ in range(repeat):
+        terminal = Terminal(argv)
+        times.append(terminal.wait_for(done, "the first frame") - terminal.started)
+        terminal.settle()
+        peaks.append(terminal.quit())
+    return statistics.median(times), max(peaks)
+
+
+def bare_keys(repeat: int) -> dict[str, float]:
+    terminal = Terminal(bare_argv())
+    terminal.wait_for(lambda t: "bare app ready" in t, "the bare app")
+    count, times = 0, {key: [] for key in ("enter", "w", "escape")}
+    for _ in range(repeat):
+        for key in times:
+            count += 1
+            times[key].append(terminal.press(key, lambda t, n=count: f"pressed {n}:" in t, key))
+    terminal.quit()
+    return {key: statistics.median(values) for key, values in times.items()}
+
+
+def app_keys(data_dir: Path, repeat: int) -> dict[str, float]:
+    """Open the long show from the library, `w` on its landing row, back to the library."""
+    terminal = Terminal(app_argv(data_dir))
+    terminal.wait_for(library_drawn, "the library")
+    times: dict[str, list[float]] = {"open": [], "w": [], "back": []}
+    for _ in range(repeat):
+        times["open"].append(terminal.press("enter", show_drawn, "the show"))
+        terminal.settle()
+        before = progress(terminal.text())
+        times["w"].append(terminal.press("w", lambda t: progress(t) not in (None, before), "w"))
+        times["back"].append(terminal.press("escape", library_drawn, "the library"))
+        terminal.settle()
+        highlighted = [line for line in terminal.screen.display if LONG_SHOW in line]
+        if not highlighted:
+            raise RuntimeError("the library does not show the long show after going back")
+    terminal.quit()
+    return {key: statistics.median(values) for key, values in times.items()}
+
+
+def ensure_library(data_dir: Path) -> None:
+    if not (data_dir / "library.sqlite3").exists():
+        subprocess.run([sys.executable, str(HERE / "make_library.py"), "--data-dir", str(data_dir)], check=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data-dir", type=Path, default=None, help="a bench library (built if empty)")
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="episodetui-bench-"))
+    ensure_library(data_dir)
+    # Work on a copy: `w` changes the library.
+    work = Path(tempfile.mkdtemp(prefix="episodetui-bench-run-"))
+    subprocess.run(["cp", str(data_dir / "library.sqlite3"), str(work)], check=True)
+
+    bare_frame, bare_peak = first_frames(bare_argv(), lambda t: "bare app ready" in t, args.repeat)
+    app_frame, app_peak = first_frames(app_argv(work), library_drawn, args.repeat)
+    bare = bare_keys(args.repeat)
+    ours = app_keys(work, args.repeat)
+
+    rows = [
+        ("`w` on the 1,100-episode show", ours["w"], bare["w"], "≤ 1.5×"),
+        ("open that show from the library (Enter)", ours["open"], bare["enter"], "≤ 3×"),
+        ("back to the library (Escape)", ours["back"], bare["escape"], "≤ 1.5×"),
+        ("first frame, process start to the library", app_frame, bare_frame, "≤ 1.3×"),
+    ]
+    print(f"median of {args.repeat} runs; bare Textual app measured in the same run\n")
+    print(f"| {'interaction':45} | episodetui | bare Textual | ratio | target |")
+    print(f"| {'-' * 45} | ---------- | ------------ | ----- | ------ |")
+    for name, ours_s, bare_s, target in rows:
+        print(f"| {name:45} | {ours_s * 1000:7.1f} ms | {bare_s * 1000:9.1f} ms | {ours_s / bare_s:4.2f}× | {target} |")
+    print(f"| {'peak memory (max RSS) at first frame':45} | {app_peak / 1024:6.0f} MiB | {bare_peak / 1024:8.0f} MiB "
+          f"| {app_peak / bare_peak:4.2f}× | |")
+
+
+if __name__ == "__main__":
+    main()
