@@ -114,8 +114,10 @@ def print_json(model: object) -> None:
 
 def run_tui(library: Library, show_id: int | None = None, episode_id: int | None = None) -> int:
     first_summaries = library.summaries_in_background()  # overlaps the import below
+    from episodetui.tui import library_screen
     from episodetui.tui.app import EpisodeTuiApp
 
+    library_screen.TUNE_GC_AFTER_FIRST_FRAME = True
     EpisodeTuiApp(
         library, start_show_id=show_id, start_episode_id=episode_id, first_summaries=first_summaries
     ).run()

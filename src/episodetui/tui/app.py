@@ -28,6 +28,7 @@ class EpisodeTuiApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark,f1", "help", "Help", id="help"),
         Binding("ctrl+f", "search", "Search", id="app.search"),
+        Binding("z,ctrl+z", "undo", "Undo", id="undo", show=False),
     ]
 
     def __init__(
@@ -46,12 +47,16 @@ class EpisodeTuiApp(App[None]):
         self.first_summaries = first_summaries
         self.start_show_id = start_show_id
         self.start_episode_id = start_episode_id
+        self.last_change = None  # the last mark/unmark, for undo (tui/watching.py)
 
     def on_mount(self) -> None:
         saved_theme = self.library.setting("theme")
         if saved_theme in self.available_themes:
             self.theme = saved_theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        from episodetui.tui.watching import watch_for_outside_changes
+
+        watch_for_outside_changes(self)
         self.push_screen(LibraryScreen())
         if self.start_show_id is not None:
             self.open_show(self.start_show_id)
@@ -64,9 +69,9 @@ class EpisodeTuiApp(App[None]):
     # ------------------------------------------------------------- navigation
 
     def open_show(self, show_id: int) -> None:
-        from episodetui.tui.show_screen import ShowScreen
+        from episodetui.tui.show_screen import open_show
 
-        self.push_screen(ShowScreen(show_id))
+        open_show(self, show_id)
 
     def open_episode(self, episode_id: int) -> None:
         from episodetui.tui.episode_screen import EpisodeScreen
@@ -75,22 +80,16 @@ class EpisodeTuiApp(App[None]):
 
     # ----------------------------------------------------------------- actions
 
-    def toggle_watched(self, episode_id: int) -> None:
-        episode = self.library.episode(episode_id)
-        if not episode.watched and not episode.aired(self.library.today()):
-            self.notify(f"{episode.code} has not aired yet.", severity="warning")
-            return
-        rewatch = self.library.active_pass(episode.show_id)
-        if rewatch is not None:
-            # During a rewatch, w adds (or takes back) this pass's play; first watches stay.
-            played = self.library.toggle_pass_play(episode_id)
-            ended = self.library.active_pass(episode.show_id) is None
-            done = f" Rewatch {rewatch.number} finished." if ended else ""
-            self.notify(f"{episode.code} {'rewatched' if played else 'no longer rewatched'}.{done}")
-            return
-        watched = self.library.toggle_watched(episode_id)
-        # Codes only: a notification must not carry an episode's title (strict mode).
-        self.notify(f"{episode.code} marked {'watched' if watched else 'unwatched'}.")
+    def toggle_watched(self, episode_id: int, shown_watched: bool | None = None) -> None:
+        """Mark watched; on a watched episode ask: unmark or count a rewatch (undoable)."""
+        from episodetui.tui.watching import toggle_watched
+
+        toggle_watched(self, episode_id, shown_watched)
+
+    def action_undo(self) -> None:
+        from episodetui.tui.watching import undo_last
+
+        undo_last(self)
 
     def edit_episode_title(self, episode_id: int, after: Callable[[], None]) -> None:
         from episodetui.tui.dialogs import TextPrompt

@@ -26,6 +26,7 @@ class Column:
     label: str
     width: int | None = None  # None: shares the space the fixed columns leave
     weight: int = 1
+    max_width: int | None = None  # a shared column grows no wider; the rest goes elsewhere
 
 
 class RowList(ScrollView, can_focus=True):
@@ -87,6 +88,10 @@ class RowList(ScrollView, can_focus=True):
         self._cells_for: Callable[[int], tuple[Text, ...]] = lambda index: ()
         self._cells: dict[int, tuple[Text, ...]] = {}  # rows made so far
         self._cache: dict[tuple[int, bool], Strip] = {}
+        self._widths_for: tuple[int, list[int]] = (-1, [])
+        self._center_pending = False
+        self._drawn_with: tuple[Style, ...] = ()
+        self._content_width = 0  # set once per batch of lines drawn
 
     # ------------------------------------------------------------------ data
 
@@ -112,24 +117,30 @@ class RowList(ScrollView, can_focus=True):
         keys: Sequence[str],
         cells_for: Callable[[int], tuple[Text, ...]],
         keep_key: str | None = None,
+        center: bool = False,
     ) -> None:
         """Replace every row. A row's cells are made by `cells_for(index)` only when
-        the row is first drawn. The cursor stays on `keep_key` if it is still there."""
+        the row is first drawn. The cursor stays on `keep_key` if it is still there;
+        `center` scrolls it to the middle of the list (now, or once the list has a size)."""
         self._keys = list(keys)
         self._index = {key: i for i, key in enumerate(self._keys)}
         self._cells_for = cells_for
         self._cells.clear()
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+        self._center_pending = center
         if keep_key is not None:
             self.cursor = self._index.get(keep_key, 0)
         else:
             self.cursor = min(self.cursor, max(0, len(self._keys) - 1))
         self.refresh()
 
-    def update_row(self, key: str, cells: tuple[Text, ...]) -> None:
-        index = self._index[key]
-        self._cells[index] = cells
+    def invalidate(self, key: str) -> None:
+        """The row's data changed: make its cells again when it is next drawn."""
+        index = self._index.get(key)
+        if index is None:
+            return
+        self._cells.pop(index, None)
         self._cache.pop((index, True), None)
         self._cache.pop((index, False), None)
         self.refresh_line(index)
@@ -140,8 +151,9 @@ class RowList(ScrollView, can_focus=True):
             return None
         return self._keys[min(self.cursor, len(self._keys) - 1)]
 
-    def move_to(self, key: str) -> None:
+    def move_to(self, key: str, center: bool = False) -> None:
         if key in self._index:
+            self._center_pending = center
             self.cursor = self._index[key]
 
     # ---------------------------------------------------------------- cursor
@@ -162,7 +174,10 @@ class RowList(ScrollView, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         top = round(self.scroll_y)
         page = self._page()
-        if self.cursor < top:
+        if self._center_pending and self.size.height:
+            self._center_pending = False
+            self.scroll_to(y=max(0, self.cursor - page // 2), animate=False, immediate=True)
+        elif self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)
         elif self.cursor >= top + page:
             self.scroll_to(y=self.cursor - page + 1, animate=False, immediate=True)
@@ -202,20 +217,53 @@ class RowList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+        self._scroll_to_cursor()
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._cache.clear()
+    def _row_styles(self) -> tuple[Style, ...]:
+        return (
+            self.rich_style,
+            self.get_component_rich_style("row-list--header"),
+            self.get_component_rich_style("row-list--odd"),
+            self.get_component_rich_style("row-list--cursor"),
+        )
 
     # ------------------------------------------------------------- rendering
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Once per batch of lines: the width, and the styles rows are drawn with.
+        # Textual re-applies styles on every screen switch; drawn rows stay valid
+        # unless the styles changed (a theme, focus).
+        self._content_width = self.scrollable_content_region.width
+        styles = self._row_styles()
+        if styles != self._drawn_with:
+            self._drawn_with = styles
+            self._cache.clear()
+        return super().render_lines(crop)
+
     def _widths(self) -> list[int]:
-        width = self.scrollable_content_region.width - 1  # a left margin
+        """Column widths for the current width, computed once per width."""
+        width = self._content_width - 1  # a left margin
+        if self._widths_for[0] == width:
+            return self._widths_for[1]
         fixed = sum(c.width for c in self.columns if c.width is not None)
-        gaps = len(self.columns) - 1
-        spare = max(0, width - fixed - gaps)
-        weights = sum(c.weight for c in self.columns if c.width is None) or 1
-        return [c.width if c.width is not None else spare * c.weight // weights for c in self.columns]
+        spare = max(0, width - fixed - (len(self.columns) - 1))
+        widths = [c.width for c in self.columns]
+        shared = [i for i, c in enumerate(self.columns) if c.width is None]
+        # Share the spare space by weight; a column at its max_width gives the rest back.
+        while shared:
+            weights = sum(self.columns[i].weight for i in shared) or 1
+            capped = [i for i in shared if (m := self.columns[i].max_width) is not None and spare * self.columns[i].weight // weights > m]
+            if not capped:
+                for i in shared:
+                    widths[i] = spare * self.columns[i].weight // weights
+                break
+            for i in capped:
+                widths[i] = self.columns[i].max_width
+                spare -= widths[i]
+                shared.remove(i)
+        result = [w or 0 for w in widths]
+        self._widths_for = (width, result)
+        return result
 
     def _line(self, cells: Sequence[Text], style: Style) -> Text:
         line = Text(" ", no_wrap=True, end="")
@@ -230,23 +278,23 @@ class RowList(ScrollView, can_focus=True):
         return line
 
     def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
+        width = self._content_width
+        base, header_style, odd_style, cursor_style = self._drawn_with
         if y == 0:
-            header = self._line([Text(c.label) for c in self.columns], base + self.get_component_rich_style("row-list--header"))
-            return Strip(header.render(self.app.console)).extend_cell_length(width, base + self.get_component_rich_style("row-list--header")).crop(0, width)
+            header = self._line([Text(c.label) for c in self.columns], base + header_style)
+            return Strip(header.render(self.app.console)).extend_cell_length(width, base + header_style).crop(0, width)
         index = round(self.scroll_y) + y - 1
         if index >= len(self._keys):
             return Strip.blank(width, base)
         is_cursor = index == self.cursor
         cached = self._cache.get((index, is_cursor))
-        if cached is not None:
+        if cached is not None and cached.cell_length == width:
             return cached
         style = base
         if index % 2:
-            style += self.get_component_rich_style("row-list--odd")
+            style += odd_style
         if is_cursor:
-            style += self.get_component_rich_style("row-list--cursor")
+            style += cursor_style
         line = self._line(self._row_cells(index), style)
         strip = Strip(line.render(self.app.console)).extend_cell_length(width, style).crop(0, width)
         self._cache[(index, is_cursor)] = strip

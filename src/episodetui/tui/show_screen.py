@@ -1,4 +1,9 @@
-"""A show: its seasons and episodes with watched marks, air dates and note counts."""
+"""A show: its seasons and episodes with watched marks, air dates and note counts.
+
+The rows are episode views from the core (the spoiler policy already applied). A change
+updates in place only the rows it touched and the header; a row's cells are made only
+when it is drawn.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,14 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
-from episodetui.core.spoilers import EpisodeState
-from episodetui.core.store import Episode
+from episodetui.core.marking import Change
 from episodetui.core.text import progress_bar
-from episodetui.tui.row_list import Column, RowList
+from episodetui.core.views import EpisodeView, ShowHeaderView, ShowView, episode_views, show_header, show_view
 from episodetui.tui.notes import NoteActions, NotesList
+from episodetui.tui.key_bar import KeyBar
+from episodetui.tui.row_list import Column, RowList
 
 COLUMNS = (
     Column("", width=1),
@@ -25,9 +31,40 @@ COLUMNS = (
 )
 
 
+# The last few show screens stay alive when closed: opening one again redraws what
+# changed instead of building the screen and every row anew.
+KEEP_SHOW_SCREENS = 3
+
+
+def open_show(app, show_id: int) -> None:
+    """Push the show's screen, reusing a kept one; it lands on the next episode."""
+    kept: list[int] = app.__dict__.setdefault("_kept_show_screens", [])
+    name = f"show-{show_id}"
+    if app.is_screen_installed(name):
+        screen = app.get_screen(name)
+        if screen in app.screen_stack:  # open already, lower down: a second one
+            app.push_screen(ShowScreen(show_id))
+            return
+        kept.remove(show_id)
+        kept.append(show_id)
+        screen.land_pending = True
+        app.push_screen(screen)
+        return
+    screen = ShowScreen(show_id)
+    app.install_screen(screen, name)
+    kept.append(show_id)
+    for old_id in kept[:-KEEP_SHOW_SCREENS]:
+        old = app.get_screen(f"show-{old_id}")
+        if old not in app.screen_stack:
+            app.uninstall_screen(old)
+            old.remove()
+            kept.remove(old_id)
+    app.push_screen(screen)
+
+
 class ShowScreen(NoteActions):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
+        Binding("escape", "back", "Back"),
         Binding("w", "toggle_watched", "Watched"),
         Binding("W", "watch_through", "Up to here"),
         Binding("n", "new_note", "Show note"),
@@ -40,76 +77,106 @@ class ShowScreen(NoteActions):
         Binding("R", "toggle_rewatch", "Rewatch", id="show.rewatch"),
     ]
 
+    # `w` that marks an episode watched moves the cursor to the next row.
+    advance_after_watch = True
+
     def __init__(self, show_id: int) -> None:
-        super().__init__(id="show")
+        super().__init__(classes="show-screen")
         self.show_id = show_id
+        self.land_pending = False
+        self.view: ShowView | None = None
+        self._views: dict[str, EpisodeView] = {}
+        self._marker: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="show-info")
         yield RowList(COLUMNS, id="episodes")
         yield NotesList(id="notes")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
-        show = self.library.show(self.show_id)
-        self.sub_title = show.title
-        table = self.query_one("#episodes", RowList)
         self.query_one(NotesList).border_title = "Notes on the show"
         self.refresh_notes()
-        table.focus()
+        self.reload(land_on_next=True)
+        self.sub_title = self.view.header.title if self.view else ""
+        self.query_one("#episodes", RowList).focus()
 
     def on_screen_resume(self) -> None:
-        # Runs when the screen is first shown and whenever it is back on top.
-        self.reload()
+        # Opened again, or back from an episode or a dialog: redraw only what changed.
+        land, self.land_pending = self.land_pending, False
+        if self._marker != self.library.change_marker():
+            self.reload(land_on_next=land)
+        elif land and self.view is not None and self.view.next_id is not None:
+            self.query_one("#episodes", RowList).move_to(str(self.view.next_id), center=True)
 
-    def reload(self) -> None:
-        """Redraw progress and every episode row whose cells changed."""
-        library = self.library
-        show = library.show(self.show_id)
-        summary = library.summary(self.show_id)
-        policy = library.policy_for(show)
-        next_id = summary.next_episode.id if summary.next_episode else None
-        self._render_info(show, summary, policy.mode.value)
+    def action_back(self) -> None:
+        from episodetui.tui.library_screen import LibraryScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, LibraryScreen):
+                screen.came_back_from(self.show_id)
+        self.app.pop_screen()
+
+    # ------------------------------------------------------------------ data
+
+    def reload(self, land_on_next: bool = False) -> None:
+        """Read the show again; redraw the header and the rows whose view changed."""
+        view = show_view(self.library, self.show_id)
+        self._marker = self.library.change_marker()
+        self.view = view
+        self._render_info(view.header)
         rows = self.query_one("#episodes", RowList)
-        today = library.today()
-        ratings = library.episode_ratings(self.show_id)
-        fresh = []
-        for episode in library.episodes(self.show_id):
-            state = EpisodeState(watched=episode.watched, is_next=episode.id == next_id)
-            title = policy.episode_title(episode.title, state)
-            cells = _episode_cells(episode, title, policy.recap_visible(state), today)
-            fresh.append((str(episode.id), (*cells, _rating_cell(ratings.get(episode.id)))))
-        if rows.row_count != len(fresh) or rows.keys != [key for key, _ in fresh]:
-            rows.set_rows([key for key, _ in fresh], lambda index: fresh[index][1], keep_key=rows.highlighted_key)
+        fresh = {str(e.id): e for e in view.episodes}
+        keys = list(fresh)
+        if land_on_next or rows.keys != keys:
+            self._views = fresh
+            land = str(view.next_id) if land_on_next and view.next_id else rows.highlighted_key
+            rows.set_rows(keys, lambda index: _episode_cells(self._views[keys[index]]), keep_key=land, center=land_on_next)
             return
-        for key, cells in fresh:
-            if rows.cells(key) != cells:
-                rows.update_row(key, cells)
+        for key, episode in fresh.items():
+            if self._views.get(key) != episode:
+                self._views[key] = episode
+                rows.invalidate(key)
 
-    def _render_info(self, show, summary, mode: str) -> None:
+    def plays_changed(self, change: Change) -> None:
+        """Update in place: the header, the changed rows, and the old and new next."""
+        if change.show_id != self.show_id or self.view is None:
+            return
+        if self is not self.app.screen:
+            return  # redrawn when back on top (the marker changed)
+        header = show_header(self.library, self.show_id)
+        ids = set(change.episode_ids)
+        ids.update(i for i in (self.view.next_id, header.next.id if header.next else None) if i is not None)
+        rows = self.query_one("#episodes", RowList)
+        for episode in episode_views(self.library, sorted(ids)):
+            key = str(episode.id)
+            if key in self._views and self._views[key] != episode:
+                self._views[key] = episode
+                rows.invalidate(key)
+        self.view = ShowView(header, self.view.episodes)
+        self._render_info(header)
+        self._marker = self.library.change_marker()
+
+    def library_changed_elsewhere(self) -> None:
+        if self is self.app.screen:
+            self.reload()
+
+    def _render_info(self, header: ShowHeaderView) -> None:
         info = Text()
-        info.append(show.title, style="bold")
-        rating = self.library.ratings(show.id).get(None)
-        details = [str(show.year) if show.year else "", show.network or "", show.status or "",
-                   f"rated {rating[0]}/10" if rating else ""]
-        details = [d for d in details if d]
+        info.append(header.title, style="bold")
+        rated = f"rated {header.rating}/10" if header.rating else ""
+        details = [d for d in (str(header.year) if header.year else "", header.network or "", header.status or "", rated) if d]
         if details:
             info.append("  " + " · ".join(details), style="dim")
         info.append("\n")
-        info.append(progress_bar(summary.watched, summary.total, 20), style="green")
-        info.append(f" {summary.watched}/{summary.total} watched")
-        nxt = summary.next_episode
+        info.append(progress_bar(header.watched, header.total, 20), style="green")
+        info.append(f" {header.watched}/{header.total} watched")
+        nxt = header.next
         info.append(f" · next {nxt.code} {nxt.title}".rstrip() if nxt else " · caught up")
-        average = self.library.rating_summary(show.id).average  # the show's own is above
-        if average is not None:
-            info.append(f" · episodes ★ {average:.1f}".replace(".0", ""), style="yellow")
-        info.append(f" · spoilers: {mode}", style="dim")
-        rewatch = self.library.pass_progress(show.id)
-        if rewatch is not None:
-            info.append(f"\n↻ {rewatch.describe()} (R stops it)", style="magenta")
-        if show.synopsis:
-            info.append("\n" + show.synopsis, style="italic")
+        info.append(f" · spoilers: {header.mode.value}", style="dim")
+        if header.synopsis:
+            info.append("\n" + header.synopsis, style="italic")
         self.query_one("#show-info", Static).update(info)
 
     def refresh_notes(self) -> None:
@@ -118,23 +185,38 @@ class ShowScreen(NoteActions):
     def note_target(self) -> tuple[int, int | None, str]:
         return self.show_id, None, self.library.show(self.show_id).title
 
-    def highlighted_episode_id(self) -> int | None:
+    def highlighted_episode(self) -> EpisodeView | None:
         key = self.query_one("#episodes", RowList).highlighted_key
-        return int(key) if key else None
+        return self._views.get(key) if key else None
+
+    def highlighted_episode_id(self) -> int | None:
+        episode = self.highlighted_episode()
+        return episode.id if episode else None
+
+    # --------------------------------------------------------------- actions
 
     @on(RowList.Selected)
     def _open(self, event: RowList.Selected) -> None:
         self.app.open_episode(int(event.key))
 
     def action_toggle_watched(self) -> None:
-        episode_id = self.highlighted_episode_id()
-        if episode_id is None:
+        from episodetui.tui.watching import toggle_watched
+
+        episode = self.highlighted_episode()
+        if episode is None:
             return
-        self.app.toggle_watched(episode_id)
-        self.reload()
+        rows = self.query_one("#episodes", RowList)
+
+        def done(change: Change) -> None:
+            marked = change.added_play_ids and not episode.watched
+            if marked and self.advance_after_watch and rows.highlighted_key == str(episode.id):
+                rows.action_cursor_down()
+
+        toggle_watched(self.app, episode.id, shown_watched=episode.watched, done=done)
 
     def action_watch_through(self) -> None:
         from episodetui.tui.dialogs import ConfirmScreen
+        from episodetui.tui.watching import mark_through
 
         episode_id = self.highlighted_episode_id()
         if episode_id is None:
@@ -150,9 +232,7 @@ class ShowScreen(NoteActions):
 
         def mark(confirmed: bool | None) -> None:
             if confirmed:
-                count = self.library.watch_through(episode_id)
-                self.reload()
-                self.notify(f"Marked {count} episodes watched.")
+                mark_through(self.app, episode_id)
 
         plural = "s" if len(pending) != 1 else ""
         self.app.push_screen(
@@ -177,28 +257,23 @@ class ShowScreen(NoteActions):
             self.app.edit_episode_title(episode_id, self.reload)
 
 
-def _rating_cell(rating: int | None) -> Text:
-    return Text(f"★ {rating}" if rating else "", style="yellow")
-
-
-def _episode_cells(episode: Episode, title: str, recap_visible: bool, today) -> tuple[Text, ...]:
+def _episode_cells(episode: EpisodeView) -> tuple[Text, ...]:
     if episode.watched:
         mark = Text("✓", style="bold green")
-    elif not episode.aired(today):
+    elif not episode.aired:
         mark = Text("◷", style="dim")
     else:
         mark = Text("·", style="dim")
-    code = "Special " + str(episode.number) if episode.season == 0 else episode.code
     if episode.has_recap:
-        recap = Text("✓ shown" if recap_visible else "hidden", style="" if recap_visible else "yellow")
+        recap = Text("✓ shown" if episode.recap_visible else "hidden", style="" if episode.recap_visible else "yellow")
     else:
         recap = Text("")
-    title_cell = Text(title or f"Episode {episode.number}", style="dim" if not title else "")
+    title_cell = Text(episode.display_title, style="" if episode.title else "dim")
     if episode.delisted:
         title_cell.append("  (no longer listed on TVmaze)", style="dim italic")
     return (
         mark,
-        Text(code),
+        Text(episode.label),
         title_cell,
         Text(episode.air_date or "", style="dim"),
         Text(str(episode.note_count) if episode.note_count else ""),

@@ -9,11 +9,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from episodetui.core.spoilers import EpisodeState
 from episodetui.core.store import Upcoming
 from episodetui.core.text import in_days_text
+from episodetui.tui.key_bar import KeyBar
 from episodetui.tui.row_list import Column, RowList
 
 DAYS = 28
@@ -37,7 +38,7 @@ class UpcomingScreen(Screen):
         yield Header()
         yield Static(id="upcoming-status")
         yield RowList(COLUMNS, id="upcoming-list")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Upcoming"

@@ -184,6 +184,11 @@ class Database:
         """Changes whenever another connection commits: cheap to poll."""
         return int(self._db.execute("PRAGMA data_version").fetchone()[0])
 
+    def change_marker(self) -> tuple[int, int]:
+        """Differs after any commit, by this connection or another: a screen that kept
+        it can tell whether what it shows may be out of date."""
+        return self.data_version(), self._db.total_changes
+
     # ---------------------------------------------------------------- settings
 
     def setting(self, key: str, default: str | None = None) -> str | None:
