@@ -38,6 +38,7 @@ def register(command: Command) -> None:
     sub = command("unwatch", "mark an episode unwatched", cmd_unwatch)
     sub.add_argument("show", metavar="SHOW")
     sub.add_argument("episode", metavar="EPISODE")
+    sub.add_argument("--through", action="store_true", help="every episode up to this one (specials: only this)")
 
     sub = command("note", "add a note on an episode", cmd_note)
     sub.add_argument("show", metavar="SHOW")
@@ -59,30 +60,24 @@ def cmd_open(args: argparse.Namespace) -> int:
 def cmd_list(args: argparse.Namespace) -> int:
     from episodetui.core.models import EpisodeRef, ShowListItem
     from episodetui.core.text import progress_bar
+    from episodetui.core.views import library_rows
 
     library = open_library(args)
-    summaries = library.summaries()
-    ratings = library.rating_summaries()
-    rewatches = library.active_pass_progress()
     items = []
-    for summary in summaries:
-        nxt = summary.next_episode
-        ref = None
-        if nxt:
-            # The next episode's title is shown in every mode, strict included.
-            ref = EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title)
+    for row in library_rows(library):
+        nxt = row.next
         items.append(
             ShowListItem(
-                title=summary.title,
-                year=summary.year,
-                watched=summary.watched,
-                total=summary.total,
-                status=summary.status,
-                next=ref,
-                last_watched_at=summary.last_watched_at,
-                rating=ratings[summary.id].own if summary.id in ratings else None,
-                episode_rating_average=_average(ratings.get(summary.id)),
-                rewatch=_rewatch_out(rewatches.get(summary.id)),
+                title=row.title,
+                year=row.year,
+                watched=row.watched,
+                total=row.total,
+                status=row.status,
+                next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title) if nxt else None,
+                last_watched_at=row.last_watched_at,
+                rating=row.rating.own if row.rating else None,
+                episode_rating_average=_average(row.rating),
+                rewatch=_rewatch_out(row.rewatch),
             )
         )
     if args.json:
@@ -123,7 +118,8 @@ def _average(summary) -> float | None:  # type: ignore[no-untyped-def]
 
 
 def show_model(library: Library, show: Show, spoilers: bool):
-    """The show as the CLI prints it, every text asked of the spoiler policy."""
+    """The show as the CLI prints it: rendered from the core's views, which applied the
+    spoiler policy (`spoilers` reveals every episode, as a deliberate act)."""
     from episodetui.core.models import (
         EpisodeOut,
         EpisodeRef,
@@ -132,50 +128,50 @@ def show_model(library: Library, show: Show, spoilers: bool):
         RecapOut,
         ShowOut,
     )
-    from episodetui.core.spoilers import EpisodeState
+    from episodetui.core.spoilers import SpoilerPolicy
     from episodetui.core.text import format_timestamp
+    from episodetui.core.views import episode_view, show_view
 
-    policy = library.policy_for(show)
-    summary = library.summary(show.id)
-    next_id = summary.next_episode.id if summary.next_episode else None
+    revealed = frozenset(e.id for e in library.episodes(show.id)) if spoilers else frozenset()
+    view = show_view(library, show.id, revealed)
+    header = view.header
     show_rating = library.rating_summary(show.id)
 
     def notes_out(notes) -> list[NoteOut]:
         return [
-            NoteOut(id=n.id, at=format_timestamp(n.at_seconds) or None, text=policy.note_text(n.text))
+            NoteOut(id=n.id, at=format_timestamp(n.at_seconds) or None, text=SpoilerPolicy.note_text(n.text))
             for n in notes
         ]
 
     ratings = library.ratings(show.id)
     episodes = []
-    for episode in library.episodes(show.id):
-        state = EpisodeState(episode.watched, episode.id == next_id, revealed=spoilers)
-        view = library.recap_view(episode, revealed=spoilers)
+    for episode in view.episodes:
         recap_out = None
-        if view.exists:
-            assert view.shape is not None
+        if episode.has_recap:
+            full = episode_view(library, episode.id, revealed=spoilers)
+            assert full.recap_shape is not None
             recap_out = RecapOut(
-                hidden=not view.visible,
-                paragraphs=view.shape.paragraphs,
-                key_moment_count=view.shape.key_moments,
+                hidden=full.recap is None,
+                paragraphs=full.recap_shape.paragraphs,
+                key_moment_count=full.recap_shape.key_moments,
             )
-            if view.recap is not None:
-                recap_out.title = view.recap.title
-                recap_out.text = view.recap.text
-                recap_out.source = view.recap.source
+            if full.recap is not None:
+                recap_out.title = full.recap.title
+                recap_out.text = full.recap.text
+                recap_out.source = full.recap.source
                 recap_out.key_moments = [
                     KeyMomentOut(text=m.text, at=format_timestamp(m.at_seconds) or None)
-                    for m in view.recap.key_moments
+                    for m in full.recap.key_moments
                 ]
         episodes.append(
             EpisodeOut(
                 code=episode.code,
                 season=episode.season,
                 number=episode.number,
-                title=policy.episode_title(episode.title, state),
+                title=episode.title,
                 air_date=episode.air_date,
                 runtime=episode.runtime,
-                synopsis=policy.synopsis(episode.synopsis, state) if episode.synopsis else "",
+                synopsis=episode.synopsis,
                 watched=episode.watched,
                 watched_at=episode.watched_at,
                 plays=episode.plays,
@@ -185,19 +181,17 @@ def show_model(library: Library, show: Show, spoilers: bool):
                 recap=recap_out,
             )
         )
-    nxt = summary.next_episode
+    nxt = header.next
     return ShowOut(
-        title=show.title,
-        year=show.year,
-        network=show.network,
-        status=show.status,
-        synopsis=show.synopsis,
-        spoiler_mode=policy.mode.value,
-        watched=summary.watched,
-        total=summary.total,
-        next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title)
-        if nxt
-        else None,
+        title=header.title,
+        year=header.year,
+        network=header.network,
+        status=header.status,
+        synopsis=header.synopsis,
+        spoiler_mode=header.mode.value,
+        watched=header.watched,
+        total=header.total,
+        next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title) if nxt else None,
         notes=notes_out(library.show_notes(show.id)),
         episodes=episodes,
         rating=ratings[None][0] if None in ratings else None,
@@ -251,10 +245,13 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
+    from episodetui.core import marking
+
     library = open_library(args)
     show, episode = find_episode(library, args)
     if args.through:
-        count = library.watch_through(episode.id)
+        change = marking.mark_through(library, episode.id)
+        count = len(change.episode_ids)
         print(f"Marked {count} episode{'s' if count != 1 else ''} of {show.title} watched, through {episode.code}.")
         return 0
     if not episode.aired(library.today()):
@@ -270,9 +267,16 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
 
 def cmd_unwatch(args: argparse.Namespace) -> int:
+    from episodetui.core import marking
+
     library = open_library(args)
     show, episode = find_episode(library, args)
-    library.set_watched(episode.id, False)
+    if args.through:
+        change = marking.unmark_through(library, episode.id)
+        count = len(change.episode_ids)
+        print(f"Marked {count} episode{'s' if count != 1 else ''} of {show.title} unwatched, through {episode.code}.")
+        return 0
+    marking.unmark(library, episode.id)
     print(f"Marked {show.title} {episode.code} unwatched.")
     return 0
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from typing import TYPE_CHECKING
 
 from episodetui.cli.common import EXIT_USAGE, CliError, bounded_int, open_library, print_json
@@ -110,27 +109,22 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_upcoming(args: argparse.Namespace) -> int:
-    from episodetui.core.spoilers import EpisodeState
     from episodetui.core.text import in_days_text
+    from episodetui.core.views import upcoming_views
 
     library = open_library(args)
-    today = library.today()
     rows = []
-    for item in library.upcoming(args.days):
+    for item in upcoming_views(library, args.days):
         episode = item.episode
-        show = library.show(episode.show_id)
-        # An unaired episode is unwatched: in strict mode its title stays hidden.
-        title = library.policy_for(show).episode_title(episode.title, EpisodeState(watched=episode.watched))
-        local = item.local_time()
         rows.append({
             "show": item.show_title,
             "code": episode.code,
             "season": episode.season,
             "number": episode.number,
-            "title": title,
+            "title": episode.title,
             "air_date": episode.air_date,
-            "airs_at": local.isoformat(timespec="minutes") if local else None,
-            "in_days": (date.fromisoformat(episode.air_date) - today).days if episode.air_date else None,
+            "airs_at": item.airs_at.isoformat(timespec="minutes") if item.airs_at else None,
+            "in_days": item.in_days if episode.air_date else None,
         })
     if args.json:
         print_json(rows)

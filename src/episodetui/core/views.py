@@ -9,7 +9,7 @@ recap). A surface never reads recap text or decides visibility itself.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from episodetui.core.spoilers import EpisodeState, RecapShape, SpoilerMode, SpoilerPolicy
@@ -168,6 +168,7 @@ class UpcomingView:
     show_title: str
     episode: EpisodeView
     in_days: int
+    airs_at: datetime | None  # in the user's timezone, when TVmaze gave a time
 
 
 def _next_view(nxt: NextEpisode | None, policy: SpoilerPolicy, *, is_next: bool) -> NextView | None:
@@ -308,5 +309,5 @@ def upcoming_views(library: Library, days: int) -> list[UpcomingView]:
         # An unaired episode is never "next": strict mode keeps its title hidden.
         view = make_episode_view(episode, policy, today, next_id=None)
         in_days = (date.fromisoformat(episode.air_date) - today).days if episode.air_date else 0
-        items.append(UpcomingView(item.show_title, view, in_days))
+        items.append(UpcomingView(item.show_title, view, in_days, item.local_time()))
     return items

@@ -22,12 +22,18 @@ class KeyBar(Footer):
             if binding.show or binding.action == "app.command_palette" or binding.action == "command_palette"
         )
 
+    def compose(self):
+        # Remember what this build shows, read when it is built.
+        self._shown = self._signature(self.screen) if self._bindings_ready else None
+        yield from super().compose()
+
     def bindings_changed(self, screen: Screen) -> None:
-        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
-            self._bindings_ready = True
+        if (
+            self._shown is not None
+            and screen.app.app_focus
+            and self.is_attached
+            and screen is self.screen
+            and self._signature(screen) == self._shown
+        ):
             return
-        signature = self._signature(screen)
-        if signature == self._shown and self._bindings_ready:
-            return
-        self._shown = signature
         super().bindings_changed(screen)

@@ -69,14 +69,14 @@ class LibraryScreen(Screen):
     only the shows whose data changed, and the cursor stays on the show you left."""
 
     BINDINGS = [
-        Binding("a", "add_show", "Add show"),
-        Binding("c", "app.upcoming", "Upcoming"),
-        Binding("i", "app.import_history", "Import"),
-        Binding("s", "cycle_sort", "Sort"),
-        Binding("f", "cycle_filter", "Filter"),
-        Binding("slash", "search", "Find"),
+        Binding("a", "add_show", "Add show", id="library.add_show"),
+        Binding("c", "app.upcoming", "Upcoming", id="library.upcoming"),
+        Binding("i", "app.import_history", "Import", id="library.import_history"),
+        Binding("s", "cycle_sort", "Sort", id="library.cycle_sort"),
+        Binding("f", "cycle_filter", "Filter", id="library.cycle_filter"),
+        Binding("slash", "search", "Find", id="library.search"),
         Binding("S", "app.statistics", "Stats", id="library.statistics"),
-        Binding("escape", "clear_search", "Clear find", show=False),
+        Binding("escape", "clear_search", "Clear find", show=False, id="library.clear_search"),
     ]
 
     def __init__(self) -> None:

@@ -64,21 +64,26 @@ def open_show(app, show_id: int) -> None:
 
 class ShowScreen(NoteActions):
     BINDINGS = [
-        Binding("escape", "back", "Back"),
-        Binding("w", "toggle_watched", "Watched"),
-        Binding("W", "watch_through", "Up to here"),
-        Binding("n", "new_note", "Show note"),
-        Binding("e", "edit_note", "Edit note", show=False),
-        Binding("d", "delete_note", "Delete note", show=False),
-        Binding("t", "edit_title", "Edit title"),
-        Binding("u", "refresh_show", "Refresh"),
-        Binding("v", "toggle_note_spoilers", "Note spoilers", show=False),
+        Binding("escape", "back", "Back", id="show.back"),
+        Binding("w", "toggle_watched", "Watched", id="show.toggle_watched"),
+        Binding("W", "watch_through", "Up to here", id="show.watch_through"),
+        Binding("n", "new_note", "Show note", id="show.new_note"),
+        Binding("e", "edit_note", "Edit note", show=False, id="show.edit_note"),
+        Binding("d", "delete_note", "Delete note", show=False, id="show.delete_note"),
+        Binding("t", "edit_title", "Edit title", id="show.edit_title"),
+        Binding("u", "refresh_show", "Refresh", id="show.refresh_show"),
+        Binding("v", "toggle_note_spoilers", "Note spoilers", show=False, id="show.toggle_note_spoilers"),
         Binding("asterisk", "rate_show", "Rate show", key_display="*", id="show.rate"),
         Binding("R", "toggle_rewatch", "Rewatch", id="show.rewatch"),
     ]
 
-    # `w` that marks an episode watched moves the cursor to the next row.
+    # `w` that marks an episode watched moves the cursor to the next row, unless the
+    # user's config (advance_after_watch = false) says otherwise.
     advance_after_watch = True
+
+    def _advances(self) -> bool:
+        config = getattr(self.app, "config", None)
+        return bool(getattr(config, "advance_after_watch", self.advance_after_watch))
 
     def __init__(self, show_id: int) -> None:
         super().__init__(classes="show-screen")
@@ -209,7 +214,7 @@ class ShowScreen(NoteActions):
 
         def done(change: Change) -> None:
             marked = change.added_play_ids and not episode.watched
-            if marked and self.advance_after_watch and rows.highlighted_key == str(episode.id):
+            if marked and self._advances() and rows.highlighted_key == str(episode.id):
                 rows.action_cursor_down()
 
         toggle_watched(self.app, episode.id, shown_watched=episode.watched, done=done)

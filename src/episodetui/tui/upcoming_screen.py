@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -11,9 +9,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from episodetui.core.spoilers import EpisodeState
-from episodetui.core.store import Upcoming
 from episodetui.core.text import in_days_text
+from episodetui.core.views import UpcomingView, upcoming_views
 from episodetui.tui.key_bar import KeyBar
 from episodetui.tui.row_list import Column, RowList
 
@@ -28,11 +25,11 @@ COLUMNS = (
 
 
 class UpcomingScreen(Screen):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back", id="upcoming.back")]
 
     def __init__(self) -> None:
         super().__init__(id="upcoming")
-        self.items: list[Upcoming] = []
+        self.items: list[UpcomingView] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -48,21 +45,15 @@ class UpcomingScreen(Screen):
         self.reload()
 
     def reload(self) -> None:
-        library = self.app.library
-        today = library.today()
-        self.items = library.upcoming(DAYS)
+        self.items = upcoming_views(self.app.library, DAYS)
         rows = self.query_one(RowList)
 
         def cells(index: int) -> tuple[Text, ...]:
             item = self.items[index]
             episode = item.episode
-            show = library.show(episode.show_id)
-            # Unaired means unwatched: strict mode keeps the title hidden.
-            title = library.policy_for(show).episode_title(episode.title, EpisodeState(watched=episode.watched))
-            local = item.local_time()
-            airs = local.strftime("%a %d %b %H:%M") if local else episode.air_date or ""
-            days = (date.fromisoformat(episode.air_date) - today).days if episode.air_date else 0
-            return (Text(airs), Text(in_days_text(days), style="dim"), Text(item.show_title), Text(episode.code), Text(title))
+            # The view's title: unaired means unwatched, so strict mode hides it.
+            airs = item.airs_at.strftime("%a %d %b %H:%M") if item.airs_at else episode.air_date or ""
+            return (Text(airs), Text(in_days_text(item.in_days), style="dim"), Text(item.show_title), Text(episode.code), Text(episode.title))
 
         rows.set_rows([str(item.episode.id) for item in self.items], cells)
         status = (

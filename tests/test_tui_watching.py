@@ -1,0 +1,209 @@
+"""Pilot tests of watching in the TUI, pressed like a person and checked in the library
+after the app is closed: w runs, rewatch, undo, changes made by another process, and the
+library that stays as it was left."""
+
+from __future__ import annotations
+
+from episodetui.core.store import Library
+from episodetui.tui.app import EpisodeTuiApp
+from episodetui.tui.library_screen import LibraryScreen
+from episodetui.tui.row_list import Column, RowList
+from episodetui.tui.show_screen import ShowScreen
+from episodetui.tui.watching import RewatchChoice
+
+from conftest import fixed_clock, screen_text
+
+SIZE = (100, 30)
+
+
+def _reopen(data_dir) -> Library:
+    return Library.open(data_dir, clock=fixed_clock)
+
+
+def _watched(data_dir, show_id: int = 1) -> list[bool]:
+    library = _reopen(data_dir)
+    try:
+        return [e.watched for e in library.episodes(show_id)]
+    finally:
+        library.close()
+
+
+async def test_w_marks_a_run_of_episodes_and_is_saved(secret_library, data_dir):
+    app = EpisodeTuiApp(secret_library, start_show_id=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.highlighted_episode_id() == 2, "opens on the next episode"
+        await pilot.press("w", "w")
+        await pilot.pause()
+        assert "3/4 watched" in screen_text(app)
+        assert app.screen.highlighted_episode_id() == 4
+    secret_library.close()
+    assert _watched(data_dir) == [True, True, True, False]
+
+
+async def test_advance_can_be_turned_off(secret_library, data_dir):
+    app = EpisodeTuiApp(secret_library, start_show_id=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.advance_after_watch = False
+        await pilot.press("w")
+        await pilot.pause()
+        assert app.screen.highlighted_episode_id() == 2
+    secret_library.close()
+    assert _watched(data_dir) == [True, True, False, False]
+
+
+async def test_w_on_a_watched_episode_asks_unmark_or_rewatch(secret_library, data_dir):
+    app = EpisodeTuiApp(secret_library, start_show_id=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("up", "w")
+        await pilot.pause()
+        assert isinstance(app.screen, RewatchChoice)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ShowScreen)
+        await pilot.press("w")
+        await pilot.pause()
+        await pilot.press("escape")  # cancel changes nothing
+        await pilot.pause()
+        await pilot.press("down", "w", "u")  # S01E02 is unwatched: w marks it, no question
+        await pilot.pause()
+    secret_library.close()
+    library = _reopen(data_dir)
+    first, second = library.episodes(1)[:2]
+    assert first.plays == 2, "the rewatch was counted"
+    assert second.watched
+    library.close()
+
+
+async def test_unmark_from_the_dialog_and_undo_it(secret_library, data_dir):
+    app = EpisodeTuiApp(secret_library, start_show_id=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("up", "w")
+        await pilot.pause()
+        await pilot.press("enter")  # Unmark is the focused choice
+        await pilot.pause()
+        assert "0/4 watched" in screen_text(app)
+        assert "Press z to undo" in " ".join(str(n.message) for n in app._notifications)
+        await pilot.press("z")
+        await pilot.pause()
+        assert "1/4 watched" in screen_text(app)
+    secret_library.close()
+    assert _watched(data_dir) == [True, False, False, False]
+
+
+async def test_undo_a_bulk_mark(secret_library, data_dir):
+    app = EpisodeTuiApp(secret_library, start_show_id=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("end", "W", "y")
+        await pilot.pause()
+        assert "4/4 watched" in screen_text(app)
+        await pilot.press("z")
+        await pilot.pause()
+        assert "1/4 watched" in screen_text(app)
+        await pilot.press("z")
+        await pilot.pause()
+        assert "Nothing to undo." in " ".join(str(n.message) for n in app._notifications)
+    secret_library.close()
+    assert _watched(data_dir) == [True, False, False, False]
+
+
+async def test_changes_by_another_process_show_up_and_are_not_undone(secret_library, data_dir):
+    other = _reopen(data_dir)
+    app = EpisodeTuiApp(secret_library, start_show_id=1)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # Another process marks S01E02 (the highlighted row) watched; w comes before
+        # the TUI has redrawn: it must not unmark it.
+        other.set_watched(2, True)
+        await pilot.press("w")
+        await pilot.pause()
+        assert not isinstance(app.screen, RewatchChoice)
+        assert secret_library.episode(2).plays == 1
+        assert "2/4 watched" in screen_text(app)
+        # A change while the user does nothing is drawn within about a second.
+        other.set_watched(3, True)
+        await pilot.pause(1.3)
+        assert "3/4 watched" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "3/12" not in screen_text(app) and "3/4" in screen_text(app)
+    other.close()
+    secret_library.close()
+    assert _watched(data_dir) == [True, True, True, False]
+
+
+async def test_the_library_notices_another_process_too(demo, tmp_path):
+    other = Library.open(demo.path.parent, clock=fixed_clock)
+    app = EpisodeTuiApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        other.add_show("Brand New Show", [3])
+        await pilot.pause(1.3)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Brand New Show" in screen_text(app)
+    other.close()
+
+
+async def test_back_keeps_the_cursor_on_the_show_and_sorts_by_recent_watching(library, data_dir):
+    times = iter(["2026-11-20T10:00:00+00:00", "2026-11-22T10:00:00+00:00", "2026-11-21T10:00:00+00:00"])
+    for title in ("Alpha", "Bravo", "Charlie", "Delta"):
+        show = library.add_show(title, [3])
+        if title != "Delta":
+            library.add_play(library.episodes(show.id)[0].id, next(times))
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        rows = app.screen.query_one(RowList)
+
+        def titles() -> list[str]:
+            return [rows.cells(key)[0].plain.split(" (")[0] for key in rows.keys]
+
+        assert titles() == ["Bravo", "Charlie", "Alpha", "Delta"], "most recently watched first"
+        await pilot.press("down", "down", "enter")  # Alpha
+        await pilot.pause()
+        assert isinstance(app.screen, ShowScreen) and app.screen.show_id == 1
+        await pilot.press("w", "escape")  # watched now: Alpha moves to the top
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        assert titles()[0] == "Alpha" and app.screen.selected_show_id() == 1
+        await pilot.press("down", "enter", "escape")  # Bravo, and back
+        await pilot.pause()
+        assert app.screen.selected_show_id() == 2
+
+
+async def test_find_is_told_and_escape_clears_it(demo):
+    app = EpisodeTuiApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"orbit", "enter")
+        await pilot.pause()
+        assert "1 of 5 shows" in screen_text(app) and "matching “orbit”" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ShowScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "matching “orbit”" in screen_text(app), "the status line tells the truth"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "5 shows · sorted by" in screen_text(app) and "matching" not in screen_text(app)
+
+
+def test_extra_width_goes_to_the_title():
+    from episodetui.tui.library_screen import SHOW_COLUMNS
+
+    rows = RowList(SHOW_COLUMNS)
+    rows._content_width = 200
+    show, progress, nxt, last = rows._widths()
+    assert nxt == 44 and show > 100 and (progress, last) == (16, 12)
+    rows._content_width = 80
+    show, _, nxt, _ = rows._widths()
+    assert show > nxt and 77 <= show + nxt + 16 + 12 + 3 <= 79
+    capped = RowList([Column("a"), Column("b", max_width=5)])
+    capped._content_width = 41
+    assert capped._widths() == [34, 5]
