@@ -146,6 +146,7 @@ def first_frames(
         terminal.settle()
         peaks.append(terminal.quit() if then is None else 0)
         if then is not None:
+            time.sleep(1.0)  # a person reads the screen before pressing a key
             firsts.append(terminal.press(then[0], then[1], then[0]))
             terminal.settle()
             terminal.quit()
@@ -168,6 +169,7 @@ def app_keys(data_dir: Path, repeat: int) -> dict[str, float]:
     """Open the long show from the library, `w` on its landing row, back to the library."""
     terminal = Terminal(app_argv(data_dir))
     terminal.wait_for(library_drawn, "the library")
+    time.sleep(1.0)
     times: dict[str, list[float]] = {"open": [], "w": [], "back": []}
     for _ in range(repeat):
         times["open"].append(terminal.press("enter", show_drawn, "the show"))

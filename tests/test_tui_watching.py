@@ -207,3 +207,27 @@ def test_extra_width_goes_to_the_title():
     capped = RowList([Column("a"), Column("b", max_width=5)])
     capped._content_width = 41
     assert capped._widths() == [34, 5]
+
+
+async def test_a_damaged_library_found_after_the_first_frame_ends_the_app(secret_library):
+    secret_library.integrity_result = lambda: "library.sqlite3 is damaged (page 3); nothing was changed."
+    app = EpisodeTuiApp(secret_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.8)
+    assert app.return_code == 2
+
+
+def test_the_integrity_check_on_its_own_connection(tmp_path):
+    library = Library.open(tmp_path, clock=fixed_clock)
+    library.add_show("Harbour Lights", [40])
+    assert library.integrity_problem() is None
+    library.close()
+    db = tmp_path / "library.sqlite3"
+    data = bytearray(db.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for offset in range(page_size * 2, min(len(data), page_size * 4)):
+        data[offset] = 0xA5
+    db.write_bytes(bytes(data))
+    damaged = Library.open(tmp_path, check=False)
+    assert "damaged" in (damaged.integrity_problem() or "")
+    damaged.close()

@@ -97,6 +97,19 @@ class Database:
         except sqlite3.DatabaseError as error:
             raise EpisodeTuiError(self._damaged(str(error))) from None
 
+    def integrity_problem(self) -> str | None:
+        """Run the integrity check on a connection of its own (any thread); the
+        sentence to tell the user, or None when the file is sound."""
+        try:
+            checker = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
+            try:
+                result = checker.execute("PRAGMA quick_check(1)").fetchone()[0]
+            finally:
+                checker.close()
+        except sqlite3.DatabaseError as error:
+            result = str(error)
+        return None if result == "ok" else self._damaged(result)
+
     def _damaged(self, detail: str) -> str:
         detail = " ".join(detail.replace("*", "").split())
         return (
