@@ -7,7 +7,8 @@ Each app runs as its own process in a pseudo-terminal of 120x36; a terminal emul
 written to the terminal, and the clock stops when the emulated screen shows the result.
 Every figure is the median of --repeat runs and is printed as a ratio to a bare Textual
 app (bench/bare_app.py: one label updated per key) measured in the same run, for the
-same key. First frame (process start to the first screen with data) and peak memory
+same key; the two apps take turns key by key (and launch by launch), so a busy machine
+weighs on both alike. First frame (process start to the first screen with data) and peak memory
 (the process's maximum RSS) are ratios to the bare app too.
 
 Escape is sent as a terminal with the kitty keyboard protocol sends it (ESC [ 27 u, which
@@ -134,54 +135,50 @@ def progress(text: str) -> str | None:
     return match.group(0) if match else None
 
 
-def first_frames(
-    argv: list[str], done: Callable[[str], bool], repeat: int, then: tuple[str, Callable[[str], bool]] | None = None
-) -> tuple[float, int, float | None]:
-    """First frame and peak RSS over fresh processes; with `then`, also the first press
-    of that key in each process (the app has nothing kept from before)."""
-    times, peaks, firsts = [], [], []
+def first_frames(app: list[str], bare: list[str], repeat: int) -> dict[str, float]:
+    """First frame, peak RSS and the first Enter (the long show, nothing kept yet) of
+    fresh processes, the bare app and episodetui taking turns so both see the same load."""
+    runs: dict[str, list[float]] = {k: [] for k in ("app", "bare", "app_rss", "bare_rss", "app_open", "bare_open")}
     for _ in range(repeat):
-        terminal = Terminal(argv)
-        times.append(terminal.wait_for(done, "the first frame") - terminal.started)
-        terminal.settle()
-        peaks.append(terminal.quit() if then is None else 0)
-        if then is not None:
+        for name, argv, done, opened in (
+            ("bare", bare, lambda t: "bare app ready" in t, lambda t: "pressed 1:" in t),
+            ("app", app, library_drawn, show_drawn),
+        ):
+            terminal = Terminal(argv)
+            runs[name].append(terminal.wait_for(done, "the first frame") - terminal.started)
             time.sleep(1.0)  # a person reads the screen before pressing a key
-            firsts.append(terminal.press(then[0], then[1], then[0]))
+            runs[f"{name}_open"].append(terminal.press("enter", opened, "enter"))
             terminal.settle()
-            terminal.quit()
-    return statistics.median(times), max(peaks), statistics.median(firsts) if firsts else None
+            runs[f"{name}_rss"].append(terminal.quit())
+    return {k: (max(v) if k.endswith("rss") else statistics.median(v)) for k, v in runs.items()}
 
 
-def bare_keys(repeat: int) -> dict[str, float]:
-    terminal = Terminal(bare_argv())
-    terminal.wait_for(lambda t: "bare app ready" in t, "the bare app")
-    count, times = 0, {key: [] for key in ("enter", "w", "escape")}
-    for _ in range(repeat):
-        for key in times:
-            count += 1
-            times[key].append(terminal.press(key, lambda t, n=count: f"pressed {n}:" in t, key))
-    terminal.quit()
-    return {key: statistics.median(values) for key, values in times.items()}
-
-
-def app_keys(data_dir: Path, repeat: int) -> dict[str, float]:
-    """Open the long show from the library, `w` on its landing row, back to the library."""
-    terminal = Terminal(app_argv(data_dir))
-    terminal.wait_for(library_drawn, "the library")
+def keys(data_dir: Path, repeat: int) -> dict[str, float]:
+    """In the app: open the long show from the library, `w` on its landing row, back to
+    the library; in the bare app, the same keys. The two take turns, key by key."""
+    app = Terminal(app_argv(data_dir))
+    bare = Terminal(bare_argv())
+    app.wait_for(library_drawn, "the library")
+    bare.wait_for(lambda t: "bare app ready" in t, "the bare app")
     time.sleep(1.0)
-    times: dict[str, list[float]] = {"open": [], "w": [], "back": []}
+    times: dict[str, list[float]] = {}
+    count = 0
     for _ in range(repeat):
-        times["open"].append(terminal.press("enter", show_drawn, "the show"))
-        terminal.settle()
-        before = progress(terminal.text())
-        times["w"].append(terminal.press("w", lambda t: progress(t) not in (None, before), "w"))
-        times["back"].append(terminal.press("escape", library_drawn, "the library"))
-        terminal.settle()
-        highlighted = [line for line in terminal.screen.display if LONG_SHOW in line]
-        if not highlighted:
+        for key, name, done in (("enter", "open", show_drawn), ("w", "w", None), ("escape", "back", library_drawn)):
+            count += 1
+            times.setdefault(f"bare_{key}", []).append(
+                bare.press(key, lambda t, n=count: f"pressed {n}:" in t, key)
+            )
+            if done is None:
+                app.settle()
+                before = progress(app.text())
+                done = lambda t, before=before: progress(t) not in (None, before)  # noqa: E731
+            times.setdefault(name, []).append(app.press(key, done, name))
+        app.settle()
+        if not any(LONG_SHOW in line for line in app.screen.display):
             raise RuntimeError("the library does not show the long show after going back")
-    terminal.quit()
+    app.quit()
+    bare.quit()
     return {key: statistics.median(values) for key, values in times.items()}
 
 
@@ -201,22 +198,16 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="episodetui-bench-run-"))
     subprocess.run(["cp", str(data_dir / "library.sqlite3"), str(work)], check=True)
 
-    bare_frame, bare_peak, bare_first = first_frames(
-        bare_argv(), lambda t: "bare app ready" in t, args.repeat, ("enter", lambda t: "pressed 1:" in t)
-    )
-    _, bare_peak, _ = first_frames(bare_argv(), lambda t: "bare app ready" in t, args.repeat)
-    app_frame, _, first_open = first_frames(app_argv(work), library_drawn, args.repeat, ("enter", show_drawn))
-    _, app_peak, _ = first_frames(app_argv(work), library_drawn, args.repeat)
-    bare = bare_keys(args.repeat)
-    ours = app_keys(work, args.repeat)
-
+    frames = first_frames(app_argv(work), bare_argv(), args.repeat)
+    ours = keys(work, args.repeat)
     rows = [
-        ("`w` on the 1,100-episode show", ours["w"], bare["w"], "≤ 1.5×"),
-        ("open that show from the library (Enter)", ours["open"], bare["enter"], "≤ 3×"),
-        ("  … the first time since start", first_open, bare_first, "≤ 3×"),
-        ("back to the library (Escape)", ours["back"], bare["escape"], "≤ 1.5×"),
-        ("first frame, process start to the library", app_frame, bare_frame, "≤ 1.3×"),
+        ("`w` on the 1,100-episode show", ours["w"], ours["bare_w"], "≤ 1.5×"),
+        ("open that show from the library (Enter)", ours["open"], ours["bare_enter"], "≤ 3×"),
+        ("  … the first time since start", frames["app_open"], frames["bare_open"], "≤ 3×"),
+        ("back to the library (Escape)", ours["back"], ours["bare_escape"], "≤ 1.5×"),
+        ("first frame, process start to the library", frames["app"], frames["bare"], "≤ 1.3×"),
     ]
+    app_peak, bare_peak = frames["app_rss"], frames["bare_rss"]
     print(f"median of {args.repeat} runs; bare Textual app measured in the same run\n")
     print(f"| {'interaction':45} | episodetui | bare Textual | ratio | target |")
     print(f"| {'-' * 45} | ---------- | ------------ | ----- | ------ |")

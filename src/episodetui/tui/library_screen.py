@@ -116,6 +116,7 @@ class LibraryScreen(Screen):
         if TUNE_GC_AFTER_FIRST_FRAME:
             tune_gc()
         if hasattr(self.library, "integrity_result"):
+            self.library.integrity_result()  # starts it
             self._integrity_timer = self.set_interval(0.25, self._check_integrity)
 
     def _check_integrity(self) -> None:
