@@ -231,3 +231,15 @@ def test_the_integrity_check_on_its_own_connection(tmp_path):
     damaged = Library.open(tmp_path, check=False)
     assert "damaged" in (damaged.integrity_problem() or "")
     damaged.close()
+
+
+def test_rewatch_dialog_snapshot_at_80x24(snap_compare, demo):
+    async def ask(pilot):
+        await pilot.press("up", "w")  # the show opens on S01E04; S01E03 is watched
+        await pilot.pause()
+
+    assert snap_compare(EpisodeTuiApp(demo, start_show_id=1), terminal_size=(80, 24), run_before=ask)
+
+
+def test_show_screen_snapshot_at_80x24(snap_compare, demo):
+    assert snap_compare(EpisodeTuiApp(demo, start_show_id=1), terminal_size=(80, 24))

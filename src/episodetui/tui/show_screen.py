@@ -104,7 +104,6 @@ class ShowScreen(NoteActions):
         self.query_one(NotesList).border_title = "Notes on the show"
         self.refresh_notes()
         self.reload(land_on_next=True)
-        self.sub_title = self.view.header.title if self.view else ""
         self.query_one("#episodes", RowList).focus()
 
     def on_screen_resume(self) -> None:
@@ -129,8 +128,11 @@ class ShowScreen(NoteActions):
         """Read the show again; redraw the header and the rows whose view changed."""
         view = show_view(self.library, self.show_id)
         self._marker = self.library.change_marker()
-        self.view = view
+        previous, self.view = self.view, view
+        self.sub_title = view.header.title
         self._render_info(view.header)
+        if previous is not None:  # notes may have changed too (another process, a reused id)
+            self.refresh_notes()
         rows = self.query_one("#episodes", RowList)
         fresh = {str(e.id): e for e in view.episodes}
         keys = list(fresh)
