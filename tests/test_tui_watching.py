@@ -243,3 +243,22 @@ def test_rewatch_dialog_snapshot_at_80x24(snap_compare, demo):
 
 def test_show_screen_snapshot_at_80x24(snap_compare, demo):
     assert snap_compare(EpisodeTuiApp(demo, start_show_id=1), terminal_size=(80, 24))
+
+
+async def test_a_bulk_mark_of_a_long_show_redraws_rows_as_they_are_shown(library, data_dir):
+    show = library.add_show("The Long Case Files", [120])
+    app = EpisodeTuiApp(library, start_show_id=show.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("end", "W", "y")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "120/120 watched" in text and "· S01E" not in text, "the rows on screen show ✓"
+        await pilot.press("home")
+        await pilot.pause()
+        assert "· S01E" not in screen_text(app) and "✓ S01E01" in screen_text(app).replace("✓S01", "✓ S01")
+        await pilot.press("z")
+        await pilot.pause()
+        assert "0/120 watched" in screen_text(app) and "✓" not in screen_text(app).split("Episode")[1]
+    library.close()
+    assert not any(_watched(data_dir, show.id))

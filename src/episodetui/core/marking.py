@@ -131,16 +131,13 @@ def unmark_through(library: Library, episode_id: int) -> Change:
 
 
 def undo(library: Library, change: Change) -> Change:
-    """Put the plays back as they were before `change`; returns the change that redoes it."""
+    """Put the plays back as they were before `change`, in one transaction; returns
+    what was done (the same episodes, for screens to redraw)."""
     with library.transaction():
-        wanted = set(change.added_play_ids)
-        added = [p for episode_id in change.episode_ids for p in library.plays(episode_id) if p.id in wanted]
         library.remove_plays(change.added_play_ids)
         library.restore_plays(change.removed_plays)
     return Change(
         change.show_id,
         f"Undone: {change.description[0].lower()}{change.description[1:]}",
         change.episode_ids,
-        tuple(p.id for p in change.removed_plays),
-        tuple(added),
     )

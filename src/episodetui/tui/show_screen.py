@@ -15,7 +15,16 @@ from textual.widgets import Header, Static
 
 from episodetui.core.marking import Change
 from episodetui.core.text import progress_bar
-from episodetui.core.views import EpisodeView, ShowHeaderView, ShowView, episode_views, show_header, show_view
+from episodetui.core.spoilers import SpoilerPolicy
+from episodetui.core.views import (
+    EpisodeView,
+    ShowHeaderView,
+    ShowView,
+    episode_views,
+    make_episode_view,
+    show_header,
+    show_view,
+)
 from episodetui.tui.notes import NoteActions, NotesList
 from episodetui.tui.key_bar import KeyBar
 from episodetui.tui.row_list import Column, RowList
@@ -91,6 +100,7 @@ class ShowScreen(NoteActions):
         self.land_pending = False
         self.view: ShowView | None = None
         self._views: dict[str, EpisodeView] = {}
+        self._stale: set[str] = set()  # rows whose view is read again when next needed
         self._marker: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -136,10 +146,11 @@ class ShowScreen(NoteActions):
         rows = self.query_one("#episodes", RowList)
         fresh = {str(e.id): e for e in view.episodes}
         keys = list(fresh)
+        self._stale.clear()
         if land_on_next or rows.keys != keys:
             self._views = fresh
             land = str(view.next_id) if land_on_next and view.next_id else rows.highlighted_key
-            rows.set_rows(keys, lambda index: _episode_cells(self._views[keys[index]]), keep_key=land, center=land_on_next)
+            rows.set_rows(keys, lambda index: _episode_cells(self._view(keys[index])), keep_key=land, center=land_on_next)
             return
         for key, episode in fresh.items():
             if self._views.get(key) != episode:
@@ -156,11 +167,20 @@ class ShowScreen(NoteActions):
         ids = set(change.episode_ids)
         ids.update(i for i in (self.view.next_id, header.next.id if header.next else None) if i is not None)
         rows = self.query_one("#episodes", RowList)
-        for episode in episode_views(self.library, sorted(ids)):
-            key = str(episode.id)
-            if key in self._views and self._views[key] != episode:
-                self._views[key] = episode
-                rows.invalidate(key)
+        if len(ids) > 2 * rows.size.height:
+            # A bulk change: read again only the rows drawn, and the rest when shown.
+            for episode_id in ids:
+                key = str(episode_id)
+                if key in self._views:
+                    self._stale.add(key)
+                    rows.invalidate(key)
+        else:
+            for episode in episode_views(self.library, sorted(ids)):
+                key = str(episode.id)
+                if key in self._views and self._views[key] != episode:
+                    self._views[key] = episode
+                    self._stale.discard(key)
+                    rows.invalidate(key)
         self.view = ShowView(header, self.view.episodes)
         self._render_info(header)
         self._marker = self.library.change_marker()
@@ -192,9 +212,19 @@ class ShowScreen(NoteActions):
     def note_target(self) -> tuple[int, int | None, str]:
         return self.show_id, None, self.library.show(self.show_id).title
 
+    def _view(self, key: str) -> EpisodeView:
+        if key in self._stale and self.view is not None:
+            # One indexed read: the show's policy and next episode are the header's.
+            self._stale.discard(key)
+            header = self.view.header
+            self._views[key] = make_episode_view(
+                self.library.episode(int(key)), SpoilerPolicy(header.mode), self.library.today(), self.view.next_id
+            )
+        return self._views[key]
+
     def highlighted_episode(self) -> EpisodeView | None:
         key = self.query_one("#episodes", RowList).highlighted_key
-        return self._views.get(key) if key else None
+        return self._view(key) if key in self._views else None
 
     def highlighted_episode_id(self) -> int | None:
         episode = self.highlighted_episode()
