@@ -165,10 +165,12 @@ class RowList(ScrollView, can_focus=True):
         return max(0, min(value, len(self._keys) - 1)) if self._keys else 0
 
     def watch_cursor(self, old: int, new: int) -> None:
+        # Repaint the two rows that changed, not the whole list and its scrollbar;
+        # a scroll repaints what it must by itself.
         for index in {old, new}:
             self._cache.pop((index, True), None)
             self._cache.pop((index, False), None)
-        self.refresh()
+            self.refresh_line(index)
         self._scroll_to_cursor()
 
     def _scroll_to_cursor(self) -> None:
