@@ -81,7 +81,7 @@ async def test_rate_an_episode_and_the_show_with_keys(data_dir):
     app = EpisodeTuiApp(lib, start_show_id=1)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("down", "enter")
+        await pilot.press("up", "enter")  # the show opens on its next episode, the third
         await pilot.pause()
         assert isinstance(app.screen, EpisodeScreen)
         await pilot.press("asterisk")

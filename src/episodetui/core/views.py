@@ -59,6 +59,7 @@ class EpisodeView:
     recap_visible: bool
     recap_shape: RecapShape | None = None
     recap: Recap | None = None
+    rating: int | None = None  # the user's rating of the episode, 1-10
 
     @property
     def display_title(self) -> str:
@@ -76,6 +77,7 @@ def make_episode_view(
     today: date,
     next_id: int | None,
     revealed: bool = False,
+    rating: int | None = None,
 ) -> EpisodeView:
     """The view of one episode row; no recap text is read (see `episode_view`)."""
     state = EpisodeState(watched=episode.watched, is_next=episode.id == next_id, revealed=revealed)
@@ -102,6 +104,7 @@ def make_episode_view(
         delisted=episode.delisted,
         has_recap=episode.has_recap,
         recap_visible=episode.has_recap and policy.recap_visible(state),
+        rating=rating,
     )
 
 
@@ -132,6 +135,8 @@ class ShowHeaderView:
     total: int
     next: NextView | None
     rating: int | None = None  # the user's rating of the show, 1-10
+    episode_rating_average: float | None = None
+    rewatch: PassProgress | None = None  # a rewatch in progress (next title through the policy)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +147,15 @@ class ShowView:
     @property
     def next_id(self) -> int | None:
         return self.header.next.id if self.header.next else None
+
+    @property
+    def landing_id(self) -> int | None:
+        """Where opening the show puts the cursor: the rewatch's next episode during a
+        rewatch, else the next episode to watch."""
+        rewatch = self.header.rewatch
+        if rewatch is not None and rewatch.next_id is not None:
+            return rewatch.next_id
+        return self.next_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +242,8 @@ def library_row_of(library: Library, show_id: int) -> LibraryRowView:
     )
 
 
-def _header(show: Show, summary: ShowSummary, policy: SpoilerPolicy, rating: int | None) -> ShowHeaderView:
+def _header(library: Library, show: Show, summary: ShowSummary, policy: SpoilerPolicy) -> ShowHeaderView:
+    rating = library.rating_summary(show.id)
     return ShowHeaderView(
         id=show.id,
         title=show.title,
@@ -241,13 +256,15 @@ def _header(show: Show, summary: ShowSummary, policy: SpoilerPolicy, rating: int
         watched=summary.watched,
         total=summary.total,
         next=_next_view(summary.next_episode, policy, is_next=True),
-        rating=rating,
+        rating=rating.own,
+        episode_rating_average=rating.average,
+        rewatch=library.pass_progress(show.id),
     )
 
 
 def show_header(library: Library, show_id: int) -> ShowHeaderView:
     show = library.show(show_id)
-    return _header(show, library.summary(show_id), library.policy_for(show), _show_rating(library, show_id))
+    return _header(library, show, library.summary(show_id), library.policy_for(show))
 
 
 def show_view(library: Library, show_id: int, revealed: frozenset[int] = frozenset()) -> ShowView:
@@ -258,29 +275,28 @@ def show_view(library: Library, show_id: int, revealed: frozenset[int] = frozens
     policy = library.policy_for(show)
     next_id = summary.next_episode.id if summary.next_episode else None
     today = library.today()
+    ratings = library.episode_ratings(show_id)
     episodes = [
-        make_episode_view(e, policy, today, next_id, e.id in revealed) for e in library.episodes(show_id)
+        make_episode_view(e, policy, today, next_id, e.id in revealed, ratings.get(e.id))
+        for e in library.episodes(show_id)
     ]
-    return ShowView(_header(show, summary, policy, _show_rating(library, show_id)), episodes)
-
-
-def _show_rating(library: Library, show_id: int) -> int | None:
-    rated = library.ratings(show_id).get(None)
-    return rated[0] if rated else None
+    return ShowView(_header(library, show, summary, policy), episodes)
 
 
 def episode_views(library: Library, episode_ids: list[int], revealed: frozenset[int] = frozenset()) -> list[EpisodeView]:
     """Some episodes of one or more shows, without reading whole shows."""
     views = []
-    cache: dict[int, tuple[SpoilerPolicy, int | None]] = {}
+    cache: dict[int, tuple[SpoilerPolicy, int | None, dict[int, int]]] = {}
     today = library.today()
     for episode_id in episode_ids:
         episode = library.episode(episode_id)
         if episode.show_id not in cache:
             show = library.show(episode.show_id)
-            cache[episode.show_id] = (library.policy_for(show), library.next_episode_id(show.id))
-        policy, next_id = cache[episode.show_id]
-        views.append(make_episode_view(episode, policy, today, next_id, episode_id in revealed))
+            cache[episode.show_id] = (
+                library.policy_for(show), library.next_episode_id(show.id), library.episode_ratings(show.id)
+            )
+        policy, next_id, ratings = cache[episode.show_id]
+        views.append(make_episode_view(episode, policy, today, next_id, episode_id in revealed, ratings.get(episode_id)))
     return views
 
 

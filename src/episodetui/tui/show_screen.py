@@ -121,8 +121,8 @@ class ShowScreen(NoteActions):
         land, self.land_pending = self.land_pending, False
         if self._marker != self.library.change_marker():
             self.reload(land_on_next=land)
-        elif land and self.view is not None and self.view.next_id is not None:
-            self.query_one("#episodes", RowList).move_to(str(self.view.next_id), center=True)
+        elif land and self.view is not None and self.view.landing_id is not None:
+            self.query_one("#episodes", RowList).move_to(str(self.view.landing_id), center=True)
 
     def action_back(self) -> None:
         from episodetui.tui.library_screen import LibraryScreen
@@ -149,7 +149,7 @@ class ShowScreen(NoteActions):
         self._stale.clear()
         if land_on_next or rows.keys != keys:
             self._views = fresh
-            land = str(view.next_id) if land_on_next and view.next_id else rows.highlighted_key
+            land = str(view.landing_id) if land_on_next and view.landing_id else rows.highlighted_key
             rows.set_rows(keys, lambda index: _episode_cells(self._view(keys[index])), keep_key=land, center=land_on_next)
             return
         for key, episode in fresh.items():
@@ -201,7 +201,11 @@ class ShowScreen(NoteActions):
         info.append(f" {header.watched}/{header.total} watched")
         nxt = header.next
         info.append(f" · next {nxt.code} {nxt.title}".rstrip() if nxt else " · caught up")
+        if header.episode_rating_average is not None:  # the show's own rating is above
+            info.append(f" · episodes ★ {header.episode_rating_average:.1f}".replace(".0", ""), style="yellow")
         info.append(f" · spoilers: {header.mode.value}", style="dim")
+        if header.rewatch is not None:
+            info.append(f"\n↻ {header.rewatch.describe()} (R stops it)", style="magenta")
         if header.synopsis:
             info.append("\n" + header.synopsis, style="italic")
         self.query_one("#show-info", Static).update(info)
@@ -217,8 +221,10 @@ class ShowScreen(NoteActions):
             # One indexed read: the show's policy and next episode are the header's.
             self._stale.discard(key)
             header = self.view.header
+            old = self._views.get(key)
             self._views[key] = make_episode_view(
-                self.library.episode(int(key)), SpoilerPolicy(header.mode), self.library.today(), self.view.next_id
+                self.library.episode(int(key)), SpoilerPolicy(header.mode), self.library.today(), self.view.next_id,
+                rating=old.rating if old else None,
             )
         return self._views[key]
 
@@ -315,4 +321,5 @@ def _episode_cells(episode: EpisodeView) -> tuple[Text, ...]:
         Text(episode.air_date or "", style="dim"),
         Text(str(episode.note_count) if episode.note_count else ""),
         recap,
+        Text(f"★ {episode.rating}" if episode.rating else "", style="yellow"),
     )
