@@ -8,7 +8,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from episodetui.cli import main
@@ -181,6 +181,8 @@ _SHAPES = st.sampled_from(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_SHAPES, max_size=80).map("".join))
+@example("<<![](a.png)\n<p>")  # html.parser asserted on a stray "<!"
+@example("<p>a long sentence of words. <![if x]> and more words here.</p>")
 def test_recap_parsing_of_article_shaped_noise_is_a_result_or_our_error(text):
     try:
         parsed = parse_recap(text)

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from episodetui.core.errors import EpisodeTuiError
+
 HEADING, PARAGRAPH, ITEM, CAPTION = "heading", "paragraph", "item", "caption"
 
 
@@ -239,14 +241,23 @@ class _PageReader(HTMLParser):
         self._flush()
 
 
+_STRAY_DECLARATION = re.compile(r"<!(?!--|\[CDATA\[|doctype)", re.IGNORECASE)
+
+
 def read_html(html: str) -> HtmlPage:
     """The blocks and titles of a page. With an <article> (else <main>) only its
     content is marked as the article; everything else is kept, marked outside it."""
     lowered = html.lower()
     scope = "article" if "<article" in lowered else "main" if "<main" in lowered else None
     reader = _PageReader(scope)
-    reader.feed(html)
-    reader.close()
+    # html.parser asserts on a "<!" that starts no comment, doctype or CDATA section
+    # ("<<![](a.png)"); such text is text, so it is escaped before reading.
+    html = _STRAY_DECLARATION.sub("&lt;!", html)
+    try:
+        reader.feed(html)
+        reader.close()
+    except (AssertionError, ValueError):  # any other malformation html.parser trips on
+        raise EpisodeTuiError("the page's HTML is too damaged to read; save it again, or copy its text") from None
     page = reader.page
     page.title = " ".join(page.title.split())
     for block in page.blocks:
