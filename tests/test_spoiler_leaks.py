@@ -80,6 +80,7 @@ def cli_runs(tmp: Path) -> dict[str, list[list[str]] | None]:
         "import": [["import", str(tmp / "export.json"), "--dry-run"], ["import", str(tmp / "export.json")]],
         "link": [["link", "harbour"]],  # offline in tests: one error line
         "backup": [["backup"]],
+        "keys": [["keys"], ["keys", "--json"]],
         "restore": [],  # puts a database back; prints counts only (test_backups)
         "search": [
             ["search", "harbour"],

@@ -36,6 +36,12 @@ def _common() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help="the library's folder (default: $EPISODETUI_DATA_DIR, else the user data dir)",
     )
+    common.add_argument(
+        "--config",
+        metavar="FILE",
+        default=argparse.SUPPRESS,
+        help="the settings file (default: $EPISODETUI_CONFIG, else config.toml in the user config dir)",
+    )
     return common
 
 
@@ -48,7 +54,19 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from episodetui.cli import exchange, history, library, previously, ratings, recaps, rewatch, search, stats, tvmaze
+    from episodetui.cli import (
+        exchange,
+        history,
+        keys,
+        library,
+        previously,
+        ratings,
+        recaps,
+        rewatch,
+        search,
+        stats,
+        tvmaze,
+    )
 
     common = _common()
     parser = _Parser(
@@ -72,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--json", action="store_true", help="print JSON for scripts")
         return sub
 
-    for group in (library, tvmaze, recaps, exchange, history, search, previously, ratings, rewatch, stats):
+    for group in (library, tvmaze, recaps, exchange, history, search, previously, ratings, rewatch, stats, keys):
         group.register(command)
     return parser
 

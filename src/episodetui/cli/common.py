@@ -40,6 +40,13 @@ def bounded_int(low: int, high: int):  # type: ignore[no-untyped-def]
     return parse
 
 
+def load_user_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The user's config.toml (or --config FILE), checked: a bad line is one error."""
+    from episodetui.core.config import load_config
+
+    return load_config(getattr(args, "config", None))
+
+
 def open_library(args: argparse.Namespace, *, backup_on_thread: bool = False) -> Library:
     from episodetui.core.paths import resolve_data_dir
     from episodetui.core.store import Library

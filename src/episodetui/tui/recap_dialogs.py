@@ -166,10 +166,10 @@ class RecapPreviewScreen(ModalScreen[str | None]):
     counts, what was dropped. `k` re-reads the article raw, or cleaned again."""
 
     BINDINGS = [
-        Binding("ctrl+s,y", "answer('here')", "Save here"),
-        Binding("s", "answer('suggested')", "Save to suggested", show=False),
-        Binding("k", "toggle_raw", "Keep raw / clean up"),
-        Binding("escape,n", "answer(None)", "Cancel"),
+        Binding("ctrl+s,y", "answer('here')", "Save here", id="preview.save"),
+        Binding("s", "answer('suggested')", "Save to suggested", show=False, id="preview.save_suggested"),
+        Binding("k", "toggle_raw", "Keep raw / clean up", id="preview.toggle_raw"),
+        Binding("escape,n", "answer(None)", "Cancel", id="preview.cancel"),
     ]
 
     def __init__(self, plan: ImportPlan, replan: Callable[[bool], ImportPlan] | None = None) -> None:
