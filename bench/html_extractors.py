@@ -22,9 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from recap_quality import FIXTURES, evaluate  # noqa: E402
-
 from episodetui.core.recaps import guess_target, parse_recap  # noqa: E402
+from recap_quality import FIXTURES, evaluate  # noqa: E402
 
 
 def _stdlib(html: str):

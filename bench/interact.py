@@ -19,6 +19,7 @@ from its 100 ms poll, a wait that says nothing about either app.
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import pty
 import re
@@ -30,7 +31,6 @@ import subprocess
 import sys
 import tempfile
 import termios
-import fcntl
 import time
 from collections.abc import Callable
 from pathlib import Path

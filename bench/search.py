@@ -16,6 +16,7 @@ from pathlib import Path
 
 from episodetui.core.search import Searcher
 from episodetui.core.store import Library
+
 AS_YOU_TYPE_CAP = 1000  # as the search screen
 
 QUERIES = ["lantern keeper", "harbour", "secret archive", "winter crossing", "the long case", "zzz", "photo 0042"]

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from episodetui.core.store import KeyMoment, Library
-
 from conftest import SECRET, fixed_clock
+from episodetui.core.store import KeyMoment, Library
 
 WATCHED_RECAP = """\
 The lantern keeper rows out past the breakwater before the storm.

@@ -6,11 +6,10 @@ import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
+from conftest import fixed_clock
 from episodetui.cli import main
 from episodetui.core.backups import automatic_backup, backup_folder, list_backups
 from episodetui.core.store import Library
-
-from conftest import fixed_clock
 
 
 def _library(folder):

@@ -6,9 +6,8 @@ import sys
 
 import pytest
 
-from episodetui.cli import main
-
 from conftest import SECRET, SECRET_RECAP, fixed_clock
+from episodetui.cli import main
 
 
 @pytest.fixture(autouse=True)
@@ -197,7 +196,7 @@ def test_strict_mode_masks_titles_except_next(harbour, data_dir):
     from episodetui.core.store import Library
 
     library = Library.open(data_dir)
-    for episode, title in zip(library.episodes(1), ["Dawn", "Tide", "Keeper Returns", "Finale"]):
+    for episode, title in zip(library.episodes(1), ["Dawn", "Tide", "Keeper Returns", "Finale"], strict=True):
         library.update_episode(episode.id, title=title, synopsis=f"{title} synopsis")
     library.close()
     run("watch", "harbour", "1")
@@ -333,9 +332,8 @@ def test_bad_recap_files_change_nothing(harbour, tmp_path, content, message):
 
 @pytest.fixture
 def fake_tvmaze(monkeypatch):
-    from tvmaze_fakes import FakeTvMaze
-
     import episodetui.cli.tvmaze as cli
+    from tvmaze_fakes import FakeTvMaze
 
     fake = FakeTvMaze()
     monkeypatch.setattr(cli, "_tvmaze", fake.client)

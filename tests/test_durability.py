@@ -11,10 +11,9 @@ import textwrap
 
 import pytest
 
+from conftest import fixed_clock
 from episodetui.cli import main
 from episodetui.core.store import Library
-
-from conftest import fixed_clock
 
 WRITER = textwrap.dedent(
     """

@@ -4,11 +4,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import fixed_clock
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.exchange import dump_document, export_library, import_library, parse_document
 from episodetui.core.store import KeyMoment, Library
-
-from conftest import fixed_clock
 
 
 def test_round_trip_is_lossless(demo, tmp_path):
@@ -107,7 +106,7 @@ def test_export_then_import_is_lossless_for_any_text(tmp_path_factory, shows):
             show = source.add_show(title, [len(episodes)], year=year)
         except EpisodeTuiError:
             continue  # two titles that fold to the same key: refused, as designed
-        for episode, (watched, plays, note, recap) in zip(source.episodes(show.id), episodes):
+        for episode, (watched, plays, note, recap) in zip(source.episodes(show.id), episodes, strict=True):
             if watched:
                 for _ in range(plays + 1):
                     source.record_play(episode.id)

@@ -6,13 +6,16 @@ from __future__ import annotations
 import json
 import stat
 
-import pytest
-
-from episodetui.cli import main
-from episodetui.core.exchange import RECAP_BACKUPS, dump_document, export_library, import_library, parse_document
-from episodetui.core.store import Library
-
 from conftest import SECRET, SECRET_RECAP, fixed_clock
+from episodetui.cli import main
+from episodetui.core.exchange import (
+    RECAP_BACKUPS,
+    dump_document,
+    export_library,
+    import_library,
+    parse_document,
+)
+from episodetui.core.store import Library
 
 
 def rich_library(library: Library) -> Library:

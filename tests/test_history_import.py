@@ -8,13 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import fixed_clock
 from episodetui.cli import main
 from episodetui.core.exchange import dump_document, export_library
 from episodetui.core.history import importer
 from episodetui.core.history.detect import read_history
 from episodetui.core.store import Library
-
-from conftest import fixed_clock
 
 FIXTURES = Path(__file__).parent / "fixtures" / "history"
 

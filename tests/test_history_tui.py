@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import SECRET, SECRET_RECAP, fixed_clock, screen_text
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.history_dialog import ImportHistoryScreen
 from episodetui.tui.library_screen import LibraryScreen
-
-from conftest import SECRET, SECRET_RECAP, fixed_clock, screen_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "history"
 SIZE = (100, 30)

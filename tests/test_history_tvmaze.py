@@ -8,14 +8,13 @@ from pathlib import Path
 import httpx
 import pytest
 
+from conftest import fixed_clock
 from episodetui.cli import main
 from episodetui.core.history import importer
 from episodetui.core.history.detect import read_history
 from episodetui.core.history.linking import link_show
 from episodetui.core.history.matching import Matcher, RateLimiter, clear_match
 from episodetui.core.tvmaze import API, USER_AGENT, SearchHit, TvMazeClient, TvShow, episode_facts
-
-from conftest import fixed_clock
 from tvmaze_fakes import load
 
 FIXTURES = Path(__file__).parent / "fixtures" / "history"

@@ -13,13 +13,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import SECRET, fixed_clock
 from episodetui.cli import main
 from episodetui.core import schema
 from episodetui.core.codes import parse_episode_code
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.store import Library
-
-from conftest import SECRET, fixed_clock
 
 
 def _run(capsys, *argv: str) -> tuple[int, str, str]:

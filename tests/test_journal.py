@@ -6,13 +6,12 @@ from __future__ import annotations
 import os
 import stat
 
+from conftest import SECRET, fixed_clock
 from episodetui.cli import main
 from episodetui.core.journal import journal_chunks
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.dialogs import TextPrompt
-
-from conftest import SECRET, fixed_clock
 from features_fixtures import HIDDEN_RECAP, canary_library
 
 SIZE = (100, 30)

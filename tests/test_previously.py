@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import SECRET, screen_text
 from episodetui.cli import main
 from episodetui.core.previously import previously_on
-from episodetui.core.store import KeyMoment, Library
+from episodetui.core.store import KeyMoment
 from episodetui.tui.app import EpisodeTuiApp
-
-from conftest import SECRET, fixed_clock, screen_text
 from features_fixtures import canary_library
 
 SIZE = (100, 30)

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from conftest import fixed_clock, screen_text
 from episodetui.cli import main
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.exchange import export_library, import_library
@@ -14,8 +15,6 @@ from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.episode_screen import EpisodeScreen
 from episodetui.tui.rating_dialog import RatingPrompt
 from episodetui.tui.show_screen import ShowScreen
-
-from conftest import fixed_clock, screen_text
 from features_fixtures import canary_library
 
 SIZE = (100, 30)

@@ -11,13 +11,12 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import fixed_clock
 from episodetui.cli import main
 from episodetui.core.encoding import decode_text, read_text_file
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.recaps import parse_recap
 from episodetui.core.recaps.plan import apply_import, guess_for_library, plan_import
-
-from conftest import fixed_clock
 
 HEADLINE_CANARY, BODY_CANARY, MOMENT_CANARY, QUOTED_CANARY = "Quetzalcoatl", "Ouagadougou", "Xochimilco", "Tegucigalpa"
 CANARIES = (HEADLINE_CANARY, BODY_CANARY, MOMENT_CANARY, QUOTED_CANARY)

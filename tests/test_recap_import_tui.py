@@ -11,12 +11,11 @@ import re
 from textual import events
 from textual.widgets import Checkbox, Input
 
+from conftest import fixed_clock, screen_text
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.episode_screen import EpisodeScreen
 from episodetui.tui.recap_dialogs import RecapImportScreen, RecapPreviewScreen, looks_like_path
-
-from conftest import fixed_clock, screen_text
 from test_recap_import_safety import ARTICLE, CANARIES, MOMENT_CANARY, MOMENTS_ONLY, OTHER_SHOW, no_canary
 
 SIZE = (100, 30)

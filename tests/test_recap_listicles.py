@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from episodetui.core.html_blocks import read_html
+from episodetui.core.html_blocks import PARAGRAPH, Block, read_html
 from episodetui.core.recaps import guess_target, parse_recap
 from episodetui.core.recaps.furniture import kind_of_drop
-from episodetui.core.html_blocks import PARAGRAPH, Block
 
 # ------------------------------------------------------------ run-in titles
 

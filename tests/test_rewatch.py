@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from conftest import SECRET, fixed_clock, screen_text
 from episodetui.cli import main
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.previously import previously_on
@@ -14,8 +15,6 @@ from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.dialogs import ConfirmScreen
 from episodetui.tui.episode_screen import EpisodeScreen
 from episodetui.tui.show_screen import ShowScreen
-
-from conftest import SECRET, fixed_clock, screen_text
 from features_fixtures import canary_library
 
 SIZE = (100, 30)

@@ -7,13 +7,12 @@ import json
 
 import pytest
 
+from conftest import SECRET, fixed_clock
 from episodetui.cli import main
 from episodetui.core.search import Searcher
 from episodetui.core.search_text import make_snippet, parse_query
 from episodetui.core.spoilers import SpoilerMode
-from episodetui.core.store import KeyMoment, Library
-
-from conftest import SECRET, fixed_clock
+from episodetui.core.store import Library
 from features_fixtures import canary_library
 
 
@@ -100,7 +99,7 @@ def test_index_follows_edits_in_the_same_transaction(lib):
     assert search.search("heron").total == 0
     lib.update_episode(lib.episodes(1)[3].id, title="Daybreak")
     assert search.search("dawn").hits[0].where == "synopsis" and search.search("daybreak").total == 1
-    with pytest.raises(Exception):
+    with pytest.raises(RuntimeError, match="rolled back"):
         with lib.transaction():
             lib.add_note(1, "a walrus", episode_id=None)
             raise RuntimeError("rolled back")

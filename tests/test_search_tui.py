@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from conftest import SECRET, fixed_clock, screen_text
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.episode_screen import EpisodeScreen
 from episodetui.tui.search_screen import SearchScreen
-
-from conftest import SECRET, fixed_clock, screen_text
 from features_fixtures import canary_library
 
 SIZE = (100, 30)

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import fixed_clock
 from episodetui.cli import build_parser, main
 from episodetui.core.store import KeyMoment, Library
-
-from conftest import fixed_clock
 
 HEADLINE = "Xylophagous"
 BODY = "Quetzalcoatl"

@@ -9,13 +9,12 @@ from datetime import date
 
 import pytest
 
+from conftest import SECRET, screen_text
 from episodetui.cli import main
 from episodetui.core.stats import compute_stats, current_streak, longest_streak
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.stats_screen import StatsScreen
-
-from conftest import SECRET, fixed_clock, screen_text
 from features_fixtures import canary_library
 
 SIZE = (100, 30)

@@ -5,12 +5,11 @@ import stat
 
 import pytest
 
+from conftest import SECRET, fixed_clock
 from episodetui.core import schema
 from episodetui.core.errors import Ambiguous, EpisodeTuiError, NewerSchemaError, NotFound
 from episodetui.core.paths import DB_NAME
 from episodetui.core.store import KeyMoment, Library
-
-from conftest import SECRET, fixed_clock
 
 
 def test_new_library_files_are_private(data_dir, library):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Input, TextArea
 
+from conftest import SECRET, SECRET_RECAP, screen_text
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.dialogs import (
@@ -15,12 +16,10 @@ from episodetui.tui.dialogs import (
     RecapEditor,
 )
 from episodetui.tui.episode_screen import EpisodeScreen
-from episodetui.tui.recap_dialogs import RecapImportScreen, RecapPreviewScreen
 from episodetui.tui.library_screen import LibraryScreen
+from episodetui.tui.recap_dialogs import RecapImportScreen, RecapPreviewScreen
 from episodetui.tui.row_list import RowList
 from episodetui.tui.show_screen import ShowScreen
-
-from conftest import SECRET, SECRET_RECAP, screen_text
 
 SIZE = (100, 30)
 
@@ -361,7 +360,7 @@ async def test_theme_choice_is_remembered(secret_library):
 
 async def test_strict_mode_hides_titles_in_the_tui(secret_library):
     lib = secret_library
-    for episode, title in zip(lib.episodes(1), ["Dawn", "Tide", "Keeper Returns", "Finale"]):
+    for episode, title in zip(lib.episodes(1), ["Dawn", "Tide", "Keeper Returns", "Finale"], strict=True):
         lib.update_episode(episode.id, title=title)
     lib.set_setting("spoiler_mode", "strict")
     app = EpisodeTuiApp(lib, start_show_id=1)

@@ -2,14 +2,13 @@
 
 import httpx
 
+from conftest import screen_text
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.dialogs import AddShowScreen
 from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.search_dialog import DEBOUNCE_SECONDS, ShowSearchScreen
 from episodetui.tui.show_screen import ShowScreen
 from episodetui.tui.upcoming_screen import UpcomingScreen
-
-from conftest import screen_text
 from tvmaze_fakes import FakeTvMaze, load
 
 SIZE = (100, 30)

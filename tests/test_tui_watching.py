@@ -4,14 +4,13 @@ library that stays as it was left."""
 
 from __future__ import annotations
 
+from conftest import fixed_clock, screen_text
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.row_list import Column, RowList
 from episodetui.tui.show_screen import ShowScreen
 from episodetui.tui.watching import RewatchChoice
-
-from conftest import fixed_clock, screen_text
 
 SIZE = (100, 30)
 

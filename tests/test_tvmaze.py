@@ -5,7 +5,6 @@ from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.spoilers import SpoilerMode
 from episodetui.core.sync import add_from_tvmaze, merge_episodes, refresh_from_tvmaze
 from episodetui.core.tvmaze import NetworkError, best_hit, episode_facts, html_to_text
-
 from tvmaze_fakes import FakeTvMaze, load
 
 
@@ -166,7 +165,7 @@ def test_merge_matches_hand_added_episodes_by_slot(library):
 
 
 def test_upcoming_lists_future_episodes_in_local_time(library):
-    from datetime import timezone, timedelta
+    from datetime import timedelta, timezone
 
     show = add_from_tvmaze(library, FakeTvMaze().client(), 90001)
     upcoming = library.upcoming(days=21)
@@ -188,10 +187,9 @@ def test_strict_mode_hides_unwatched_titles_except_the_next(library):
 
 
 def test_tvmaze_fields_survive_export_and_import(library, tmp_path):
+    from conftest import fixed_clock
     from episodetui.core.exchange import dump_document, export_library, import_library, parse_document
     from episodetui.core.store import Library
-
-    from conftest import fixed_clock
 
     fake = FakeTvMaze()
     show = add_from_tvmaze(library, fake.client(), 90001)

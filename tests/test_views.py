@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import SECRET, fixed_clock
 from episodetui.cli import main
 from episodetui.core import marking
 from episodetui.core.errors import EpisodeTuiError
@@ -17,8 +18,6 @@ from episodetui.core.views import (
     show_view,
     upcoming_views,
 )
-
-from conftest import SECRET, fixed_clock
 
 TITLE_CANARY = "Vermillionth"  # the title of an unwatched episode that is not next
 

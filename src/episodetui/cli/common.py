@@ -48,10 +48,9 @@ def load_user_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def open_library(args: argparse.Namespace, *, backup_on_thread: bool = False) -> Library:
+    from episodetui.core.backups import automatic_backup
     from episodetui.core.paths import resolve_data_dir
     from episodetui.core.store import Library
-
-    from episodetui.core.backups import automatic_backup
 
     # The TUI checks the file's integrity on a thread once its first frame is out: on a
     # library of 1,000 shows the check reads ~30 MB (300 ms, more than the rest of

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pydantic import ValidationError
 
 from episodetui.core.errors import EpisodeTuiError
+from episodetui.core.exchange_merge import RECAP_BACKUPS, MergeReport, backup_recap, import_library
 from episodetui.core.models import (
     EXPORT_FORMAT,
     EpisodeDoc,
@@ -27,7 +28,6 @@ from episodetui.core.models import (
     RewatchPassDoc,
     ShowDoc,
 )
-from episodetui.core.exchange_merge import RECAP_BACKUPS, MergeReport, backup_recap, import_library
 from episodetui.core.store import Library, Note
 from episodetui.core.text import format_timestamp
 
@@ -185,7 +185,7 @@ class ExportReader:
     def _read_head(self) -> None:
         """Read the top-level keys up to the shows array, which is left for later."""
         if '"episodetui-library"' not in self._text[:4096]:
-            if not self._text.lstrip()[:1] in ("{", "["):
+            if self._text.lstrip()[:1] not in ("{", "["):
                 raise self._fail("is not JSON, nor an episodetui library export")
             raise self._fail("is not an episodetui library export")
         at = self._expect(0, "{")

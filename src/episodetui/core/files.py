@@ -16,7 +16,6 @@ from pathlib import Path
 
 from episodetui.core.errors import EpisodeTuiError
 
-
 _SPECIAL_FOLDERS = ("/dev/", "/proc/", "/sys/")
 
 

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from episodetui.core.search import SearchHit, Searcher, SearchResults
+from episodetui.core.search import Searcher, SearchHit, SearchResults
 from episodetui.core.spoilers import TextKind
 
 # As you type, counting stops here: nobody reads 25,000 hits, and the count stays quick.

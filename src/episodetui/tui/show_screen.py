@@ -14,8 +14,8 @@ from textual.binding import Binding
 from textual.widgets import Header, Static
 
 from episodetui.core.marking import Change
-from episodetui.core.text import progress_bar
 from episodetui.core.spoilers import SpoilerPolicy
+from episodetui.core.text import progress_bar
 from episodetui.core.views import (
     EpisodeView,
     ShowHeaderView,
@@ -25,8 +25,8 @@ from episodetui.core.views import (
     show_header,
     show_view,
 )
-from episodetui.tui.notes import NoteActions, NotesList
 from episodetui.tui.key_bar import KeyBar
+from episodetui.tui.notes import NoteActions, NotesList
 from episodetui.tui.row_list import Column, RowList
 
 COLUMNS = (

@@ -289,10 +289,10 @@ def load_csv(text: str, origin: str) -> list[dict[str, str]]:
             return []
         header = [h.strip().lstrip("\ufeff") for h in header]
         rows = []
-        for cells in reader:
+        for cells in reader:  # ragged rows: missing cells are absent, extra ones dropped
             if not any(cells):
                 continue
-            rows.append(dict(zip(header, (c.strip() for c in cells))))
+            rows.append(dict(zip(header, (c.strip() for c in cells), strict=False)))
         return rows
     except csv.Error as error:
         raise HistoryFileError(f"{origin} is not a readable CSV file ({error})") from None

@@ -177,10 +177,8 @@ def _promised(text: str) -> int | None:
 def _unnumbered_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
     """Short title lines, each followed by prose, after a headline or lead-in that says
     the article is a list of moments; as many as it promises, when it says how many."""
-    for start, block in enumerate(body):
-        if _title_line(block):
-            break
-    else:
+    start = next((i for i, block in enumerate(body) if _title_line(block)), None)
+    if start is None:
         return {}
     lead_in = plain(body[start - 1]) if start and _is_prose(body[start - 1]) else ""
     announced = [text for text in (lead_in, headline) if LISTICLE_HEADLINE.search(text)]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from episodetui.core.store.history import HistoryRoom
-from episodetui.core.store.raw import RawRoom
 from episodetui.core.store.ratings import RatingsRoom
+from episodetui.core.store.raw import RawRoom
 from episodetui.core.store.records import Clock
 from episodetui.core.store.rewatch import RewatchRoom
 from episodetui.core.store.search import SearchRoom

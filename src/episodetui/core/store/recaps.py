@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.store.episodes import EpisodesRoom
-from episodetui.core.store.shows import ShowsRoom
 from episodetui.core.store.records import Episode, KeyMoment, Recap, RecapView
+from episodetui.core.store.shows import ShowsRoom
 from episodetui.core.text import clean_line, clean_text
 
 
