@@ -198,8 +198,12 @@ def test_a_namesake_years_apart_is_another_show(library):
     assert "The Quiet Orbit" in titles and "The Quiet Orbit (2021)" in titles
 
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from hypothesis import (  # noqa: E402
+    HealthCheck,
+    given,
+    settings,
+    strategies as st,  # noqa: E402
+)
 
 from episodetui.core.history.model import History, HistoryEpisode, HistoryPlay, HistoryShow  # noqa: E402
 

@@ -6,8 +6,13 @@ import pytest
 
 from episodetui.core.encoding import decode_text
 from episodetui.core.errors import EpisodeTuiError
-from episodetui.core.recaps import Moment as KeyMoment
-from episodetui.core.recaps import detect_format, guess_episode, guess_target, parse_recap
+from episodetui.core.recaps import (
+    Moment as KeyMoment,
+    detect_format,
+    guess_episode,
+    guess_target,
+    parse_recap,
+)
 from episodetui.core.recaps.plan import apply_import, plan_import
 
 FIXTURES = Path(__file__).parent / "fixtures" / "recaps"

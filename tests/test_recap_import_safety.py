@@ -8,8 +8,7 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from conftest import fixed_clock
 from episodetui.cli import main

@@ -21,21 +21,13 @@ from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block, read_html
 from episodetui.core.recaps import furniture
 from episodetui.core.recaps.guess import guess_episode
-from episodetui.core.recaps.listicles import SENTENCE_END as _SENTENCE_END
 from episodetui.core.recaps.listicles import (
+    SENTENCE_END as _SENTENCE_END,
     is_label as _is_label,
-)
-from episodetui.core.recaps.listicles import (
     list_label,
     listicle_entries,
-)
-from episodetui.core.recaps.listicles import (
     numbered as _numbered,
-)
-from episodetui.core.recaps.listicles import (
     plain as _plain,
-)
-from episodetui.core.recaps.listicles import (
     words as _words,
 )
 from episodetui.core.recaps.model import (

@@ -8,8 +8,7 @@ from datetime import date, timedelta
 from episodetui.core.codes import format_episode_code
 from episodetui.core.errors import EpisodeTuiError, NotFound
 from episodetui.core.spoilers import EpisodeState
-from episodetui.core.store.records import EPISODE_ORDER as _ORDER
-from episodetui.core.store.records import Episode, Show, Upcoming
+from episodetui.core.store.records import EPISODE_ORDER as _ORDER, Episode, Show, Upcoming
 from episodetui.core.store.summaries import SummariesRoom
 from episodetui.core.text import clean_line, clean_text
 

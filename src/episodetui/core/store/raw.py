@@ -6,8 +6,7 @@ import sqlite3
 
 from episodetui.core.store.notes import NotesRoom
 from episodetui.core.store.recaps import RecapsRoom
-from episodetui.core.store.records import EPISODE_ORDER as _ORDER
-from episodetui.core.store.records import KeyMoment, Note, Recap
+from episodetui.core.store.records import EPISODE_ORDER as _ORDER, KeyMoment, Note, Recap
 
 
 class RawRoom(RecapsRoom, NotesRoom):

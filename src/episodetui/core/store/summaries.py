@@ -10,8 +10,7 @@ from collections.abc import Callable
 from episodetui.core.errors import NotFound
 from episodetui.core.spoilers import SpoilerMode
 from episodetui.core.store.db import Database
-from episodetui.core.store.records import EPISODE_ORDER as _ORDER
-from episodetui.core.store.records import NextEpisode, ShowSummary
+from episodetui.core.store.records import EPISODE_ORDER as _ORDER, NextEpisode, ShowSummary
 from episodetui.core.text import title_key
 
 
