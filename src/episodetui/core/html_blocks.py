@@ -144,7 +144,7 @@ class _PageReader(HTMLParser):
 
     # -- parser events
 
-    def handle_starttag(self, tag: str, attrs) -> None:
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "meta":
             props = dict(attrs)
             if (props.get("property") or props.get("name") or "").lower() in ("og:title", "twitter:title"):

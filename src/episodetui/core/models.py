@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -16,8 +16,8 @@ from episodetui.core.text import (
     parse_timestamp,
 )
 
-EXPORT_FORMAT = "episodetui-library"
-EXPORT_VERSION = 2  # 2: every play, ratings and rewatch passes (1 had one watch summary)
+EXPORT_FORMAT: Final = "episodetui-library"
+EXPORT_VERSION: Final = 2  # 2: every play, ratings and rewatch passes (1 had one watch summary)
 
 # Outside text is data: escape sequences and control characters go on the way in,
 # whichever field it arrives in.
@@ -236,7 +236,6 @@ class EpisodeOut(BaseModel):
     listed: bool = True
     notes: list[NoteOut]
     recap: RecapOut | None
-    rating: int | None = None
 
 
 class ShowOut(BaseModel):

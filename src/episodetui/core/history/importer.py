@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from episodetui.core.history.matching import Match, Matcher, Progress, match_all
@@ -87,9 +88,9 @@ def prepare(library: Library, history: History, matcher: Matcher | None, progres
         prepared.offline_reason = "offline: shows not in the library are made by hand"
         return prepared
     start = matcher.limiter.count
-    found, error = match_all(matcher, [s for _, s in pending], progress)
+    matched, error = match_all(matcher, [s for _, s in pending], progress)
     prepared.calls = matcher.limiter.count - start
-    for local_position, match in found.items():
+    for local_position, match in matched.items():
         position = pending[local_position][0]
         existing = index.get(f"tvmaze:{match.info.id}")
         if existing is not None:
@@ -117,7 +118,7 @@ def apply(
                           offline_reason=prepared.offline_reason, calls=prepared.calls)
     made: dict[int, int] = {}  # TVmaze id -> show made by this import (two rows, one show)
     try:
-        with library.transaction() if dry_run else _nothing():
+        with library.transaction() if dry_run else nullcontext():
             for position, show in enumerate(history.shows):
                 if progress:
                     progress(position, len(history.shows), show.title)
@@ -148,14 +149,6 @@ def _apply_show(library: Library, prepared: Prepared, position: int, show: Histo
     library.add_show_ids(show_id, show.ids)
     counts = library.merge_history_show(show_id, show, prepared.history.source)
     return ShowOutcome(library.show(show_id).title, how, counts)
-
-
-class _nothing:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> bool:
-        return False
 
 
 def report_lines(report: ImportReport) -> list[str]:

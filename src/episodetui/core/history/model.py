@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, datetime
+from typing import SupportsFloat
 
 from pydantic import BaseModel, Field, PrivateAttr
 
@@ -197,6 +198,16 @@ def _from_epoch(number: float) -> str | None:
     return None
 
 
+def text_of(value: object) -> str:
+    """A text field of an export: the string, or "" when it is missing or not a string."""
+    return value if isinstance(value, str) else ""
+
+
+def object_of(value: object) -> dict[str, object]:
+    """A nested object of an export: the dict, or {} when it is missing or not one."""
+    return value if isinstance(value, dict) else {}
+
+
 def parse_int(value: object, low: int = 0, high: int = 100_000) -> int | None:
     """A whole number in range from a cell ("3", "3.0", 3); None otherwise."""
     if isinstance(value, bool) or value is None:
@@ -227,8 +238,10 @@ def rating_1_10(value: object, scale: int = 10) -> int | None:
     """A rating on a 0..scale scale as a whole number 1-10; None when absent or 0."""
     if isinstance(value, bool) or value is None:
         return None
+    if not isinstance(value, str | SupportsFloat):
+        return None
     try:
-        number = float(value) if not isinstance(value, str) else float(value.strip())
+        number = float(value.strip() if isinstance(value, str) else value)
     except (TypeError, ValueError, OverflowError):
         return None
     if number != number or number <= 0 or number > scale:

@@ -15,6 +15,7 @@ from episodetui.core.history.model import (
     parse_time,
     parse_year,
     rating_1_10,
+    text_of,
 )
 
 BACKUP = "seriesguide-shows-backup.json"
@@ -69,7 +70,7 @@ def _read_show(item: object, book: ShowBook, history: History) -> None:
             if slot is None:
                 history.skip(MALFORMED, f"{show.title}: an episode")
                 continue
-            title = episode.get("title") if isinstance(episode.get("title"), str) else ""
+            title = text_of(episode.get("title"))
             target = show.episode(number, slot, title)
             aired = parse_time(episode.get("first_aired"))
             target.air_date = aired[:10] if aired else None

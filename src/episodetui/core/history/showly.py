@@ -18,6 +18,7 @@ from episodetui.core.history.model import (
     ShowBook,
     parse_int,
     parse_time,
+    text_of,
 )
 
 
@@ -47,7 +48,7 @@ def read(bundle: Bundle) -> History:
             if not isinstance(item, dict):
                 continue
             ids = {"trakt": item.get("id"), "tmdb": item.get("tmId")}
-            title = item.get("t") if isinstance(item.get("t"), str) else ""
+            title = text_of(item.get("t"))
             show = book.get(title, ids)
             if show is not None and parse_int(item.get("id"), 1, 10**10):
                 by_trakt[str(item["id"])] = show

@@ -20,10 +20,12 @@ from episodetui.core.history.model import (
     HistoryPlay,
     HistoryShow,
     ShowBook,
+    object_of,
     parse_int,
     parse_time,
     parse_year,
     rating_1_10,
+    text_of,
 )
 
 _PAGE = re.compile(r"^(?P<base>[a-z-]+?)(?:-(?P<page>\d{1,5}))?\.(?P<ext>json|csv)$", re.I)
@@ -50,11 +52,12 @@ def read(bundle: Bundle) -> History:
     history_items = list(_items(bundle, "watched-history")) if not single else []
     if single:
         items = list(_items_of(bundle, bundle.names()[0]))
-        if items and "rated_at" in items[0]:
+        first = object_of(items[0]) if items else {}
+        if "rated_at" in first:
             _read_ratings(items, book, history)
             history.shows = book.shows
             return history
-        if items and "last_watched_at" in items[0] and "watched_at" not in items[0]:
+        if "last_watched_at" in first and "watched_at" not in first:
             _read_watched_shows(items, book, history, set())
             history.shows = book.shows
             return history
@@ -119,20 +122,20 @@ def _unflatten(row: dict[str, str]) -> dict[str, object]:
     return nested
 
 
-def _show(book: ShowBook, show: dict) -> HistoryShow | None:  # type: ignore[type-arg]
-    ids = show.get("ids") if isinstance(show.get("ids"), dict) else {}
-    title = show.get("title") if isinstance(show.get("title"), str) else ""
+def _show(book: ShowBook, show: dict[str, object]) -> HistoryShow | None:
+    ids = object_of(show.get("ids"))
+    title = text_of(show.get("title"))
     return book.get(title, {k: ids.get(k) for k in ID_KINDS if not isinstance(ids.get(k), (dict, list))}, parse_year(show.get("year")))
 
 
-def _episode_slot(item: dict) -> tuple[dict, int, int, str] | None:  # type: ignore[type-arg]
+def _episode_slot(item: dict[str, object]) -> tuple[dict[str, object], int, int, str] | None:
     episode, show = item.get("episode"), item.get("show")
     if not isinstance(episode, dict) or not isinstance(show, dict):
         return None
     season, number = parse_int(episode.get("season")), parse_int(episode.get("number"))
     if season is None or number is None:
         return None
-    title = episode.get("title") if isinstance(episode.get("title"), str) else ""
+    title = text_of(episode.get("title"))
     return show, season, number, title
 
 

@@ -63,23 +63,23 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
                 return season, _ORDINALS[match.group(2)]
             return season, _number(match.group(2))
     season_match = re.search(rf"\bseason\s+{_NUM}\b", text)
-    season = _number(season_match.group(1)) if season_match else None
+    named_season = _number(season_match.group(1)) if season_match else None
     match = (
         re.search(rf"\b(?:episodes?|eps?\.?|chapter|part)\s*#?\s*{_NUM}\b", text)
         or re.search(r"(?<![\w.])e(\d{1,3})\b", text)
         or re.search(r"제?\s*(\d{1,4})\s*(?:화|회)(?!\w)", text)
     )
     if match:
-        return season or 1, _number(match.group(1))
+        return named_season or 1, _number(match.group(1))
     match = re.search(rf"\b{_ORD}\s+(?:episode|chapter|part|instal?lment)\b", text)
     if match:
-        return season or 1, _ORDINALS[match.group(1)]
+        return named_season or 1, _ORDINALS[match.group(1)]
     if re.search(r"\b(?:series\s+|season\s+)?premiere\b", text):
-        return season or 1, 1
+        return named_season or 1, 1
     # An anime blog's "Title – 04" or "Title - 04 [impressions]": a number after a dash.
     match = re.search(r"\s[-–—]\s*(\d{1,3})(?:\s*(?:\[[^\]]*\]|\([^)]*\)))?\s*$", text)
     if match:
-        return season or 1, int(match.group(1))
+        return named_season or 1, int(match.group(1))
     return None, None
 
 

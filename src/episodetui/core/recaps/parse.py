@@ -18,7 +18,7 @@ from collections import Counter
 
 from episodetui.core.encoding import scrub_surrogates
 from episodetui.core.errors import EpisodeTuiError
-from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block, read_html
+from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block, HtmlPage, read_html
 from episodetui.core.recaps import furniture
 from episodetui.core.recaps.guess import guess_episode
 from episodetui.core.recaps.listicles import (
@@ -234,7 +234,7 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
 # ------------------------------------------------------------------------ entry
 
 
-def _heading_in_title(page) -> str:
+def _heading_in_title(page: HtmlPage) -> str:
     """A page with no <h1> (many blog themes): the first heading that the page's
     <title> repeats is its headline."""
     title = " ".join(page.title.casefold().split())

@@ -75,10 +75,11 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
         current = None
         more.clear()
 
-    def start(kind: str, body: str, indented: bool = False, level: int = 0) -> None:
+    def start(kind: str, body: str, indented: bool = False, level: int = 0) -> Block:
         nonlocal current
         flush()
         current = Block(kind, body, group=group, indented=indented, level=level)
+        return current
 
     for raw in lines:
         line = raw.rstrip()
@@ -117,8 +118,7 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
             line = re.sub(r"^\s*>\s?", "", line)  # quotes are body text
         bullet = BULLET.match(line)
         if bullet:
-            start(ITEM, line[bullet.end():])
-            current.marker = line.strip()[0]
+            start(ITEM, line[bullet.end():]).marker = line.strip()[0]
             continue
         if NUMBERED.match(line):
             start(ITEM, line.strip())

@@ -222,7 +222,9 @@ class Database:
     @property
     def spoiler_mode(self) -> SpoilerMode:
         value = self.setting("spoiler_mode")
-        return SpoilerMode(value) if value in SpoilerMode._value2member_map_ else DEFAULT_MODE
+        if value is None or value not in SpoilerMode._value2member_map_:
+            return DEFAULT_MODE
+        return SpoilerMode(value)
 
     def policy_for(self, show: Show | ShowSummary) -> SpoilerPolicy:
         return SpoilerPolicy(show.spoiler_mode or self.spoiler_mode)
