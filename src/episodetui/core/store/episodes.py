@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from episodetui.core.codes import format_episode_code
 from episodetui.core.errors import EpisodeTuiError, NotFound
@@ -100,8 +100,12 @@ class EpisodesRoom(SummariesRoom):
         ).fetchall()
         return [Upcoming(row[-1], _episode(row)) for row in rows]
 
-def _episode(row: Sequence) -> Episode:
-    return Episode(*row[:11], bool(row[11]), row[12], row[13], bool(row[14]))
+def _episode(row: tuple[Any, ...]) -> Episode:
+    """An episode from a row of the episode select (sqlite3 types its rows as Any)."""
+    (episode_id, show_id, season, number, title, air_date, runtime, synopsis, watched_at, plays, notes,
+     has_recap, external_id, airstamp, delisted) = row[:15]
+    return Episode(episode_id, show_id, season, number, title, air_date, runtime, synopsis, watched_at, plays,
+                   notes, bool(has_recap), external_id, airstamp, bool(delisted))
 
 
 def _check_date(value: str) -> str | None:

@@ -10,10 +10,12 @@ replaces another only when it is newer. So the same file imported twice adds not
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from episodetui.core.store.shows import ShowsRoom
 from episodetui.core.store.watching import WatchingRoom
 from episodetui.core.text import clean_line, title_key
 
@@ -39,7 +41,15 @@ class MergeCounts:
         self.ratings_set += other.ratings_set
 
 
-class HistoryRoom(WatchingRoom):
+@dataclass(slots=True)
+class _LibraryPlay:
+    """A play the library has, while a file's plays are merged into it."""
+
+    id: int
+    watched_at: str | None
+
+
+class HistoryRoom(WatchingRoom, ShowsRoom):
 
     def show_index(self) -> dict[str, int]:
         """Every way the library knows a show: "tvdb:81189", "title:<key>", ... -> show id."""
@@ -64,7 +74,7 @@ class HistoryRoom(WatchingRoom):
         year: int | None,
         ids: dict[str, str],
         info: TvShow | None = None,
-        facts: list[EpisodeFacts] = (),  # type: ignore[assignment]
+        facts: Sequence[EpisodeFacts] = (),
     ) -> int:
         """A new show: from TVmaze (with every episode) or, without `info`, by hand and
         not linked (its ids kept so it can be linked later)."""
@@ -125,13 +135,13 @@ class HistoryRoom(WatchingRoom):
         by_slot = {(r[1], r[2]): r[0] for r in rows}
         specials = [r for r in rows if r[1] == 0]
         linked = any(r[5] for r in rows)
-        plays: dict[int, list[list]] = {}
+        plays: dict[int, list[_LibraryPlay]] = {}
         for play_id, episode_id, watched_at in self._db.execute(
             "SELECT p.id, p.episode_id, p.watched_at FROM plays p JOIN episodes e ON e.id = p.episode_id"
             " WHERE e.show_id = ?",
             (show_id,),
         ):
-            plays.setdefault(episode_id, []).append([play_id, watched_at])
+            plays.setdefault(episode_id, []).append(_LibraryPlay(play_id, watched_at))
         for episode in show.episodes:
             episode_id = self._episode_for(show_id, episode, by_slot, specials, linked, counts)
             self._merge_plays(episode_id, episode, plays.setdefault(episode_id, []), source, counts)
@@ -169,7 +179,7 @@ class HistoryRoom(WatchingRoom):
         by_slot[(episode.season, number)] = episode_id
         return episode_id
 
-    def _merge_plays(self, episode_id: int, episode: HistoryEpisode, existing: list[list], source: str, counts: MergeCounts) -> None:  # type: ignore[type-arg]
+    def _merge_plays(self, episode_id: int, episode: HistoryEpisode, existing: list[_LibraryPlay], source: str, counts: MergeCounts) -> None:
         timed = [(p.watched_at, p.bulk) for p in episode.plays if p.watched_at]
         unknown = sum(1 for p in episode.plays if not p.watched_at)
         claimed: set[int] = set()  # the library's plays that this file's timed plays are
@@ -177,26 +187,26 @@ class HistoryRoom(WatchingRoom):
             moment = datetime.fromisoformat(watched_at)
             same = next(
                 (p for p in existing
-                 if p[1] and abs((datetime.fromisoformat(p[1]) - moment).total_seconds()) <= SAME_MOMENT_SECONDS),
+                 if p.watched_at and abs((datetime.fromisoformat(p.watched_at) - moment).total_seconds()) <= SAME_MOMENT_SECONDS),
                 None,
             )
             if same is not None:
-                claimed.add(same[0])
+                claimed.add(same.id)
                 counts.plays_merged += 1
                 continue
-            untimed = next((p for p in existing if p[1] is None), None)
+            untimed = next((p for p in existing if p.watched_at is None), None)
             if untimed is not None:
-                self._db.execute("UPDATE plays SET watched_at = ? WHERE id = ?", (watched_at, untimed[0]))
-                untimed[1] = watched_at
-                claimed.add(untimed[0])
+                self._db.execute("UPDATE plays SET watched_at = ? WHERE id = ?", (watched_at, untimed.id))
+                untimed.watched_at = watched_at
+                claimed.add(untimed.id)
                 counts.plays_merged += 1
                 continue
             cursor = self._db.execute(
                 "INSERT INTO plays(episode_id, watched_at, source, bulk) VALUES (?, ?, ?, ?)",
                 (episode_id, watched_at, source, int(bulk)),
             )
-            existing.append([int(cursor.lastrowid or 0), watched_at])
-            claimed.add(existing[-1][0])
+            existing.append(_LibraryPlay(int(cursor.lastrowid or 0), watched_at))
+            claimed.add(existing[-1].id)
             counts.plays_added += 1
         # Plays of unknown time: as many as the file says the episode had in all.
         wanted = len(claimed) + unknown
@@ -206,7 +216,7 @@ class HistoryRoom(WatchingRoom):
             cursor = self._db.execute(
                 "INSERT INTO plays(episode_id, watched_at, source, bulk) VALUES (?, NULL, ?, 0)", (episode_id, source)
             )
-            existing.append([int(cursor.lastrowid or 0), None])
+            existing.append(_LibraryPlay(int(cursor.lastrowid or 0), None))
             counts.plays_added += 1
 
     def _merge_rating(self, show_id: int, episode_id: int | None, rating: int, rated_at: str | None, source: str) -> int:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.spoilers import EpisodeState
 from episodetui.core.store.records import EPISODE_ORDER as _ORDER
+from episodetui.core.store.shows import ShowsRoom
 from episodetui.core.store.watching import MANUAL, WatchingRoom
 
 
@@ -41,7 +42,7 @@ class PassProgress:
         return f"rewatch {self.number}: {self.watched}/{self.total}, {where}"
 
 
-class RewatchRoom(WatchingRoom):
+class RewatchRoom(WatchingRoom, ShowsRoom):
 
     def active_pass(self, show_id: int) -> RewatchPass | None:
         row = self._db.execute(
@@ -57,7 +58,10 @@ class RewatchRoom(WatchingRoom):
             "SELECT id, show_id, started_at, ended_at FROM rewatch_passes WHERE show_id = ? ORDER BY id",
             (show_id,),
         ).fetchall()
-        return [RewatchPass(*row, number=index + 1) for index, row in enumerate(rows)]
+        return [
+            RewatchPass(pass_id, show_id, started_at, ended_at, number=index + 1)
+            for index, (pass_id, show_id, started_at, ended_at) in enumerate(rows)
+        ]
 
     def start_rewatch(self, show_id: int) -> RewatchPass:
         with self.transaction() as db:

@@ -129,4 +129,4 @@ class ShowsRoom(Database):
             db.execute("DELETE FROM shows WHERE id = ?", (show_id,))
 
     def show_count(self) -> int:
-        return self._db.execute("SELECT COUNT(*) FROM shows").fetchone()[0]
+        return int(self._db.execute("SELECT COUNT(*) FROM shows").fetchone()[0])
