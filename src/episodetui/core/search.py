@@ -64,7 +64,7 @@ class Searcher:
 
     def __init__(self, library: Library) -> None:
         self.library = library
-        self._next_ids: tuple[int, frozenset[int]] | None = None
+        self._next_ids: tuple[tuple[int, int], frozenset[int]] | None = None  # (change marker, ids)
 
     def prepare(self) -> None:
         """Read now what the first search would otherwise wait for."""

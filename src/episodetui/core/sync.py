@@ -122,9 +122,9 @@ def merge_episodes(library: Library, show: Show, info: TvShow | None, facts: lis
         # then takes its final place.
         library.execute("UPDATE episodes SET number = -id WHERE show_id = ?", (show.id,))
         for row in local:
-            fact = matched.get(row["id"])
-            if fact is None:
+            if row["id"] not in matched:
                 continue
+            fact = matched[row["id"]]
             if (row["season"], row["number"]) != (fact.season, fact.number):
                 report.renumbered += 1
             if (row["title"], row["air_date"], row["runtime"], row["synopsis"], row["airstamp"]) != (

@@ -12,7 +12,7 @@ import json
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 from pydantic import BaseModel, Field, ValidationError
@@ -27,6 +27,7 @@ USER_AGENT = f"episodetui/{__version__} (terminal episode tracker)"
 CACHE_SECONDS = 3600
 RETRIES = 4
 CREDIT = "Show data from TVmaze (CC BY-SA)."
+_Parsed = TypeVar("_Parsed")  # what _parse validates TVmaze's JSON into
 
 
 class NetworkError(EpisodeTuiError):
@@ -123,8 +124,7 @@ def episode_facts(episodes: list[TvEpisode]) -> list[EpisodeFacts]:
     for episode in episodes:
         if episode.season is None:
             continue
-        is_special = episode.number is None or (episode.type or "regular") != "regular"
-        if is_special:
+        if episode.number is None or (episode.type or "regular") != "regular":
             specials.append(episode)
             continue
         facts.append(_facts(episode, episode.season, episode.number))
@@ -230,7 +230,7 @@ class TvMazeClient:
     # The rest is plumbing: cache, retries, errors.
 
     @staticmethod
-    def _parse(model, data):
+    def _parse(model: type[_Parsed], data: object) -> _Parsed:
         from pydantic import TypeAdapter
 
         try:
