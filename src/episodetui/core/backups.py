@@ -10,11 +10,15 @@ import os
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from episodetui.core import schema
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.files import check_target, real_target
 from episodetui.core.paths import DB_NAME
+
+if TYPE_CHECKING:
+    from episodetui.core.store import Library
 
 FOLDER = "backups"
 AUTO_PREFIX = "auto-"
@@ -107,7 +111,7 @@ def check_backup(path: Path) -> int:
     return version
 
 
-def restore_backup(library, path: Path) -> Path:  # type: ignore[no-untyped-def]
+def restore_backup(library: Library, path: Path) -> Path:
     """Put a backup in place of the library, keeping the current one as a backup first.
 
     The copy goes through the open connection, so every episodetui that has the library

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,7 +92,7 @@ def _config_from(path: Path, text: str, data: dict[str, object]) -> Config:
     return config
 
 
-def _keymap(table: dict[str, object], fail) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _keymap(table: dict[str, object], fail: Callable[[str, str], EpisodeTuiError]) -> dict[str, str]:
     keymap: dict[str, str] = {}
     for binding_id, keys in table.items():
         if not isinstance(keys, str) or not keys.strip():

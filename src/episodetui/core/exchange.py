@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.exchange_merge import RECAP_BACKUPS, MergeReport, backup_recap, import_library
@@ -42,6 +43,7 @@ def _note_doc(note: Note) -> NoteDoc:
 
 
 # Version 1's watch summary is not written any more: every play is.
+_Model = TypeVar("_Model", bound=BaseModel)
 _NO_WATCH = {"episodes": {"__all__": {"watch"}}}
 
 
@@ -224,7 +226,7 @@ class ExportReader:
             elif not self._text.startswith("]", at):
                 raise self._fail("is not valid JSON: expected , or ] after a show")
 
-    def _validate(self, model, raw: object, prefix: str = ""):  # type: ignore[no-untyped-def]
+    def _validate(self, model: type[_Model], raw: object, prefix: str = "") -> _Model:
         try:
             return model.model_validate(raw)
         except ValidationError as error:

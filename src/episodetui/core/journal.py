@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from episodetui.core.spoilers import EpisodeState
-from episodetui.core.store import Library, Note
+from episodetui.core.store import Library, Note, Show
 from episodetui.core.text import format_timestamp
 
 
@@ -32,7 +32,7 @@ def journal_chunks(library: Library, show_id: int | None = None) -> Iterator[str
         yield from _show_section(library, show)
 
 
-def _show_section(library: Library, show) -> Iterator[str]:  # type: ignore[no-untyped-def]
+def _show_section(library: Library, show: Show) -> Iterator[str]:
     policy = library.policy_for(show)
     summary = library.summary(show.id)
     next_id = summary.next_episode.id if summary.next_episode else None

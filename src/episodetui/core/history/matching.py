@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from episodetui.core.history.model import HistoryShow
-from episodetui.core.tvmaze import EpisodeFacts, NetworkError, TvMazeClient, TvShow, episode_facts
+from episodetui.core.tvmaze import EpisodeFacts, NetworkError, SearchHit, TvMazeClient, TvShow, episode_facts
 
 CALLS = 20
 WINDOW_SECONDS = 10.0
@@ -99,7 +99,7 @@ def search_title(title: str) -> str:
     return _DISAMBIGUATOR.sub("", title).strip() or title.strip()
 
 
-def clear_match(title: str, year: int | None, hits: list) -> TvShow | None:  # type: ignore[type-arg]
+def clear_match(title: str, year: int | None, hits: list[SearchHit]) -> TvShow | None:
     """The only hit with this exact title (and year, when known); else nothing."""
     from episodetui.core.titles import normalize_title
 

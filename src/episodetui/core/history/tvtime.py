@@ -18,6 +18,7 @@ from episodetui.core.history.model import (
     UNKNOWN_SCALE,
     History,
     HistoryPlay,
+    HistoryShow,
     ShowBook,
     parse_int,
     parse_time,
@@ -72,7 +73,7 @@ def read(bundle: Bundle) -> History:
     return history
 
 
-def _show(book: ShowBook, name: str, tvdb: object):  # type: ignore[no-untyped-def]
+def _show(book: ShowBook, name: str, tvdb: object) -> HistoryShow | None:
     title, year = split_year(name or "")
     return book.get(title, {"tvdb": tvdb}, year)
 

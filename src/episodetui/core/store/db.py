@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date
 from pathlib import Path
+from typing import Self
 
 from episodetui.core import schema
 from episodetui.core.errors import EpisodeTuiError, LibraryBusy, NewerSchemaError
@@ -50,7 +51,7 @@ class Database:
     # ----------------------------------------------------------------- opening
 
     @classmethod
-    def open(cls, data_dir: Path, clock: Clock | None = None, *, check: bool = True):  # type: ignore[no-untyped-def]
+    def open(cls, data_dir: Path, clock: Clock | None = None, *, check: bool = True) -> Self:
         data_dir = Path(data_dir)
         path = data_dir / DB_NAME
         _prepare_folder(data_dir)

@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from episodetui.core.store.shows import ShowsRoom
 from episodetui.core.store.watching import WatchingRoom
@@ -151,7 +151,15 @@ class HistoryRoom(WatchingRoom, ShowsRoom):
             counts.ratings_set += self._merge_rating(show_id, None, show.rating, show.rated_at, source)
         return counts
 
-    def _episode_for(self, show_id, episode: HistoryEpisode, by_slot, specials, linked, counts) -> int:  # type: ignore[no-untyped-def]
+    def _episode_for(
+        self,
+        show_id: int,
+        episode: HistoryEpisode,
+        by_slot: dict[tuple[int, int], int],
+        specials: list[tuple[Any, ...]],  # rows of sqlite3, which types them as Any
+        linked: bool,
+        counts: MergeCounts,
+    ) -> int:
         if episode.season == 0 and linked and specials:
             # TVmaze numbers specials its own way: find them by title, then by air date.
             from episodetui.core.titles import normalize_title
