@@ -192,7 +192,7 @@ async def test_reveal_in_strict_mode_says_what_it_reveals_and_ends_when_unwatche
         await pilot.press("y")
         await settle(pilot)
         assert "Low Tide" in screen_text(app)
-        await pilot.press("w", "w")  # watched, then unwatched: the reveal is over
+        await pilot.press("w", "w", "u")  # watched, then unmarked (w on a watched one asks)  # watched, then unwatched: the reveal is over
         await settle(pilot)
         assert "Low Tide" not in screen_text(app)
 
@@ -215,7 +215,7 @@ async def test_reveal_of_a_recap_names_the_recap_and_its_key_moments(secret_libr
         await pilot.press("y")
         await settle(pilot)
         assert SECRET in screen_text(app)
-        await pilot.press("w", "w")
+        await pilot.press("w", "w", "u")  # watched, then unmarked (w on a watched one asks)
         await settle(pilot)
         assert SECRET not in screen_text(app), "unwatching ends the reveal"
 
@@ -243,6 +243,6 @@ async def test_a_hidden_recap_leaves_no_text_in_any_widget(secret_library):
         await pilot.press("w")
         await settle(pilot)
         assert SECRET in _texts_held(app), "the check sees the recap when it is shown"
-        await pilot.press("w")
+        await pilot.press("w", "u")  # unmark (w on a watched one asks)
         await settle(pilot)
         assert SECRET not in _texts_held(app)

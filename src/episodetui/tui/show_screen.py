@@ -73,7 +73,7 @@ def open_show(app, show_id: int) -> None:
 
 class ShowScreen(NoteActions):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="show.back"),
+        Binding("escape", "back", "Back", id="show.back", show=False),  # Escape is in help; room at 80 columns
         Binding("w", "toggle_watched", "Watched", id="show.toggle_watched"),
         Binding("W", "watch_through", "Up to here", id="show.watch_through"),
         Binding("n", "new_note", "Show note", id="show.new_note"),
