@@ -25,7 +25,10 @@ NOTE_SPAN = "Obsidianite"
 CANARIES = (HEADLINE, BODY, MOMENT, NOTE_SPAN)
 
 # Files that hold the recap by design: the database, its copies, and exports asked for.
-ALLOWED_FILES = re.compile(r"library\.sqlite3(-wal|-shm)?$|\.sqlite3$|^export|^journal-full")
+ALLOWED_FILES = re.compile(
+    r"library\.sqlite3(-wal|-shm)?$|\.sqlite3$|^export|^journal-full"
+    r"|^\d{8}T\d{6}-(show|recap)-"  # the copy kept of a removed show or recap (removed/)
+)
 
 
 def leaked(text: str) -> list[str]:
@@ -72,12 +75,15 @@ def cli_runs(tmp: Path) -> dict[str, list[list[str]] | None]:
             ["recap", "harbour", "3", str(recap_file)],
             ["recap", "harbour", "2", str(recap_file)],
             ["show", "harbour", "--json"],
+            ["recap", "harbour", "2", "--remove"],
+            ["recap", "harbour", "2", str(recap_file)],
         ],
         "export": [["export", str(tmp / "export.json")], ["export", "--format", "markdown"],
                    ["export", "--format", "markdown", str(tmp / "journal.md")],
                    ["export", "--format", "markdown", "--show", "harbour"]],
         "import": [["import", str(tmp / "export.json"), "--dry-run"], ["import", str(tmp / "export.json")]],
         "link": [["link", "harbour"]],  # offline in tests: one error line
+        "remove": [["remove", "Another Show", "--yes"]],
         "backup": [["backup"]],
         "keys": [["keys"], ["keys", "--json"]],
         "restore": [],  # puts a database back; prints counts only (test_backups)
@@ -163,6 +169,7 @@ async def test_a_walk_through_the_tui_records_no_hidden_text(tmp_path, mode):
         ("question_mark",), ("escape",),
         ("ctrl+p",), *[(c,) for c in "quetz"], ("escape",),  # the palette, filtered
         ("ctrl+p",), *[(c,) for c in "open"], ("escape",),
+        ("j",), ("e",), ("n",), ("x",), ("n",),  # a masked note's edit, the recap's removal: asked, refused
         ("escape",), ("W",), ("n",), ("escape",),
         ("escape",), ("c",), ("escape",), ("slash",), *[(c,) for c in "harb"], ("escape",),
         # Search: each canary's first letters, and a word the hidden recap shares.
@@ -170,6 +177,7 @@ async def test_a_walk_through_the_tui_records_no_hidden_text(tmp_path, mode):
           for step in [("ctrl+f",), *[(c,) for c in word], ("escape",)]],
         ("ctrl+f",), *[(c,) for c in "breakw"], ("down",), ("enter",), ("escape",), ("escape",),
         ("escape",), ("escape",), ("S",), ("right",), ("left",), ("escape",),  # statistics
+        ("d",), ("n",),  # removing the show: asked, refused
     ]
     async with app.run_test(size=(120, 36)) as pilot:
         for keys in steps:

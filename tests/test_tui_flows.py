@@ -20,6 +20,7 @@ from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.recap_dialogs import RecapImportScreen, RecapPreviewScreen
 from episodetui.tui.row_list import RowList
 from episodetui.tui.show_screen import ShowScreen
+from pilot_helpers import palette_choices, run_palette
 
 SIZE = (100, 30)
 
@@ -316,17 +317,17 @@ async def test_help_palette_and_quit(secret_library):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        assert "reveal the hidden recap" in screen_text(app)
+        assert "every action by name" in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for wanted in ("Watched", "Reveal", "Note", "Edit", "Delete", "Recap", "Add a show from TVmaze", "Add a show by hand", "Upcoming episodes", "Help",
-                       "Spoiler mode: strict (library default)", "Open show: Harbour Lights"):
+        for wanted in ("Mark this episode watched or unwatched", "Reveal what is hidden…", "New note on this episode…",
+                       "Edit note…", "Delete note…", "Paste or edit the recap…", "Add a show from TVmaze…",
+                       "Add a show by hand…", "Upcoming episodes", "Help",
+                       "Spoiler mode: strict, library default", "Open show: Harbour Lights"):
             assert wanted in titles
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"reveal")
-        await pilot.pause()
+        choices = await palette_choices(pilot, "reveal")
+        assert choices[0] == "Reveal what is hidden…"
         assert SECRET not in screen_text(app)
         await pilot.press("escape")
         await pilot.pause()
@@ -339,9 +340,8 @@ async def test_palette_action_runs_on_the_screen(secret_library):
     app = EpisodeTuiApp(secret_library, start_episode_id=_second_episode(secret_library))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Watched")
-        command.callback()
-        await pilot.pause()
+        await run_palette(pilot, "mark this episode", expect="Mark this episode watched or unwatched")
+        assert isinstance(app.screen, EpisodeScreen)
         assert secret_library.episodes(1)[1].watched
 
 

@@ -142,10 +142,15 @@ def run_tui(library: Library, show_id: int | None = None, episode_id: int | None
     from episodetui.tui.app import EpisodeTuiApp
 
     library_screen.TUNE_GC_AFTER_FIRST_FRAME = True
-    EpisodeTuiApp(
+    app = EpisodeTuiApp(
         library, start_show_id=show_id, start_episode_id=episode_id, first_summaries=first_summaries
-    ).run()
-    return 0
+    )
+    app.run()
+    if app.crash_report is not None:
+        # What failed and where the crash report is; plain text, never a traceback.
+        print(app.crash_report.message(), file=sys.stderr)
+    # Non-zero when the app ended on an error.
+    return app.return_code or 0
 
 
 def run_demo() -> int:

@@ -1,4 +1,5 @@
-"""Commands over the library itself: open, list, show, watch, unwatch, note, spoilers."""
+"""Commands over the library itself: open, list, show, watch, unwatch, note, spoilers,
+remove."""
 
 from __future__ import annotations
 
@@ -45,6 +46,15 @@ def register(command: Command) -> None:
     sub.add_argument("episode", metavar="EPISODE")
     sub.add_argument("text", metavar="TEXT")
     sub.add_argument("--at", metavar="HH:MM:SS", default=None, help="when in the episode")
+
+    sub = command(
+        "remove",
+        "remove a show with its episodes, watch history, notes and recaps "
+        "(a copy is kept in the data folder; episodetui import puts it back)",
+        cmd_remove,
+    )
+    sub.add_argument("show", metavar="SHOW")
+    sub.add_argument("--yes", action="store_true", help="do not ask (needed when not at a terminal)")
 
     sub = command("spoilers", "set the spoiler mode: off, recaps (default) or strict", cmd_spoilers)
     sub.add_argument("mode", metavar="MODE", help="off, recaps, strict; or 'default' with --show")
@@ -305,4 +315,25 @@ def cmd_spoilers(args: argparse.Namespace) -> int:
     mode = SpoilerMode.parse(args.mode)
     library.set_setting("spoiler_mode", mode.value)
     print(f"Spoiler mode: {mode.value}.")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    import sys
+
+    from episodetui.core.removal import remove_show, show_contents
+
+    library = open_library(args)
+    show = library.find_show(args.show)
+    contents = show_contents(library, show.id).describe()
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError(f"remove {show.title} ({contents})? add --yes to confirm")
+        answer = input(f"Remove {show.title} with {contents}? A copy is kept. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing removed.")
+            return 0
+    removed = remove_show(library, show.id)
+    print(f"Removed {show.title} ({contents}).")
+    print(f"A copy is in {removed.copy}; to put it back: {removed.restore}")
     return 0

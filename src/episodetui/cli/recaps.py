@@ -1,5 +1,5 @@
-"""Attaching recap articles to episodes: recap. Input and output only: the core plans
-the import (core.recaps.plan) and applies it."""
+"""Attaching recap articles to episodes, and removing them: recap. Input and output only:
+the core plans the import (core.recaps.plan) and applies it."""
 
 from __future__ import annotations
 
@@ -17,10 +17,12 @@ def register(command: Command) -> None:
     sub = command(
         "recap",
         "attach a recap article (text, Markdown or a saved web page) to an episode from a "
-        "file or stdin (-); or, with --guess FILE, say which show and episode it is about",
+        "file or stdin (-); or, with --guess FILE, say which show and episode it is about; "
+        "or, with --remove, remove an episode's recap (a copy is kept)",
         cmd_recap,
     )
     sub.add_argument("args", metavar="SHOW EPISODE FILE|-", nargs="+")
+    sub.add_argument("--remove", action="store_true", help="remove the recap of SHOW EPISODE (a copy is kept)")
     sub.add_argument("--guess", action="store_true", help="only print the show and episode its headline suggests")
     sub.add_argument("--raw", action="store_true", help="keep the text as given: no headline, key moments or clean-up")
     sub.add_argument("--source", default="", metavar="NAME", help="where the recap came from")
@@ -49,8 +51,10 @@ def cmd_recap(args: argparse.Namespace) -> int:
         # The headline itself may give the episode away: only a library show and a code.
         print(f"Suggested: {guess.describe()}")
         return 0
+    if args.remove:
+        return _remove_recap(args)
     if len(args.args) != 3:
-        raise CliError("recap takes SHOW EPISODE FILE (or --guess FILE)")
+        raise CliError("recap takes SHOW EPISODE FILE (or --guess FILE, or SHOW EPISODE --remove)")
     args.show, args.episode, source_file = args.args
     library = open_library(args)
     show, episode = find_episode(library, args)
@@ -59,4 +63,22 @@ def cmd_recap(args: argparse.Namespace) -> int:
     guess = plan.guess
     if guess.number is not None and guess.show_title in (None, show.title) and (guess.season or 1, guess.number) != (episode.season, episode.number):
         print(f"Note: its headline suggests {guess.describe()}; check it is the episode you meant.")
+    return 0
+
+
+def _remove_recap(args: argparse.Namespace) -> int:
+    from episodetui.core.removal import remove_recap
+
+    if len(args.args) != 2:
+        raise CliError("recap --remove takes SHOW EPISODE")
+    args.show, args.episode = args.args
+    library = open_library(args)
+    show, episode = find_episode(library, args)
+    view = library.recap_view(episode)
+    if not view.exists or view.shape is None:
+        raise CliError(f"{show.title} {episode.code} has no recap")
+    removed = remove_recap(library, episode.id)
+    # Its size only: the recap may be of an unwatched episode.
+    print(f"Removed the recap of {show.title} {episode.code} ({view.shape.describe()}).")
+    print(f"A copy is in {removed.copy}; to put it back: {removed.restore}")
     return 0

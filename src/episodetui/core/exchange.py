@@ -51,12 +51,17 @@ def _rating_doc(value: tuple[int, str, str] | None) -> RatingDoc | None:
     return RatingDoc(rating=value[0], rated_at=value[1], source=value[2]) if value else None
 
 
-def export_library(library: Library) -> LibraryDoc:
+def export_library(library: Library, only_show_id: int | None = None) -> LibraryDoc:
+    """The whole library, or (with `only_show_id`) one show and no settings."""
+    if only_show_id is not None:
+        return LibraryDoc(settings={}, shows=list(_show_docs(library, only_show_id)))
     return LibraryDoc(settings=library.settings(), shows=list(_show_docs(library)))
 
 
-def _show_docs(library: Library) -> Iterator[ShowDoc]:
+def _show_docs(library: Library, only_show_id: int | None = None) -> Iterator[ShowDoc]:
     for show in library.raw_show_rows():
+        if only_show_id is not None and show["id"] != only_show_id:
+            continue
         notes_by_episode: dict[int | None, list[NoteDoc]] = {}
         for note in library.raw_notes(show["id"]):
             notes_by_episode.setdefault(note.episode_id, []).append(_note_doc(note))

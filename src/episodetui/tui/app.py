@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from episodetui.core.spoilers import SpoilerMode
@@ -17,17 +18,56 @@ from episodetui.core.text import as_sentence
 
 if TYPE_CHECKING:
     from episodetui.core.tvmaze import TvMazeClient
+from episodetui.tui.commands import LiteralSystemCommands
 from episodetui.tui.library_screen import LibraryScreen
+
+# What each key's action is called in the command palette: what it does and, with "…",
+# that a dialog opens. (screen class name, action) entries say it for one screen.
+PALETTE_NAMES: dict[str, str] = {
+    "toggle_watched": "Mark watched or unwatched",
+    "watch_through": "Mark watched up to here…",
+    "reveal": "Reveal what is hidden…",
+    "new_note": "New note…",
+    "edit_note": "Edit note…",
+    "delete_note": "Delete note…",
+    "import_recap": "Import a recap article…",
+    "edit_recap": "Paste or edit the recap…",
+    "remove_recap": "Remove the recap…",
+    "toggle_note_spoilers": "Show or mask spoilers in notes",
+    "edit_title": "Edit episode title…",
+    "refresh_show": "Refresh the show from TVmaze",
+    "add_show": "Add a show from TVmaze…",
+    "app.upcoming": "Upcoming episodes",
+    "cycle_sort": "Sort the library by the next order",
+    "cycle_filter": "Filter the library by the next filter",
+    "search": "Find a show by title",
+    "app.remove_show": "Remove show…",
+    "app.pop_screen": "Back",
+}
+PALETTE_NAMES_ON: dict[tuple[str, str], str] = {
+    ("ShowScreen", "toggle_watched"): "Mark the highlighted episode watched or unwatched",
+    ("ShowScreen", "new_note"): "New note on the show…",
+    ("ShowScreen", "edit_note"): "Edit note on the show…",
+    ("ShowScreen", "delete_note"): "Delete note on the show…",
+    ("ShowScreen", "edit_title"): "Edit the highlighted episode's title…",
+    ("EpisodeScreen", "toggle_watched"): "Mark this episode watched or unwatched",
+    ("EpisodeScreen", "new_note"): "New note on this episode…",
+}
 
 
 class EpisodeTuiApp(App[None]):
     # Absolute, so subclasses defined elsewhere (tests, benchmarks) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "episodetui"
+    # Palette entries are drawn as literal text: titles are data, never markup.
+    COMMANDS = {LiteralSystemCommands}
+    # Screens narrower than 110 columns get the "-narrow" class: a compact footer.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
+        # q is in the help and works everywhere; the footer keeps its room at 80 columns.
+        Binding("q", "quit", "Quit", id="quit", show=False),
         Binding("question_mark,f1", "help", "Help", id="help"),
-        Binding("ctrl+f", "search", "Search", id="app.search"),
+        Binding("ctrl+f", "search", "Search", id="app.search", show=False),  # in help and the palette
         Binding("z,ctrl+z", "undo", "Undo", id="undo", show=False),
     ]
 
@@ -48,6 +88,39 @@ class EpisodeTuiApp(App[None]):
         self.start_show_id = start_show_id
         self.start_episode_id = start_episode_id
         self.last_change = None  # the last mark/unmark, for undo (tui/watching.py)
+        self.crash_report = None
+
+    # ------------------------------------------------------- fault containment
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is literal text: messages carry titles and file names."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An unexpected error: never Textual's traceback with locals (they can hold a
+        hidden recap). Write a report without locals, say where it is, exit non-zero."""
+        from episodetui.tui.crash import report_crash
+
+        try:
+            data_dir = self.library.path.parent
+        except Exception:
+            data_dir = None
+        self.crash_report = report_crash(error, data_dir)
+        self._return_code = 1
+        if self._exception is None:
+            # Under a test pilot the error is raised again when the test's app ends.
+            self._exception = error
+            self._exception_event.set()
+        # The message is printed by the command line once the terminal is restored.
+        self._close_messages_no_wait()
 
     def on_mount(self) -> None:
         saved_theme = self.library.setting("theme")
@@ -69,14 +142,49 @@ class EpisodeTuiApp(App[None]):
     # ------------------------------------------------------------- navigation
 
     def open_show(self, show_id: int) -> None:
-        from episodetui.tui.show_screen import open_show
+        """Open a show. One show screen at a time in the stack: going to another show (from
+        the palette) first leaves the one that is open; show screens are reused."""
+        self.call_later(self._open_show, show_id)
 
+    async def _open_show(self, show_id: int) -> None:
+        from episodetui.tui.show_screen import ShowScreen, open_show
+
+        open_one = next((s for s in self.screen_stack if isinstance(s, ShowScreen)), None)
+        if open_one is not None:
+            while self.screen is not open_one:
+                await self.pop_screen()
+            if open_one.show_id == show_id:
+                return
+            await self.pop_screen()
         open_show(self, show_id)
 
     def open_episode(self, episode_id: int) -> None:
         from episodetui.tui.episode_screen import EpisodeScreen
 
-        self.push_screen(EpisodeScreen(episode_id))
+        self.call_later(self._open_one, EpisodeScreen, "episode_id", episode_id)
+
+    async def _open_one(self, screen_type: type[Screen], key: str, value: int) -> None:
+        open_one = next((s for s in self.screen_stack if isinstance(s, screen_type)), None)
+        if open_one is not None:
+            while self.screen is not open_one:
+                await self.pop_screen()
+            if getattr(open_one, key) == value:
+                return
+            await self.pop_screen()
+        self.push_screen(screen_type(value))
+
+    async def _leave_show(self, show_id: int) -> None:
+        """Close every screen of a show (it is about to be removed), the kept one too."""
+        while any(getattr(screen, "show_id", None) == show_id for screen in self.screen_stack):
+            await self.pop_screen()
+        name = f"show-{show_id}"  # show screens are kept for reuse (show_screen.open_show)
+        if self.is_screen_installed(name):
+            screen = self.get_screen(name)
+            self.uninstall_screen(name)
+            kept = self.__dict__.get("_kept_show_screens", [])
+            if show_id in kept:
+                kept.remove(show_id)
+            await screen.remove()
 
     # ----------------------------------------------------------------- actions
 
@@ -119,17 +227,18 @@ class EpisodeTuiApp(App[None]):
         return self._tvmaze
 
     def action_add_show(self) -> None:
-        from episodetui.tui.search_dialog import MANUAL, ShowSearchScreen
+        from episodetui.tui.search_dialog import AddByHand, ShowSearchScreen
 
-        def chosen(choice: int | str | None) -> None:
-            if choice == MANUAL:
-                self.action_add_show_by_hand()
+        def chosen(choice: int | AddByHand | None) -> None:
+            if isinstance(choice, AddByHand):
+                # What was typed in the search is carried into the form.
+                self.action_add_show_by_hand(choice.title)
             elif isinstance(choice, int):
                 self.add_from_tvmaze(choice)
 
         self.push_screen(ShowSearchScreen(self.tvmaze()), chosen)
 
-    def action_add_show_by_hand(self) -> None:
+    def action_add_show_by_hand(self, title: str = "") -> None:
         from episodetui.core.errors import EpisodeTuiError
         from episodetui.tui.dialogs import AddShowScreen, NewShow
 
@@ -144,9 +253,9 @@ class EpisodeTuiApp(App[None]):
             self.notify(f"Added {show.title}.")
             self._show_in_library(show.id)
 
-        self.push_screen(AddShowScreen(classes="dialog-screen"), add)
+        self.push_screen(AddShowScreen(title, classes="dialog-screen"), add)
 
-    def _show_in_library(self, show_id: int) -> None:
+    def _show_in_library(self, show_id: int | None) -> None:
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
                 screen.reload(select_show_id=show_id)
@@ -255,6 +364,44 @@ class EpisodeTuiApp(App[None]):
         if not isinstance(self.screen, ImportHistoryScreen):
             self.push_screen(ImportHistoryScreen(), done)
 
+    def action_remove_show(self) -> None:
+        """Remove the highlighted (library) or open (show screen) show, after asking."""
+        screen = self.screen
+        show_id = getattr(screen, "show_id", None)
+        if show_id is None and isinstance(screen, LibraryScreen):
+            show_id = screen.selected_show_id()
+        if show_id is None:
+            self.notify("No show to remove here.", severity="warning")
+            return
+        self.remove_show(show_id)
+
+    def remove_show(self, show_id: int) -> None:
+        from episodetui.core.removal import REMOVED_DIR, remove_show, show_contents
+        from episodetui.tui.dialogs import ConfirmScreen
+
+        show = self.library.show(show_id)
+        contents = show_contents(self.library, show_id)
+
+        async def remove(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            # Leave the show's screens first: none may redraw a show that is gone.
+            await self._leave_show(show_id)
+            removed = remove_show(self.library, show_id)
+            self._show_in_library(None)
+            self.notify(f"Removed {show.title}. A copy is in {removed.copy}; to put it back: {removed.restore}", timeout=20)
+
+        self.push_screen(
+            ConfirmScreen(
+                f"Remove {show.title} from your library?\n\n"
+                f"With it go {contents.describe()}. A copy is kept in the {REMOVED_DIR}/ folder "
+                "beside your library, so you can put it back (episodetui import).",
+                "Remove",
+                "Keep",
+            ),
+            remove,
+        )
+
     def action_upcoming(self) -> None:
         from episodetui.tui.upcoming_screen import UpcomingScreen
 
@@ -310,13 +457,15 @@ class EpisodeTuiApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def set_spoiler_mode(self, mode: SpoilerMode, show_id: int | None = None) -> None:
+    def set_spoiler_mode(self, mode: SpoilerMode | None, show_id: int | None = None) -> None:
         if show_id is None:
+            assert mode is not None
             self.library.set_setting("spoiler_mode", mode.value)
             self.notify(f"Spoiler mode: {mode.value}.")
         else:
             self.library.set_show_spoiler_mode(show_id, mode)
-            self.notify(f"Spoiler mode for this show: {mode.value}.")
+            effective = mode or self.library.spoiler_mode
+            self.notify(f"Spoiler mode for this show: {effective.value}" + ("." if mode else " (the library default)."))
         self._reload_screen()
 
     def toggle_rewatch(self, show_id: int, after: Callable[[], None]) -> None:
@@ -365,13 +514,17 @@ class EpisodeTuiApp(App[None]):
         yield from super().get_system_commands(screen)
         # "Import history…" is offered by name below, whatever the screen.
         seen = {"quit", "help", "command_palette", "app.import_history", "search", "app.statistics"}
+        titles: set[str] = set()
+        screen_name = type(screen).__name__
         for key, active in screen.active_bindings.items():
             binding = active.binding
             if binding.action in seen or not binding.description or not active.enabled:
                 continue
             seen.add(binding.action)
+            title = PALETTE_NAMES_ON.get((screen_name, binding.action)) or PALETTE_NAMES.get(binding.action, binding.description)
+            titles.add(title)
             yield SystemCommand(
-                binding.description,
+                title,
                 f"Key: {binding.key_display or key}",
                 # run_action is a coroutine: schedule it rather than call it.
                 partial(screen.call_later, screen.run_action, binding.action),
@@ -380,17 +533,23 @@ class EpisodeTuiApp(App[None]):
         yield SystemCommand("Search", "Titles, notes, watched recaps: spoiler-safe (ctrl+f)", self.action_search)
         yield SystemCommand("Statistics", "Episodes and hours watched, per month, streaks (S in the library)", self.action_statistics)
         yield SystemCommand("Export journal", "A readable Markdown journal of what you watched", self.action_export_journal)
-        yield SystemCommand("Add a show from TVmaze", "Search by title (a)", self.action_add_show)
-        yield SystemCommand("Add a show by hand", "Title, seasons, episodes per season", self.action_add_show_by_hand)
         yield SystemCommand(
             "Import history…", "From TV Time, Trakt, SeriesGuide, Showly, Yamtrack or an export (i in the library)",
             self.action_import_history,
         )
-        yield SystemCommand("Upcoming episodes", "What airs in the next weeks (c in the library)", self.action_upcoming)
+        for title, help_text, callback in (
+            ("Add a show from TVmaze…", "Search by title (a in the library)", self.action_add_show),
+            ("Add a show by hand…", "Title, seasons, episodes per season", self.action_add_show_by_hand),
+            ("Upcoming episodes", "What airs in the next weeks (c in the library)", self.action_upcoming),
+        ):
+            if title not in titles:
+                yield SystemCommand(title, help_text, callback)
+        current = self.library.spoiler_mode
         for mode in SpoilerMode:
+            now = " (current)" if mode is current else ""
             yield SystemCommand(
-                f"Spoiler mode: {mode.value} (library default)",
-                "How much of unwatched episodes is hidden",
+                f"Spoiler mode: {mode.value}, library default{now}",
+                f"How much of unwatched episodes is hidden; now: {current.value}",
                 partial(self.set_spoiler_mode, mode),
             )
         show_id = getattr(screen, "show_id", None)
@@ -405,17 +564,34 @@ class EpisodeTuiApp(App[None]):
                 "Export journal of this show", "Its watched episodes, your notes and recaps, as Markdown",
                 partial(self.action_export_journal, show_id),
             )
-            counted = self.library.show(show_id).count_specials
+            show = self.library.show(show_id)
+            counted = show.count_specials
             yield SystemCommand(
                 f"{'Stop counting' if counted else 'Count'} specials in this show's progress",
                 "Season 0 never becomes next either way",
                 partial(self.toggle_count_specials, show_id),
             )
+            own = show.spoiler_mode
+            effective = own or current
             for mode in SpoilerMode:
+                now = " (current)" if mode is own else ""
                 yield SystemCommand(
-                    f"Spoiler mode for this show: {mode.value}",
-                    "Overrides the library default for this show",
+                    f"Spoiler mode for this show: {mode.value}{now}",
+                    f"Overrides the library default; now: {effective.value}"
+                    + ("" if own else " (the library default)"),
                     partial(self.set_spoiler_mode, mode, show_id),
+                )
+            if own is not None:
+                yield SystemCommand(
+                    f"Spoiler mode for this show: the library default ({current.value})",
+                    f"Now: {own.value}, set for this show",
+                    partial(self.set_spoiler_mode, None, show_id),
+                )
+            if "app.remove_show" not in seen:
+                yield SystemCommand(
+                    "Remove this show…",
+                    "Asks first; a copy is kept so it can be put back",
+                    partial(self.remove_show, show_id),
                 )
         for summary in self.library.summaries():
             yield SystemCommand(f"Open show: {summary.title}", "Go to the show", partial(self.open_show, summary.id))

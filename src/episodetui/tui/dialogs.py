@@ -9,6 +9,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static, TextArea
 
@@ -17,7 +18,40 @@ from episodetui.core.store import count_paragraphs
 from episodetui.core.text import as_sentence, clean_text, format_timestamp, parse_timestamp
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class Fields(VerticalScroll, can_focus=False):
+    """A dialog's scrolling part. Not focusable itself: Tab goes from field to field,
+    so nothing typed after a Tab lands where it would be dropped."""
+
+
+class _Dialog(ModalScreen):
+    """A dialog that fits the terminal: its `.fields` part scrolls (and follows the
+    focused field) while its title and buttons stay in view, down to 80×24 and below."""
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.fit)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit)
+
+    def fit(self) -> None:
+        try:
+            dialog = self.query_one(".dialog")
+            fields = dialog.query_one(".fields")
+        except NoMatches:
+            return
+        used = sum(
+            child.outer_size.height + child.styles.margin.height
+            for child in dialog.children
+            if child is not fields and child.display
+        )
+        room = self.size.height - dialog.styles.gutter.height - used - fields.styles.margin.height
+        if fields.styles.max_height != max(3, room):
+            fields.styles.max_height = max(3, room)
+            if self.focused is not None:
+                self.call_after_refresh(self.focused.scroll_visible, animate=False)
+
+
+class ConfirmScreen(_Dialog, ModalScreen[bool]):
     """A yes/no question. y or Enter on Yes confirms; n or Escape declines."""
 
     BINDINGS = [
@@ -33,7 +67,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.question), classes="question")
+            with Fields(classes="fields"):
+                yield Static(Text(self.question), classes="question")
             with Horizontal(classes="buttons"):
                 yield Button(f"{self.yes_label} (y)", id="yes", variant="warning")
                 yield Button(f"{self.no_label} (n)", id="no")
@@ -49,7 +84,11 @@ class ConfirmScreen(ModalScreen[bool]):
         self.dismiss(answer)
 
 
-class _Form(ModalScreen):
+class _MouseButton(Button, can_focus=False):
+    """A form's button: for the mouse; the keyboard has ctrl+s and Escape."""
+
+
+class _Form(_Dialog):
     """A dialog with fields, an error line, and Save/Cancel."""
 
     BINDINGS = [
@@ -61,12 +100,15 @@ class _Form(ModalScreen):
         error = self.query_one(".error", Label)
         error.update(Text(message))
         error.display = bool(message)
+        self.call_after_refresh(self.fit)
 
     def buttons(self) -> ComposeResult:
         yield Label("", classes="error")
         with Horizontal(classes="buttons"):
-            yield Button("Save (ctrl+s)", id="save", variant="primary")
-            yield Button("Cancel (esc)", id="cancel")
+            # Not in the Tab order: Tab moves between the fields only, so text typed
+            # after a Tab always lands in a field (ctrl+s and Escape are the keys).
+            yield _MouseButton("Save (ctrl+s)", id="save", variant="primary")
+            yield _MouseButton("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(".error", Label).display = False
@@ -97,7 +139,8 @@ class TextPrompt(_Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.prompt_title), classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, id="value")
+            with Fields(classes="fields"):
+                yield Input(self.value, placeholder=self.placeholder, id="value")
             yield from self.buttons()
 
     @on(Input.Submitted)
@@ -111,25 +154,53 @@ class NoteDraft:
     at_seconds: int | None
 
 
-class NoteEditor(_Form):
-    """Write or edit a note: an optional HH:MM:SS timestamp and free text."""
+TIMESTAMP_CHARACTERS = set("0123456789:. ")
 
-    def __init__(self, heading: str, text: str = "", at_seconds: int | None = None) -> None:
+
+class NoteEditor(_Form):
+    """Write or edit a note: an optional HH:MM:SS timestamp and free text.
+
+    Focus follows the page: a new note opens in the timestamp field at the top, Tab goes
+    on to the text (and back); editing opens in the text with the cursor at its end.
+    Words typed into the timestamp field while the text is empty are moved to the text,
+    so a note typed straight away is never lost or mistaken for a time.
+    """
+
+    def __init__(self, heading: str, text: str = "", at_seconds: int | None = None, editing: bool = False) -> None:
         super().__init__(classes="dialog-screen")
         self.heading = heading
         self.initial_text = text
         self.initial_at = format_timestamp(at_seconds)
+        self.editing = editing
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
             yield Label(Text(self.heading), classes="dialog-title")
-            yield Label("When in the episode (HH:MM:SS, optional)")
-            yield Input(self.initial_at, placeholder="00:41:10", id="at")
-            yield Label("Note  (mark spoilers like ||this||)")
-            yield TextArea(self.initial_text, id="text", soft_wrap=True, show_line_numbers=False)
+            with Fields(classes="fields"):
+                yield Label("When in the episode: HH:MM:SS or MM:SS, optional (Tab: on to the note)")
+                yield Input(self.initial_at, placeholder="00:41:10", id="at")
+                yield Label("Note (mark spoilers like ||this||)")
+                yield TextArea(self.initial_text, id="text", soft_wrap=True, show_line_numbers=False)
             yield from self.buttons()
 
     def on_mount(self) -> None:
+        area = self.query_one("#text", TextArea)
+        area.move_cursor(area.document.end)
+        (area if self.editing else self.query_one("#at", Input)).focus()
+
+    @on(Input.Changed, "#at")
+    def _words_in_the_timestamp(self, event: Input.Changed) -> None:
+        area = self.query_one("#text", TextArea)
+        if area.text or set(event.value) <= TIMESTAMP_CHARACTERS:
+            return
+        area.text = event.value
+        area.move_cursor(area.document.end)
+        event.input.value = ""
+        area.focus()
+        self.show_error("")
+
+    @on(Input.Submitted, "#at")
+    def _on_to_the_text(self) -> None:
         self.query_one("#text", TextArea).focus()
 
     def _draft(self) -> tuple[str, str]:
@@ -144,7 +215,8 @@ class NoteEditor(_Form):
             at_seconds = parse_timestamp(at) if at.strip() else None
         except EpisodeTuiError as error:
             self.show_error(as_sentence(str(error)))
-            self.query_one("#at", Input).focus()
+            # After the dialog has fitted itself to the error line: one order, one picture.
+            self.call_after_refresh(self.query_one("#at", Input).focus)
             return
         self.dismiss(NoteDraft(text, at_seconds))
 
@@ -170,17 +242,22 @@ class NewShow:
 class AddShowScreen(_Form):
     """Add a show by hand: title, seasons, and episodes per season."""
 
+    def __init__(self, title: str = "", **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.initial_title = title
+
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label("Add a show", classes="dialog-title")
-            yield Label("Title")
-            yield Input(placeholder="Harbour Lights", id="title")
-            yield Label("Year (optional)")
-            yield Input(placeholder="2025", id="year", restrict=r"\d{0,4}")
-            yield Label("Seasons")
-            yield Input("1", id="seasons", restrict=r"\d{0,3}")
-            yield Label("Episodes per season (one number, or one per season: 10, 10, 8)")
-            yield Input(placeholder="16", id="episodes", restrict=r"[\d, ]*")
+            yield Label("Add a show by hand", classes="dialog-title")
+            with Fields(classes="fields"):
+                yield Label("Title")
+                yield Input(self.initial_title, placeholder="Harbour Lights", id="title")
+                yield Label("Year (optional)")
+                yield Input(placeholder="2025", id="year", restrict=r"\d{0,4}")
+                yield Label("Seasons")
+                yield Input("1", id="seasons", restrict=r"\d{0,3}")
+                yield Label("Episodes per season (16, or one per season: 10, 10, 8)")
+                yield Input(placeholder="16", id="episodes", restrict=r"[\d, ]*")
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -227,8 +304,9 @@ class RecapEditor(_Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide tall"):
             yield Label(Text(self.heading), classes="dialog-title")
-            yield Input(self.initial[0], placeholder="Headline (optional)", id="title")
-            yield TextArea(self.initial[1], id="text", soft_wrap=True)
+            with Fields(classes="fields"):
+                yield Input(self.initial[0], placeholder="Headline (optional)", id="title")
+                yield TextArea(self.initial[1], id="text", soft_wrap=True)
             yield from self.buttons()
 
     def on_mount(self) -> None:
@@ -268,12 +346,13 @@ class BlindPasteScreen(_Form):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.heading), classes="dialog-title")
-            yield Static(
-                "This episode is unwatched, so the recap will not be shown. Paste it now "
-                "with your terminal's paste (for example ctrl+shift+v); only its size is shown.",
-                classes="hint",
-            )
-            yield Static("Nothing pasted yet.", id="shape", classes="shape")
+            with Fields(classes="fields"):
+                yield Static(
+                    "This episode is unwatched, so the recap will not be shown. Paste it now "
+                    "with your terminal's paste (for example ctrl+shift+v); only its size is shown.",
+                    classes="hint",
+                )
+                yield Static("Nothing pasted yet.", id="shape", classes="shape")
             yield from self.buttons()
 
     def on_paste(self, event: events.Paste) -> None:
@@ -294,35 +373,56 @@ class BlindPasteScreen(_Form):
 
 
 HELP_TEXT = """\
-episodetui keeps your shows, your progress, recaps that cannot spoil you, and notes.
+episodetui keeps your shows, your progress, recaps that cannot spoil
+you, and your notes.
 
 Everywhere
   ↑ ↓ / j k      move            Enter     open
   Escape         back            q         quit
-  ? / F1         this help       ctrl+p    every action by name, themes
+  ? / F1         this help       ctrl+p    every action by name
+  ctrl+f         search everything (spoiler-safe)
 
 Library
-  a  add a show from TVmaze (ctrl+n there: by hand)    c  upcoming episodes
-  s  sort (recent, title, progress)    f  filter    /  find a show by title
+  a  add a show from TVmaze (ctrl+n there: by hand)
+  c  upcoming episodes         s  sort (recent, title, progress)
+  f  filter                    /  find a show by title
+  i  import watch history (TV Time, Trakt, …)    S  statistics
+  d  remove the highlighted show: asks first, says what goes with it,
+     and keeps a copy (episodetui import puts it back)
 
 A show
   w  toggle watched on the highlighted episode
   W  mark every aired episode up to here watched (asks first)
   t  edit the highlighted episode's title     n  note on the show
   u  refresh the show from TVmaze
+  *  rate the show               R  start or stop a rewatch (asks)
 
 An episode
-  w  toggle watched            r  reveal the hidden recap (asks first)
-  n  new note                  e / d  edit / delete the highlighted note
-  i  import a recap article from a file or a paste: a preview first, and
+  w  toggle watched            r  reveal what is hidden (asks first)
+  n  new note                  p  paste a recap (preview first)
+  j k  choose a note: the highlighted one is marked. Tab also moves
+       to the notes (↑ ↓ then move between them); PgUp PgDn scroll
+  e  edit the highlighted note (asks first if it has masked spoilers)
+  d  delete the highlighted note (asks first)
+  i  import a recap article from a file or a paste: a preview first;
      for an unwatched episode the preview shows only the recap's size
-  p  paste or edit the recap   v  show or mask ||spoilers|| in your notes
-  t  edit the episode's title
+  x  remove the recap (asks first; a copy is kept)
+  v  show or mask ||spoilers|| in your notes
+  t  edit the episode's title   *  rate the episode
 
-Spoilers: a recap and its key moments stay hidden until you mark the episode
-watched. Revealing without watching lasts until you leave the episode.
-Spoiler modes (command palette): off, recaps (default), strict (also hides titles
-and synopses of unwatched episodes, except the next one).
+Note editor
+  Opens in the timestamp (00:41:10, optional); Tab goes to the text.
+  ctrl+s saves, Escape cancels (asks first if you wrote something).
+
+Spoilers: a recap and its key moments stay hidden until you mark the
+episode watched. A reveal without watching lasts until you leave the
+episode or change whether it is watched. Spoiler modes (ctrl+p):
+off, recaps (default), strict (also hides the titles and synopses of
+unwatched episodes, except the next one).
+
+If episodetui stops on an unexpected error, it says so, exits with
+status 1 and writes a crash report (no recap or note text) to its
+data folder.
 """
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from episodetui.core.spoilers import SpoilerPolicy
@@ -16,19 +16,26 @@ from episodetui.tui.previously import PreviouslyPanel
 REVEAL_HOW = "Press w to mark it watched, or r to reveal it."
 
 
+NOTES_HINT = "j/k choose a note · e edit · d delete · n new"
+
+
 class EpisodeScreen(NoteActions):
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Back"),
-        Binding("w", "toggle_watched", "Watched"),
-        Binding("r", "reveal", "Reveal"),
-        Binding("n", "new_note", "Note"),
-        Binding("e", "edit_note", "Edit"),
-        Binding("d", "delete_note", "Delete"),
-        Binding("i", "import_recap", "Import"),
-        Binding("p", "edit_recap", "Recap"),
-        Binding("v", "toggle_note_spoilers", "Note spoilers", show=False),
-        Binding("t", "edit_title", "Edit title", show=False),
-        Binding("asterisk", "rate", "Rate", key_display="*", id="episode.rate"),
+        # The footer shows what fits at 80 columns; help and the palette have the rest.
+        Binding("escape", "app.pop_screen", "Back", show=False, id="episode.back"),
+        Binding("w", "toggle_watched", "Watched", id="episode.toggle_watched"),
+        Binding("r", "reveal", "Reveal", id="episode.reveal"),
+        Binding("n", "new_note", "Note", id="episode.new_note"),
+        Binding("e", "edit_note", "Edit note", id="episode.edit_note"),
+        Binding("d", "delete_note", "Del note", id="episode.delete_note"),
+        Binding("i", "import_recap", "Import", show=False, id="episode.import_recap"),
+        Binding("p", "edit_recap", "Recap", id="episode.edit_recap"),
+        Binding("j", "next_note", "Next note", show=False, id="episode.next_note"),
+        Binding("k", "previous_note", "Previous note", show=False, id="episode.previous_note"),
+        Binding("x", "remove_recap", "Remove recap", show=False, id="episode.remove_recap"),
+        Binding("v", "toggle_note_spoilers", "Note spoilers", show=False, id="episode.toggle_note_spoilers"),
+        Binding("t", "edit_title", "Edit title", show=False, id="episode.edit_title"),
+        Binding("asterisk", "rate", "Rate", key_display="*", id="episode.rate", show=False),
     ]
 
     def __init__(self, episode_id: int) -> None:
@@ -47,15 +54,17 @@ class EpisodeScreen(NoteActions):
             yield Static("Recap", classes="section-title")
             yield Static(id="recap")
             yield Static(id="key-moments")
-            yield Static("Your notes", classes="section-title")
+            with Horizontal(classes="section-title"):
+                yield Static("Your notes", classes="section-name")
+                yield Static(Text(NOTES_HINT, style="not bold"), id="notes-hint", classes="section-hint")
             yield Static(id="no-notes")
             yield NotesList(id="notes")
         yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_notes()
-        # Focus the page, not the notes, so it opens at the top; e/d act on the
-        # highlighted note either way.
+        # Focus the page, so it opens at the top and arrows scroll it; j/k move the
+        # highlighted note (always drawn), Tab goes to the notes, e/d act on it.
         self.query_one("#episode-body").focus()
 
     def on_screen_resume(self) -> None:
@@ -112,6 +121,9 @@ class EpisodeScreen(NoteActions):
         recap_widget = self.query_one("#recap", Static)
         moments_widget = self.query_one("#key-moments", Static)
         recap_widget.set_class(view.exists and not view.visible, "hidden-recap")
+        # Emptied, not only hidden: a hidden widget must not hold the recap's words
+        # (select-all and copy would still find them).
+        moments_widget.update("")
         moments_widget.display = False
         if not view.exists:
             recap_widget.update(Text("No recap yet. Press p to paste one.", style="dim"))
@@ -144,6 +156,13 @@ class EpisodeScreen(NoteActions):
         no_notes = self.query_one("#no-notes", Static)
         no_notes.display = not notes
         no_notes.update(Text("No notes yet. Press n to note a key moment.", style="dim"))
+        self.query_one("#notes-hint").display = bool(notes)
+
+    def action_next_note(self) -> None:
+        self.query_one(NotesList).move_highlight(1)
+
+    def action_previous_note(self) -> None:
+        self.query_one(NotesList).move_highlight(-1)
 
     def note_target(self) -> tuple[int, int | None, str]:
         episode = self.library.episode(self.episode_id)
@@ -151,18 +170,31 @@ class EpisodeScreen(NoteActions):
 
     def action_toggle_watched(self) -> None:
         self.app.toggle_watched(self.episode_id)
+        # A reveal ends when the episode changes state: unwatching hides it again.
+        self.revealed = False
         self.reload()
 
-    def action_reveal(self) -> None:
-        from episodetui.tui.dialogs import ConfirmScreen
-
+    def hidden_parts(self) -> list[str]:
+        """What a reveal would show here, in words (empty: nothing is hidden)."""
         library = self.library
         episode = library.episode(self.episode_id)
         view = library.recap_view(episode, self.revealed)
         policy = library.policy_for(library.show(episode.show_id))
-        recap_hidden = view.exists and not view.visible
-        if not recap_hidden and policy.details_visible(library.episode_state(episode, self.revealed)):
-            self.notify("Nothing is hidden here." if view.exists else "This episode has no recap yet.")
+        parts = []
+        if view.exists and not view.visible:
+            parts.append("the recap and its key moments" if view.shape and view.shape.key_moments else "the recap")
+        if not policy.details_visible(library.episode_state(episode, self.revealed)):
+            parts += [name for name, text in (("the title", episode.title), ("the synopsis", episode.synopsis)) if text]
+        return parts
+
+    def action_reveal(self) -> None:
+        from episodetui.tui.dialogs import ConfirmScreen
+
+        episode = self.library.episode(self.episode_id)
+        parts = self.hidden_parts()
+        if not parts:
+            has_recap = self.library.recap_view(episode, self.revealed).exists
+            self.notify("Nothing is hidden here." if has_recap or episode.watched else "Nothing is hidden here: this episode has no recap yet.")
             return
 
         def reveal(confirmed: bool | None) -> None:
@@ -170,14 +202,44 @@ class EpisodeScreen(NoteActions):
                 self.revealed = True
                 self.reload()
 
+        what = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
         self.app.push_screen(
             ConfirmScreen(
-                f"Reveal the recap of {episode.code} without marking it watched? "
-                "It stays visible until you leave this episode.",
+                f"Reveal {what} of {episode.code} without marking it watched? "
+                "They stay visible until you leave this episode or change whether it is watched.",
                 "Reveal",
                 "Keep hidden",
             ),
             reveal,
+        )
+
+    def action_remove_recap(self) -> None:
+        from episodetui.core.removal import REMOVED_DIR, remove_recap
+        from episodetui.tui.dialogs import ConfirmScreen
+
+        library = self.library
+        episode = library.episode(self.episode_id)
+        view = library.recap_view(episode, self.revealed)
+        if not view.exists or view.shape is None:
+            self.notify("This episode has no recap to remove.", severity="warning")
+            return
+        show = library.show(episode.show_id)
+
+        def remove(confirmed: bool | None) -> None:
+            if confirmed:
+                removed = remove_recap(library, self.episode_id)
+                self.reload()
+                self.notify(f"Recap removed. A copy is in {removed.copy}; to put it back: {removed.restore}", timeout=20)
+
+        # Its size only: the recap may be hidden.
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Remove the recap of {show.title} {episode.code} ({view.shape.describe()})? "
+                f"A copy is kept in the {REMOVED_DIR}/ folder beside your library, so you can put it back.",
+                "Remove",
+                "Keep",
+            ),
+            remove,
         )
 
     def action_edit_recap(self) -> None:

@@ -77,6 +77,7 @@ class LibraryScreen(Screen):
         Binding("slash", "search", "Find", id="library.search"),
         Binding("S", "app.statistics", "Stats", id="library.statistics"),
         Binding("escape", "clear_search", "Clear find", show=False, id="library.clear_search"),
+        Binding("d,delete", "app.remove_show", "Remove show", show=False, id="library.remove_show"),
     ]
 
     def __init__(self) -> None:

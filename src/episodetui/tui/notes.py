@@ -10,7 +10,7 @@ from textual.widgets import Label, ListItem, ListView
 
 from episodetui.core.spoilers import SpoilerPolicy
 from episodetui.core.store import Note
-from episodetui.core.text import format_timestamp
+from episodetui.core.text import format_timestamp, has_spoiler_spans
 
 
 class NoteItem(ListItem):
@@ -37,6 +37,16 @@ class NotesList(ListView):
         self.display = bool(notes)
         if notes:
             self.index = min(index or 0, len(notes) - 1)
+
+    def move_highlight(self, step: int) -> None:
+        """Move the highlighted note (j/k from anywhere on the page) and bring it into view."""
+        if not self.children:
+            return
+        index = self.index if self.index is not None else 0
+        self.index = max(0, min(len(self.children) - 1, index + (step if self.index is not None else 0)))
+        self.focus(scroll_visible=False)
+        if self.highlighted_child is not None:
+            self.highlighted_child.scroll_visible(animate=False)
 
     @property
     def highlighted_note(self) -> Note | None:
@@ -82,11 +92,30 @@ class NoteActions(Screen):
         self.app.push_screen(NoteEditor(f"New note: {heading}"), save)
 
     def action_edit_note(self) -> None:
-        from episodetui.tui.dialogs import NoteDraft, NoteEditor
+        from episodetui.tui.dialogs import ConfirmScreen
 
         note = self._highlighted_note()
         if note is None:
             return
+        if has_spoiler_spans(note.text) and not self.notes_revealed:
+            # The editor shows the note as written, masked spans included: ask first.
+            def open_unmasked(confirmed: bool | None) -> None:
+                if confirmed:
+                    self._open_editor(note)
+
+            self.app.push_screen(
+                ConfirmScreen(
+                    "This note has masked ||spoiler|| spans. The editor shows them as written. Edit it?",
+                    "Show and edit",
+                    "Cancel",
+                ),
+                open_unmasked,
+            )
+            return
+        self._open_editor(note)
+
+    def _open_editor(self, note: Note) -> None:
+        from episodetui.tui.dialogs import NoteDraft, NoteEditor
 
         def save(draft: NoteDraft | None) -> None:
             if draft is None:
@@ -96,7 +125,7 @@ class NoteActions(Screen):
             self.notify("Note updated.")
 
         heading = f"Edit note: {self.note_target()[2]}"
-        self.app.push_screen(NoteEditor(heading, note.text, note.at_seconds), save)
+        self.app.push_screen(NoteEditor(heading, note.text, note.at_seconds, editing=True), save)
 
     def action_delete_note(self) -> None:
         from episodetui.tui.dialogs import ConfirmScreen

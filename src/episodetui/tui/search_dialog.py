@@ -3,6 +3,8 @@ worker thread; this screen only ever shows results, progress or a clear error.""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,8 +20,14 @@ from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.text import as_sentence
 from episodetui.core.tvmaze import CREDIT, SearchHit, TvMazeClient
 
-MANUAL = "manual"
 DEBOUNCE_SECONDS = 0.35
+
+
+@dataclass(frozen=True)
+class AddByHand:
+    """The user chose to add the show by hand; `title` is what they had typed."""
+
+    title: str
 
 
 def describe_hit(hit: SearchHit) -> Text:
@@ -32,8 +40,8 @@ def describe_hit(hit: SearchHit) -> Text:
     return line
 
 
-class ShowSearchScreen(ModalScreen[int | str | None]):
-    """Dismisses with a TVmaze show id, MANUAL (add by hand), or None."""
+class ShowSearchScreen(ModalScreen[int | AddByHand | None]):
+    """Dismisses with a TVmaze show id, AddByHand (with the typed title), or None."""
 
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel"),
@@ -45,6 +53,7 @@ class ShowSearchScreen(ModalScreen[int | str | None]):
         super().__init__(classes="dialog-screen")
         self.client = client
         self._debounce: Timer | None = None
+        self._found_nothing_for: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide tall"):
@@ -76,10 +85,15 @@ class ShowSearchScreen(ModalScreen[int | str | None]):
         if self._debounce is not None:
             self._debounce.stop()
         hits = self.query_one("#hits", OptionList)
+        query = event.value.strip()
         if hits.option_count and hits.display:
             hits.focus()
-        elif event.value.strip():
-            self._search(event.value.strip())
+        elif not query:
+            self._status("Type a title first, then Enter. ctrl+n adds a show by hand instead.")
+        elif query == self._found_nothing_for:
+            self._status(f"Still nothing on TVmaze for “{query}”. Try another title, or ctrl+n to add it by hand.")
+        else:
+            self._search(query)
 
     def _search(self, query: str) -> None:
         self._status(f"Searching TVmaze for “{query}”…")
@@ -98,6 +112,7 @@ class ShowSearchScreen(ModalScreen[int | str | None]):
             self.app.call_from_thread(self._show_hits, query, hits)
 
     def _show_error(self, message: str) -> None:
+        self._found_nothing_for = None
         self._status(message)
         self.query_one("#hits", OptionList).display = False
 
@@ -106,6 +121,7 @@ class ShowSearchScreen(ModalScreen[int | str | None]):
         options.clear_options()
         options.add_options(Option(describe_hit(hit), id=str(hit.show.id)) for hit in hits)
         options.display = bool(hits)
+        self._found_nothing_for = None if hits else query
         if hits:
             options.highlighted = 0
             self._status(f"{len(hits)} show{'s' if len(hits) != 1 else ''} for “{query}”. ↓ to choose, Enter to add.")
@@ -122,4 +138,4 @@ class ShowSearchScreen(ModalScreen[int | str | None]):
             hits.focus()
 
     def action_manual(self) -> None:
-        self.dismiss(MANUAL)
+        self.dismiss(AddByHand(self.query_one("#query", Input).value.strip()))

@@ -73,14 +73,15 @@ def open_show(app, show_id: int) -> None:
 
 class ShowScreen(NoteActions):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="show.back"),
+        Binding("escape", "back", "Back", id="show.back", show=False),  # Escape is in help; room at 80 columns
         Binding("w", "toggle_watched", "Watched", id="show.toggle_watched"),
         Binding("W", "watch_through", "Up to here", id="show.watch_through"),
         Binding("n", "new_note", "Show note", id="show.new_note"),
         Binding("e", "edit_note", "Edit note", show=False, id="show.edit_note"),
         Binding("d", "delete_note", "Delete note", show=False, id="show.delete_note"),
-        Binding("t", "edit_title", "Edit title", id="show.edit_title"),
-        Binding("u", "refresh_show", "Refresh", id="show.refresh_show"),
+        # In help and the palette; the footer keeps what fits at 80 columns.
+        Binding("t", "edit_title", "Edit title", show=False, id="show.edit_title"),
+        Binding("u", "refresh_show", "Refresh", show=False, id="show.refresh_show"),
         Binding("v", "toggle_note_spoilers", "Note spoilers", show=False, id="show.toggle_note_spoilers"),
         Binding("asterisk", "rate_show", "Rate show", key_display="*", id="show.rate"),
         Binding("R", "toggle_rewatch", "Rewatch", id="show.rewatch"),
