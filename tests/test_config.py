@@ -83,3 +83,63 @@ def test_saving_into_a_new_file(tmp_path):
     path = tmp_path / "sub" / "config.toml"
     save_setting(path, "theme", "gruvbox")
     assert tomllib.loads(path.read_text()) == {"theme": "gruvbox"}
+
+
+def test_every_key_binding_has_an_id_so_every_key_can_be_remapped():
+    from episodetui.tui.keys import key_table, unnamed_bindings
+
+    assert unnamed_bindings() == []
+    ids = [info.id for info in key_table()]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_keymap_with_an_unknown_id_stops_the_tui_before_it_opens(tmp_path, capsys):
+    from episodetui.cli import main
+
+    path = _write(tmp_path, '[keymap]\n"show.toggle_wached" = "x"\n')
+    assert main(["--data-dir", str(tmp_path / "lib"), "--config", str(path)]) == 2
+    assert "line 2: no key binding has the id 'show.toggle_wached'" in capsys.readouterr().err
+
+
+async def test_a_remapped_key_works_in_the_tui(tmp_path):
+    from episodetui.core.config import load_config
+    from episodetui.core.store import Library
+    from episodetui.tui.app import EpisodeTuiApp
+
+    from conftest import fixed_clock
+
+    path = _write(tmp_path, '[keymap]\n"show.toggle_watched" = "x"\n')
+    library = Library.open(tmp_path / "lib", clock=fixed_clock)
+    show = library.add_show("Harbour Lights", [3])
+    app = EpisodeTuiApp(library, start_show_id=show.id, config=load_config(path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")  # no longer the key
+        await pilot.pause()
+        assert not library.episodes(show.id)[0].watched
+        await pilot.press("x")
+        await pilot.pause()
+    library.close()
+    again = Library.open(tmp_path / "lib")
+    assert again.episodes(show.id)[0].watched
+    again.close()
+
+
+async def test_the_theme_is_remembered_in_the_config_file(tmp_path):
+    from episodetui.core.config import load_config
+    from episodetui.core.store import Library
+    from episodetui.tui.app import EpisodeTuiApp
+
+    path = tmp_path / "config.toml"
+    library = Library.open(tmp_path / "lib")
+    app = EpisodeTuiApp(library, config=load_config(path) if path.exists() else __import__("episodetui.core.config", fromlist=["Config"]).Config(path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_config(path).theme == "nord"
+    again = EpisodeTuiApp(library, config=load_config(path))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"
+    library.close()

@@ -8,13 +8,12 @@ import stat
 
 import pytest
 
+from conftest import SECRET, SECRET_RECAP
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.exchange import dump_document, export_library, import_library, parse_document
 from episodetui.core.recaps.plan import apply_import, plan_import
 from episodetui.core.removal import remove_recap, remove_show, removed_dir, show_contents
 from episodetui.core.store import KeyMoment
-
-from conftest import SECRET, SECRET_RECAP
 
 
 def _mode(path) -> int:

@@ -8,6 +8,7 @@ import stat
 
 import httpx
 
+from conftest import SECRET, fixed_clock, screen_text
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.dialogs import AddShowScreen, ConfirmScreen
@@ -15,8 +16,6 @@ from episodetui.tui.episode_screen import EpisodeScreen
 from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.search_dialog import DEBOUNCE_SECONDS, ShowSearchScreen
 from episodetui.tui.show_screen import ShowScreen
-
-from conftest import SECRET, fixed_clock, screen_text
 from pilot_helpers import palette_choices, run_palette, settle
 from tvmaze_fakes import FakeTvMaze
 

@@ -9,13 +9,12 @@ import pty
 import sys
 import textwrap
 
+from conftest import fixed_clock, screen_text
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.dialogs import ConfirmScreen
 from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.show_screen import ShowScreen
-
-from conftest import fixed_clock, screen_text
 from pilot_helpers import palette_choices, run_palette, settle
 from test_tui_crash import _read_until
 

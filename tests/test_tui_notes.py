@@ -3,13 +3,12 @@ the library closed and reopened to check that what the screen said was saved is 
 
 from __future__ import annotations
 
+from conftest import SECRET, fixed_clock, screen_text
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.dialogs import ConfirmScreen, NoteEditor
 from episodetui.tui.episode_screen import EpisodeScreen
 from episodetui.tui.notes import NotesList
-
-from conftest import SECRET, fixed_clock, screen_text
 from pilot_helpers import run_palette, settle
 
 SIZE = (100, 30)

@@ -101,13 +101,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         _refuse_undecodable(arguments)
         args = build_parser().parse_args(arguments)
         if args.demo:
-            from episodetui.cli.common import run_demo
+            from episodetui.cli.common import load_user_config, run_demo
 
-            return run_demo()
+            return run_demo(load_user_config(args))
         if args.command is None:
-            from episodetui.cli.common import open_library, run_tui
+            from episodetui.cli.common import load_user_config, open_library, run_tui
 
-            return run_tui(open_library(args, backup_on_thread=True))
+            config = load_user_config(args)  # a bad line stops us before anything opens
+            return run_tui(open_library(args, backup_on_thread=True), config=config)
         return args.handler(args) or 0
     except EpisodeTuiError as error:
         _say(str(error))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from episodetui.core.errors import EpisodeTuiError
 
 if TYPE_CHECKING:
+    from episodetui.core.config import Config
     from episodetui.core.store import Episode, Library, Show
 
 EXIT_USAGE = 2
@@ -136,14 +137,22 @@ def print_json(model: object) -> None:
 # -------------------------------------------------------------------- commands
 
 
-def run_tui(library: Library, show_id: int | None = None, episode_id: int | None = None) -> int:
+def run_tui(
+    library: Library, show_id: int | None = None, episode_id: int | None = None, config: Config | None = None
+) -> int:
     first_summaries = library.summaries_in_background()  # overlaps the import below
     from episodetui.tui import library_screen
     from episodetui.tui.app import EpisodeTuiApp
 
+    if config is not None and config.keymap:
+        from episodetui.core.config import check_keymap
+        from episodetui.tui.keys import key_table
+
+        check_keymap(config.keymap, {info.id for info in key_table()}, config.path)
     library_screen.TUNE_GC_AFTER_FIRST_FRAME = True
     app = EpisodeTuiApp(
-        library, start_show_id=show_id, start_episode_id=episode_id, first_summaries=first_summaries
+        library, start_show_id=show_id, start_episode_id=episode_id, first_summaries=first_summaries,
+        config=config,
     )
     app.run()
     if app.crash_report is not None:
@@ -153,14 +162,17 @@ def run_tui(library: Library, show_id: int | None = None, episode_id: int | None
     return app.return_code or 0
 
 
-def run_demo() -> int:
+def run_demo(config: Config | None = None) -> int:
     import tempfile
+    from dataclasses import replace
 
     from episodetui.core.demo import build_demo_library
 
     with tempfile.TemporaryDirectory(prefix="episodetui-demo-") as folder:
         library = build_demo_library(Path(folder))
+        # The user's keys and theme, but a theme chosen in the demo stays in the demo.
+        demo_config = replace(config, path=Path(folder) / "config.toml") if config else None
         try:
-            return run_tui(library)
+            return run_tui(library, config=demo_config)
         finally:
             library.close()

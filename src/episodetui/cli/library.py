@@ -10,6 +10,7 @@ from episodetui.cli.common import (
     CliError,
     find_episode,
     find_target,
+    load_user_config,
     open_library,
     print_json,
     run_tui,
@@ -64,7 +65,7 @@ def register(command: Command) -> None:
 def cmd_open(args: argparse.Namespace) -> int:
     library = open_library(args)
     show, episode = find_target(library, args.show, args.episode)
-    return run_tui(library, show.id, episode.id if episode else None)
+    return run_tui(library, show.id, episode.id if episode else None, config=load_user_config(args))
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 import shlex
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.files import write_atomic
 from episodetui.core.paths import ensure_private_dir
-from episodetui.core.store import Library
+from episodetui.core.store import KeyMoment, Library
 from episodetui.core.text import format_timestamp
 
 REMOVED_DIR = "removed"
@@ -72,7 +73,7 @@ def remove_show(library: Library, show_id: int) -> Removed:
     return Removed(copy, f"episodetui import {shlex.quote(str(copy))}")
 
 
-def recap_markdown(title: str, text: str, key_moments) -> str:
+def recap_markdown(title: str, text: str, key_moments: Sequence[KeyMoment]) -> str:
     """A recap as Markdown that the recap importer reads back: headline, body, moments."""
     parts = []
     if title:

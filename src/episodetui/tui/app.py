@@ -17,6 +17,7 @@ from episodetui.core.store import Library, ShowSummary
 from episodetui.core.text import as_sentence
 
 if TYPE_CHECKING:
+    from episodetui.core.config import Config
     from episodetui.core.tvmaze import TvMazeClient
 from episodetui.tui.commands import LiteralSystemCommands
 from episodetui.tui.library_screen import LibraryScreen
@@ -78,8 +79,12 @@ class EpisodeTuiApp(App[None]):
         start_episode_id: int | None = None,
         first_summaries: Callable[[], list[ShowSummary]] | None = None,
         tvmaze: Callable[[], TvMazeClient] | None = None,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
+        # Preferences (theme, keymap, advance after watch): config.toml, never the library.
+        # Tests and the demo get a config of their own, so the user's file is not touched.
+        self.config = config
         self.library = library
         self._tvmaze_factory = tvmaze
         self._tvmaze: TvMazeClient | None = None
@@ -123,9 +128,10 @@ class EpisodeTuiApp(App[None]):
         self._close_messages_no_wait()
 
     def on_mount(self) -> None:
-        saved_theme = self.library.setting("theme")
-        if saved_theme in self.available_themes:
-            self.theme = saved_theme
+        if self.config is not None:
+            self.set_keymap(self.config.keymap)
+            if self.config.theme in self.available_themes:
+                self.theme = self.config.theme
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         from episodetui.tui.watching import watch_for_outside_changes
 
@@ -137,7 +143,16 @@ class EpisodeTuiApp(App[None]):
             self.open_episode(self.start_episode_id)
 
     def _remember_theme(self, theme) -> None:
-        self.library.set_setting("theme", theme.name)
+        if self.config is None:
+            return
+        from episodetui.core.config import save_setting
+        from episodetui.core.errors import EpisodeTuiError
+
+        self.config.theme = theme.name
+        try:
+            save_setting(self.config.path, "theme", theme.name)
+        except EpisodeTuiError as error:
+            self.notify(f"The theme is not remembered: {error}", severity="warning")
 
     # ------------------------------------------------------------- navigation
 

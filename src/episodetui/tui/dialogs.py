@@ -55,8 +55,8 @@ class ConfirmScreen(_Dialog, ModalScreen[bool]):
     """A yes/no question. y or Enter on Yes confirms; n or Escape declines."""
 
     BINDINGS = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", id="question.yes"),
+        Binding("n,escape", "answer(False)", "No", id="question.no"),
     ]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
@@ -92,8 +92,8 @@ class _Form(_Dialog):
     """A dialog with fields, an error line, and Save/Cancel."""
 
     BINDINGS = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("ctrl+s", "save", "Save"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="form.save"),
     ]
 
     def show_error(self, message: str) -> None:

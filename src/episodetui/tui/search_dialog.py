@@ -44,9 +44,9 @@ class ShowSearchScreen(ModalScreen[int | AddByHand | None]):
     """Dismisses with a TVmaze show id, AddByHand (with the typed title), or None."""
 
     BINDINGS = [
-        Binding("escape", "dismiss(None)", "Cancel"),
-        Binding("ctrl+n", "manual", "Add by hand"),
-        Binding("down", "focus_results", "Results", show=False),
+        Binding("escape", "dismiss(None)", "Cancel", id="tvmaze.cancel"),
+        Binding("ctrl+n", "manual", "Add by hand", id="tvmaze.by_hand"),
+        Binding("down", "focus_results", "Results", show=False, id="tvmaze.results"),
     ]
 
     def __init__(self, client: TvMazeClient) -> None:
