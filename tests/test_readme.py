@@ -27,3 +27,10 @@ def test_readme_shows_screenshots_that_exist():
     for name in ("library", "show", "episode-recap-hidden", "episode-recap-shown"):
         assert f"screenshots/{name}.svg" in readme
         assert (ROOT / "screenshots" / f"{name}.svg").exists()
+
+
+def test_readme_key_table_is_the_one_the_bindings_make():
+    from episodetui.tui.keys import markdown_table
+
+    readme = (ROOT / "README.md").read_text()
+    assert markdown_table() in readme, "run scripts/keys_table.py and paste its table into README.md"

@@ -376,40 +376,7 @@ HELP_TEXT = """\
 episodetui keeps your shows, your progress, recaps that cannot spoil
 you, and your notes.
 
-Everywhere
-  ↑ ↓ / j k      move            Enter     open
-  Escape         back            q         quit
-  ? / F1         this help       ctrl+p    every action by name
-  ctrl+f         search everything (spoiler-safe)
-
-Library
-  a  add a show from TVmaze (ctrl+n there: by hand)
-  c  upcoming episodes         s  sort (recent, title, progress)
-  f  filter                    /  find a show by title
-  i  import watch history (TV Time, Trakt, …)    S  statistics
-  d  remove the highlighted show: asks first, says what goes with it,
-     and keeps a copy (episodetui import puts it back)
-
-A show
-  w  toggle watched on the highlighted episode
-  W  mark every aired episode up to here watched (asks first)
-  t  edit the highlighted episode's title     n  note on the show
-  u  refresh the show from TVmaze
-  *  rate the show               R  start or stop a rewatch (asks)
-
-An episode
-  w  toggle watched            r  reveal what is hidden (asks first)
-  n  new note                  p  paste a recap (preview first)
-  j k  choose a note: the highlighted one is marked. Tab also moves
-       to the notes (↑ ↓ then move between them); PgUp PgDn scroll
-  e  edit the highlighted note (asks first if it has masked spoilers)
-  d  delete the highlighted note (asks first)
-  i  import a recap article from a file or a paste: a preview first;
-     for an unwatched episode the preview shows only the recap's size
-  x  remove the recap (asks first; a copy is kept)
-  v  show or mask ||spoilers|| in your notes
-  t  edit the episode's title   *  rate the episode
-
+{keys}
 Note editor
   Opens in the timestamp (00:41:10, optional); Tab goes to the text.
   ctrl+s saves, Escape cancels (asks first if you wrote something).
@@ -426,8 +393,25 @@ data folder.
 """
 
 
+def help_keys(config) -> str:  # type: ignore[no-untyped-def]
+    """The keys part of the help, from the bindings themselves (with the user's keymap),
+    so it cannot drift from what the keys do."""
+    from episodetui.tui.keys import key_display, key_table
+
+    keymap = getattr(config, "keymap", {}) or {}
+    lines: list[str] = []
+    where = None
+    for info in key_table():
+        if info.where != where:
+            where = info.where
+            lines.append(f"{'' if not lines else chr(10)}{where.capitalize()}")
+        keys = key_display(keymap.get(info.id, info.key_string))
+        lines.append(f"  {keys:<14} {info.description}")
+    return "\n".join(lines) + "\n"
+
+
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close")]
+    BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="help.close")]
 
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")
@@ -435,7 +419,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog wide tall"):
             yield Label("Help", classes="dialog-title")
-            yield Static(Text(HELP_TEXT))
+            yield Static(Text(HELP_TEXT.format(keys=help_keys(getattr(self.app, "config", None)))))
             yield Button("Close (esc)", id="close")
 
     @on(Button.Pressed)
