@@ -345,19 +345,6 @@ async def test_palette_action_runs_on_the_screen(secret_library):
         assert secret_library.episodes(1)[1].watched
 
 
-async def test_theme_choice_is_remembered(secret_library):
-    app = EpisodeTuiApp(secret_library)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.theme = "nord"
-        await pilot.pause()
-    assert secret_library.setting("theme") == "nord"
-    again = EpisodeTuiApp(secret_library)
-    async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        assert again.theme == "nord"
-
-
 async def test_strict_mode_hides_titles_in_the_tui(secret_library):
     lib = secret_library
     for episode, title in zip(lib.episodes(1), ["Dawn", "Tide", "Keeper Returns", "Finale"], strict=True):
