@@ -150,3 +150,42 @@ def test_the_real_terminal_stream_has_no_recap_and_the_exit_status_is_not_zero(s
     [report] = _reports(data_dir)
     assert str(report) in text
     assert SECRET not in report.read_text()
+
+
+async def test_a_busy_library_is_a_message_and_the_app_goes_on(secret_library, data_dir, monkeypatch):
+    """Another process holds the write lock past the timeout: say so, apply nothing, go on."""
+    from episodetui.core import marking
+    from episodetui.core.errors import LibraryBusy
+
+    def busy(library, episode_id):
+        raise LibraryBusy("another episodetui is writing to the library; try again in a moment")
+
+    monkeypatch.setattr(marking, "mark_watched", busy)
+    app = EpisodeTuiApp(secret_library, start_show_id=1)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("w")
+        await pilot.pause()
+        messages = [str(n.message) for n in app._notifications]
+        assert any("another episodetui is writing" in m.lower() for m in messages), messages
+        assert app.is_running and app.return_code is None
+        await pilot.press("escape")
+        await pilot.pause()
+    assert _reports(data_dir) == []
+    assert not secret_library.episodes(1)[1].watched
+
+
+async def test_a_user_error_in_any_handler_is_a_message_not_a_crash(secret_library, data_dir):
+    from episodetui.core.errors import EpisodeTuiError
+
+    def read_only() -> None:
+        raise EpisodeTuiError("the library is read-only (library.sqlite3); nothing was changed")
+
+    app = EpisodeTuiApp(secret_library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.call_later(read_only)
+        await pilot.pause()
+        assert "The library is read-only" in " ".join(str(n.message) for n in app._notifications)
+        assert app.is_running
+    assert _reports(data_dir) == []
