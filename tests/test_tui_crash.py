@@ -174,18 +174,3 @@ async def test_a_busy_library_is_a_message_and_the_app_goes_on(secret_library, d
     assert _reports(data_dir) == []
     assert not secret_library.episodes(1)[1].watched
 
-
-async def test_a_user_error_in_any_handler_is_a_message_not_a_crash(secret_library, data_dir):
-    from episodetui.core.errors import EpisodeTuiError
-
-    def read_only() -> None:
-        raise EpisodeTuiError("the library is read-only (library.sqlite3); nothing was changed")
-
-    app = EpisodeTuiApp(secret_library)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.call_later(read_only)
-        await pilot.pause()
-        assert "The library is read-only" in " ".join(str(n.message) for n in app._notifications)
-        assert app.is_running
-    assert _reports(data_dir) == []

@@ -111,15 +111,7 @@ class EpisodeTuiApp(App[None]):
 
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: never Textual's traceback with locals (they can hold a
-        hidden recap). Write a report without locals, say where it is, exit non-zero.
-
-        A user error (a library another process is writing, a read-only file) is not a
-        crash: it is said in one line and the app goes on, with the change not applied."""
-        from episodetui.core.errors import EpisodeTuiError
-
-        if isinstance(error, EpisodeTuiError):
-            self.notify(as_sentence(str(error)), severity="error", timeout=8)
-            return
+        hidden recap). Write a report without locals, say where it is, exit non-zero."""
         from episodetui.tui.crash import report_crash
 
         try:
