@@ -31,10 +31,10 @@ def fixed_clock() -> datetime:
 SHOTS = [
     ("library.svg", []),
     ("show.svg", ["enter"]),
-    ("episode-recap-hidden.svg", ["enter", "down", "down", "down", "enter"]),
-    ("episode-recap-shown.svg", ["enter", "down", "down", "down", "enter", "w"]),
+    ("episode-recap-hidden.svg", ["enter", "enter"]),
+    ("episode-recap-shown.svg", ["enter", "enter", "w"]),
     ("note-editor.svg", ["enter", "enter", "n", *"the sign again: ||same painter||", "tab"]),
-    ("reveal-asks.svg", ["enter", "down", "down", "down", "enter", "r"]),
+    ("reveal-asks.svg", ["enter", "enter", "r"]),
     ("recap-import-preview.svg", ["enter", "down", "down", "down", "down", "enter", "i", "IMPORT", "enter"]),
     ("search.svg", ["ctrl+f", *"lantern"]),
     ("stats.svg", ["S", "WAIT"]),
