@@ -375,6 +375,8 @@ class BlindPasteScreen(_Form):
 HELP_TEXT = """\
 episodetui keeps your shows, your progress, recaps that cannot spoil
 you, and your notes.
+ctrl+p opens the command palette: every action by name.
+Keys can be remapped in config.toml (episodetui keys lists them).
 
 {keys}
 Note editor
