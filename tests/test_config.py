@@ -102,11 +102,10 @@ def test_a_keymap_with_an_unknown_id_stops_the_tui_before_it_opens(tmp_path, cap
 
 
 async def test_a_remapped_key_works_in_the_tui(tmp_path):
+    from conftest import fixed_clock
     from episodetui.core.config import load_config
     from episodetui.core.store import Library
     from episodetui.tui.app import EpisodeTuiApp
-
-    from conftest import fixed_clock
 
     path = _write(tmp_path, '[keymap]\n"show.toggle_watched" = "x"\n')
     library = Library.open(tmp_path / "lib", clock=fixed_clock)
@@ -126,13 +125,13 @@ async def test_a_remapped_key_works_in_the_tui(tmp_path):
 
 
 async def test_the_theme_is_remembered_in_the_config_file(tmp_path):
-    from episodetui.core.config import load_config
+    from episodetui.core.config import Config, load_config
     from episodetui.core.store import Library
     from episodetui.tui.app import EpisodeTuiApp
 
     path = tmp_path / "config.toml"
     library = Library.open(tmp_path / "lib")
-    app = EpisodeTuiApp(library, config=load_config(path) if path.exists() else __import__("episodetui.core.config", fromlist=["Config"]).Config(path))
+    app = EpisodeTuiApp(library, config=Config(path))  # no file yet: the defaults
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.theme = "nord"
