@@ -88,3 +88,53 @@ def test_restore_refuses_what_is_not_a_library(tmp_path, capsys):
     library = Library.open(folder)
     assert library.show_count() == 1
     library.close()
+
+
+async def test_restore_from_the_tui_asks_then_restores_and_says_where_the_old_one_is(tmp_path):
+    from episodetui.core.backups import make_backup
+    from episodetui.tui.app import EpisodeTuiApp
+    from episodetui.tui.dialogs import ConfirmScreen, TextPrompt
+    from pilot_helpers import run_palette, settle
+
+    folder = tmp_path / "lib"
+    library = _library(folder)
+    make_backup(folder)  # the newest backup, offered first
+    library.add_show("Added After", [1])
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await run_palette(pilot, "Restore a backup", expect="Restore a backup")
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await settle(pilot)
+        messages = " ".join(str(n.message) for n in app._notifications)
+        assert "Restored library-" in messages and "before-restore-" in messages
+    assert [s.title for s in library.summaries()] == ["Harbour Lights"]
+    library.close()
+    again = Library.open(folder)
+    assert [s.title for s in again.summaries()] == ["Harbour Lights"]
+    again.close()
+
+
+async def test_restore_from_the_tui_can_be_refused(tmp_path):
+    from episodetui.core.backups import make_backup
+    from episodetui.tui.app import EpisodeTuiApp
+    from pilot_helpers import run_palette, settle
+
+    folder = tmp_path / "lib"
+    library = _library(folder)
+    make_backup(folder)
+    library.add_show("Added After", [1])
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await run_palette(pilot, "Restore a backup", expect="Restore a backup")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+    assert {s.title for s in library.summaries()} == {"Harbour Lights", "Added After"}
+    library.close()

@@ -517,6 +517,48 @@ class EpisodeTuiApp(App[None]):
         self.notify("Specials now count towards progress." if counted else "Specials no longer count.")
         self._reload_screen()
 
+    def action_restore_backup(self) -> None:
+        """Ask for a backup (the newest is offered), ask again, then restore it."""
+        from episodetui.core.backups import list_backups
+        from episodetui.tui.dialogs import ConfirmScreen, TextPrompt
+
+        backups = list_backups(self.library.data_dir)
+        newest = str(backups[-1]) if backups else ""
+
+        def chosen(path: str | None) -> None:
+            if not path:
+                return
+
+            def confirmed(yes: bool | None) -> None:
+                if yes:
+                    self._restore(Path(path).expanduser())
+
+            self.push_screen(
+                ConfirmScreen(
+                    f"Replace the library with {path}? The library as it is now is saved to the backups"
+                    " folder first.",
+                    yes="Restore",
+                    no="Cancel",
+                ),
+                confirmed,
+            )
+
+        self.push_screen(TextPrompt("Restore a backup: its file", newest, "path to a .sqlite3 backup"), chosen)
+
+    def _restore(self, path: Path) -> None:
+        from episodetui.core.backups import restore_backup
+        from episodetui.core.errors import EpisodeTuiError
+
+        try:
+            saved = restore_backup(self.library, path)
+        except EpisodeTuiError as error:
+            self.notify(as_sentence(str(error)), severity="error", timeout=8)
+            return
+        while len(self.screen_stack) > 2:  # back to the library, which reads it again
+            self.pop_screen()
+        self._show_in_library(None)
+        self.notify(f"Restored {path.name}. The library as it was is in {saved}.", timeout=8)
+
     def _reload_screen(self) -> None:
         """Redraw the current screen after a setting changed what it may show."""
         reload = getattr(self.screen, "reload", None)
@@ -551,6 +593,10 @@ class EpisodeTuiApp(App[None]):
         yield SystemCommand(
             "Import history…", "From TV Time, Trakt, SeriesGuide, Showly, Yamtrack or an export (i in the library)",
             self.action_import_history,
+        )
+        yield SystemCommand(
+            "Restore a backup…", "Put a backup in place of the library (asks first; keeps the current one)",
+            self.action_restore_backup,
         )
         for title, help_text, callback in (
             ("Add a show from TVmaze…", "Search by title (a in the library)", self.action_add_show),
