@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import sqlite3
 import subprocess
@@ -109,7 +108,6 @@ def test_a_locked_library_is_one_line_and_the_write_is_not_applied(library_dir, 
     library.close()
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_synchronous_full_is_in_force(library_dir):
     library = Library.open(library_dir)
     assert library.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
