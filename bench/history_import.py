@@ -27,8 +27,23 @@ from episodetui.core.history.detect import read_history
 from episodetui.core.store import Library
 
 COLUMNS = [
-    "series_name", "gsi", "created_at", "key", "user_id", "bulk_type", "season_number", "episode_number",
-    "s_id", "ep_id", "episode_id", "uuid", "s_no", "ep_no", "is_unitary", "runtime", "updated_at",
+    "series_name",
+    "gsi",
+    "created_at",
+    "key",
+    "user_id",
+    "bulk_type",
+    "season_number",
+    "episode_number",
+    "s_id",
+    "ep_id",
+    "episode_id",
+    "uuid",
+    "s_no",
+    "ep_no",
+    "is_unitary",
+    "runtime",
+    "updated_at",
 ]
 
 
@@ -41,8 +56,16 @@ def write_export(folder: Path, shows: int, plays: int, seed: int = 7) -> None:
     for show in range(shows):
         per_show = plays // shows + (1 if show < plays % shows else 0)
         name, tvdb, uuid = f"Synthetic Show {show:03d}", 300000 + show, f"u-{show:04d}"
-        rows.append({"series_name": name, "key": f"user-series-{uuid}", "s_id": tvdb, "uuid": uuid, "is_unitary": "false",
-                     "created_at": start.strftime("%Y-%m-%d %H:%M:%S")})
+        rows.append(
+            {
+                "series_name": name,
+                "key": f"user-series-{uuid}",
+                "s_id": tvdb,
+                "uuid": uuid,
+                "is_unitary": "false",
+                "created_at": start.strftime("%Y-%m-%d %H:%M:%S"),
+            }
+        )
         moment = start + timedelta(days=rng.randrange(3000))
         slot = -1
         for index in range(per_show):
@@ -53,13 +76,27 @@ def write_export(folder: Path, shows: int, plays: int, seed: int = 7) -> None:
             bulk = "season" if index % 40 == 3 else ""
             stamp = moment.strftime("%Y-%m-%d %H:%M:%S")
             key = f"{'re' if rewatch else ''}watch-episode-{uuid}-{index}"
-            rows.append({
-                "series_name": name, "gsi": f"watch-episode-{int(moment.timestamp())}" if index % 3 == 0 else "",
-                "created_at": stamp, "updated_at": stamp, "key": key, "user_id": "42", "bulk_type": bulk,
-                "season_number": season + 1, "episode_number": number + 1, "s_id": tvdb,
-                "ep_id": 5_000_000 + show * 1000 + index, "episode_id": 5_000_000 + show * 1000 + index,
-                "uuid": uuid, "s_no": season + 1, "ep_no": number + 1, "is_unitary": "false", "runtime": 2700,
-            })
+            rows.append(
+                {
+                    "series_name": name,
+                    "gsi": f"watch-episode-{int(moment.timestamp())}" if index % 3 == 0 else "",
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                    "key": key,
+                    "user_id": "42",
+                    "bulk_type": bulk,
+                    "season_number": season + 1,
+                    "episode_number": number + 1,
+                    "s_id": tvdb,
+                    "ep_id": 5_000_000 + show * 1000 + index,
+                    "episode_id": 5_000_000 + show * 1000 + index,
+                    "uuid": uuid,
+                    "s_no": season + 1,
+                    "ep_no": number + 1,
+                    "is_unitary": "false",
+                    "runtime": 2700,
+                }
+            )
     rng.shuffle(rows)
     with (data / "tracking-prod-records-v2.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=COLUMNS)
@@ -104,8 +141,10 @@ def main() -> None:
             firsts.append(first)
             seconds.append(second)
         print("\n".join(report.lines()))
-        print(f"import of {args.shows} shows / {report.totals.plays_added:,} plays, offline: "
-              f"{statistics.median(firsts):.2f} s (median of {args.repeat})")
+        print(
+            f"import of {args.shows} shows / {report.totals.plays_added:,} plays, offline: "
+            f"{statistics.median(firsts):.2f} s (median of {args.repeat})"
+        )
         print(f"the same file again (nothing added): {statistics.median(seconds):.2f} s")
 
 

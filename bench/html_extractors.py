@@ -33,8 +33,12 @@ def _stdlib(html: str):
 def _trafilatura(html: str):
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, output_format="python", include_comments=False, include_tables=False, with_metadata=True)
-    body = trafilatura.extract(html, output_format="markdown", include_comments=False, include_tables=False, include_images=False)
+    doc = trafilatura.bare_extraction(
+        html, output_format="python", include_comments=False, include_tables=False, with_metadata=True
+    )
+    body = trafilatura.extract(
+        html, output_format="markdown", include_comments=False, include_tables=False, include_images=False
+    )
     title = (doc.title if doc is not None and not isinstance(doc, dict) else (doc or {}).get("title")) or ""
     return parse_recap(f"# {title}\n\n{body or ''}")
 
@@ -43,10 +47,16 @@ def _readability(html: str):
     from readability import Document
 
     document = Document(html)
-    return parse_recap(f"<html><body><article><h1>{document.short_title()}</h1>{document.summary(html_partial=True)}</article></body></html>")
+    return parse_recap(
+        f"<html><body><article><h1>{document.short_title()}</h1>{document.summary(html_partial=True)}</article></body></html>"
+    )
 
 
-READERS = {"stdlib html.parser": (_stdlib, None), "trafilatura": (_trafilatura, "trafilatura"), "readability-lxml": (_readability, "readability")}
+READERS = {
+    "stdlib html.parser": (_stdlib, None),
+    "trafilatura": (_trafilatura, "trafilatura"),
+    "readability-lxml": (_readability, "readability"),
+}
 
 
 def main() -> int:
@@ -63,7 +73,9 @@ def main() -> int:
         return found.show_title, found.season, found.number
 
     print(f"{len(cases)} saved pages with a ground truth\n")
-    print(f"{'reader':20} {'import':>8} {'per page':>9} {'fully':>6} {'headline':>8} {'lists':>6} {'leaked':>6} {'lost':>5} {'guess':>6}")
+    print(
+        f"{'reader':20} {'import':>8} {'per page':>9} {'fully':>6} {'headline':>8} {'lists':>6} {'leaked':>6} {'lost':>5} {'guess':>6}"
+    )
     for name, (read, module) in READERS.items():
         started = time.perf_counter()
         if module:
@@ -74,7 +86,10 @@ def main() -> int:
                 continue
         imported = time.perf_counter() - started
         started = time.perf_counter()
-        results = [evaluate(article, truth, lambda data, _n, r=read: r(data.decode("utf-8")), guess, titles) for article, truth in cases]
+        results = [
+            evaluate(article, truth, lambda data, _n, r=read: r(data.decode("utf-8")), guess, titles)
+            for article, truth in cases
+        ]
         per_page = (time.perf_counter() - started) / len(cases)
         lists = [r for r in results if r.has_list]
         print(

@@ -51,8 +51,13 @@ class Terminal:
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:  # the child: become the app
-            env = dict(os.environ, TERM="xterm-256color", TEXTUAL_ANIMATIONS="none",
-                       COLUMNS=str(COLUMNS), LINES=str(LINES))
+            env = dict(
+                os.environ,
+                TERM="xterm-256color",
+                TEXTUAL_ANIMATIONS="none",
+                COLUMNS=str(COLUMNS),
+                LINES=str(LINES),
+            )
             os.execvpe(argv[0], argv, env)
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
@@ -138,7 +143,9 @@ def progress(text: str) -> str | None:
 def first_frames(app: list[str], bare: list[str], repeat: int) -> dict[str, float]:
     """First frame, peak RSS and the first Enter (the long show, nothing kept yet) of
     fresh processes, the bare app and episodetui taking turns so both see the same load."""
-    runs: dict[str, list[float]] = {k: [] for k in ("app", "bare", "app_rss", "bare_rss", "app_open", "bare_open")}
+    runs: dict[str, list[float]] = {
+        k: [] for k in ("app", "bare", "app_rss", "bare_rss", "app_open", "bare_open")
+    }
     for _ in range(repeat):
         for name, argv, done, opened in (
             ("bare", bare, lambda t: "bare app ready" in t, lambda t: "pressed 1:" in t),
@@ -164,7 +171,11 @@ def keys(data_dir: Path, repeat: int) -> dict[str, float]:
     times: dict[str, list[float]] = {}
     count = 0
     for _ in range(repeat):
-        for key, name, done in (("enter", "open", show_drawn), ("w", "w", None), ("escape", "back", library_drawn)):
+        for key, name, done in (
+            ("enter", "open", show_drawn),
+            ("w", "w", None),
+            ("escape", "back", library_drawn),
+        ):
             count += 1
             times.setdefault(f"bare_{key}", []).append(
                 bare.press(key, lambda t, n=count: f"pressed {n}:" in t, key)
@@ -202,11 +213,15 @@ def keys(data_dir: Path, repeat: int) -> dict[str, float]:
 
 def ensure_library(data_dir: Path) -> None:
     if not (data_dir / "library.sqlite3").exists():
-        subprocess.run([sys.executable, str(HERE / "make_library.py"), "--data-dir", str(data_dir)], check=True)
+        subprocess.run(
+            [sys.executable, str(HERE / "make_library.py"), "--data-dir", str(data_dir)], check=True
+        )
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data-dir", type=Path, default=None, help="a bench library (built if empty)")
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
@@ -232,9 +247,13 @@ def main() -> None:
     print(f"| {'interaction':45} | episodetui | bare Textual | ratio | target |")
     print(f"| {'-' * 45} | ---------- | ------------ | ----- | ------ |")
     for name, ours_s, bare_s, target in rows:
-        print(f"| {name:45} | {ours_s * 1000:7.1f} ms | {bare_s * 1000:9.1f} ms | {ours_s / bare_s:4.2f}× | {target} |")
-    print(f"| {'peak memory (max RSS), first frame + Enter':45} | {app_peak / 1024:6.0f} MiB | {bare_peak / 1024:8.0f} MiB "
-          f"| {app_peak / bare_peak:4.2f}× | |")
+        print(
+            f"| {name:45} | {ours_s * 1000:7.1f} ms | {bare_s * 1000:9.1f} ms | {ours_s / bare_s:4.2f}× | {target} |"
+        )
+    print(
+        f"| {'peak memory (max RSS), first frame + Enter':45} | {app_peak / 1024:6.0f} MiB | {bare_peak / 1024:8.0f} MiB "
+        f"| {app_peak / bare_peak:4.2f}× | |"
+    )
 
 
 if __name__ == "__main__":

@@ -29,7 +29,9 @@ def sentence(rng: random.Random, words: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def build(data_dir: Path, shows: int, per_show: int, notes: int, recaps: int, long_show: int, seed: int = 7) -> Library:
+def build(
+    data_dir: Path, shows: int, per_show: int, notes: int, recaps: int, long_show: int, seed: int = 7
+) -> Library:
     rng = random.Random(seed)
     library = Library.open(data_dir)
     if library.show_count():
@@ -50,7 +52,11 @@ def build(data_dir: Path, shows: int, per_show: int, notes: int, recaps: int, lo
         db.executemany(
             "UPDATE episodes SET title = ?, air_date = ?, runtime = 45 WHERE id = ?",
             [
-                (sentence(rng, 3)[:-1], (today - timedelta(days=9000 - season * 300 - number)).isoformat(), eid)
+                (
+                    sentence(rng, 3)[:-1],
+                    (today - timedelta(days=9000 - season * 300 - number)).isoformat(),
+                    eid,
+                )
                 for eid, _, season, number in episode_rows
             ],
         )
@@ -67,16 +73,21 @@ def build(data_dir: Path, shows: int, per_show: int, notes: int, recaps: int, lo
                 if long_show and show_id == show_ids[-1]:
                     when = latest
                 else:
-                    when = (now - timedelta(minutes=rng.randint(1, 2 * 365 * 24 * 60))).isoformat(timespec="seconds")
+                    when = (now - timedelta(minutes=rng.randint(1, 2 * 365 * 24 * 60))).isoformat(
+                        timespec="seconds"
+                    )
                 plays.append((eid, when))
         # Plays are the truth since schema v3; triggers keep `watches` in step.
-        db.executemany(
-            "INSERT INTO plays(episode_id, watched_at, source) VALUES (?, ?, 'bench')", plays
-        )
+        db.executemany("INSERT INTO plays(episode_id, watched_at, source) VALUES (?, ?, 'bench')", plays)
         for eid, _, _, _ in rng.sample(episode_rows, min(recaps, len(episode_rows))):
             paragraphs = "\n\n".join(sentence(rng, 40) for _ in range(5))
-            library.set_recap(eid, paragraphs, title=sentence(rng, 6), source="bench",
-                              key_moments=[KeyMoment(sentence(rng, 15), rng.randint(0, 3600)) for _ in range(2)])
+            library.set_recap(
+                eid,
+                paragraphs,
+                title=sentence(rng, 6),
+                source="bench",
+                key_moments=[KeyMoment(sentence(rng, 15), rng.randint(0, 3600)) for _ in range(2)],
+            )
         for _ in range(notes):
             eid, show_id, _, _ = rng.choice(episode_rows)
             library.add_note(show_id, sentence(rng, 12), episode_id=eid, at_seconds=rng.randint(0, 3600))
@@ -84,7 +95,9 @@ def build(data_dir: Path, shows: int, per_show: int, notes: int, recaps: int, lo
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data-dir", required=True, type=Path)
     parser.add_argument("--shows", type=int, default=1000)
     parser.add_argument("--episodes-per-show", type=int, default=60)
@@ -93,8 +106,13 @@ def main() -> None:
     parser.add_argument("--long-show", type=int, default=1100)
     args = parser.parse_args()
     started = time.perf_counter()
-    library = build(args.data_dir, args.shows, args.episodes_per_show, args.notes, args.recaps, args.long_show)
-    counts = {table: library.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ("shows", "episodes", "notes", "recaps")}
+    library = build(
+        args.data_dir, args.shows, args.episodes_per_show, args.notes, args.recaps, args.long_show
+    )
+    counts = {
+        table: library.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+        for table in ("shows", "episodes", "notes", "recaps")
+    }
     print(f"built {counts} in {time.perf_counter() - started:.1f}s at {args.data_dir}")
 
 

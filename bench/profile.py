@@ -19,7 +19,9 @@ from pyinstrument import Profiler
 LONG_SHOW = "The Long Case Files"
 
 
-async def run(data_dir: Path, phases: set[str], html: Path | None, show_all: bool = False, first: bool = False) -> None:
+async def run(
+    data_dir: Path, phases: set[str], html: Path | None, show_all: bool = False, first: bool = False
+) -> None:
     from episodetui.core.store import Library
     from episodetui.tui.app import EpisodeTuiApp
 
@@ -40,14 +42,22 @@ async def run(data_dir: Path, phases: set[str], html: Path | None, show_all: boo
                 profiler.stop()
                 if round_ == (0 if first else 1) and (phase in phases or "all" in phases):
                     print(f"=================== {phase} ===================")
-                    print(profiler.output_text(unicode=True, color=False, show_all=show_all,
-                                               processor_options={"filter_threshold": 0.02}))
+                    print(
+                        profiler.output_text(
+                            unicode=True,
+                            color=False,
+                            show_all=show_all,
+                            processor_options={"filter_threshold": 0.02},
+                        )
+                    )
                     if html:
                         (html / f"{phase}.html").write_text(profiler.output_html())
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--phase", default="all")
     parser.add_argument("--html", type=Path, default=None)

@@ -90,7 +90,9 @@ def evaluate(path: Path, truth: dict, parse, guess, titles: list[str]) -> Result
     result.headline_ok = _norm(parsed.headline) == _norm(truth["headline"])
     result.paragraphs = len(parsed.paragraphs)
     starts = [_norm(p) for p in parsed.paragraphs]
-    result.lost = sum(1 for words in truth["first_words"] if not any(s.startswith(_norm(words)) for s in starts))
+    result.lost = sum(
+        1 for words in truth["first_words"] if not any(s.startswith(_norm(words)) for s in starts)
+    )
     moments = [_norm(m.text) for m in parsed.key_moments]
     result.moments_ok = moments == [_norm(m) for m in truth["key_moments"]]
     if not truth["key_moments"]:
@@ -114,7 +116,9 @@ def evaluate(path: Path, truth: dict, parse, guess, titles: list[str]) -> Result
 def main(argv: list[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--verbose", action="store_true", help="say what went wrong in each article")
-    options.add_argument("--only", metavar="PREFIX", help="measure only the articles whose name starts with PREFIX")
+    options.add_argument(
+        "--only", metavar="PREFIX", help="measure only the articles whose name starts with PREFIX"
+    )
     args = options.parse_args(argv)
     parse, guess = _parser()
     cases = []
@@ -125,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         article = next(p for p in FIXTURES.iterdir() if p.stem == stem and not p.name.endswith(".json"))
         cases.append((article, json.loads(truth_file.read_text(encoding="utf-8"))))
     every_truth = [json.loads(t.read_text(encoding="utf-8")) for t in FIXTURES.glob("*.truth.json")]
-    titles = sorted({t["suggested"]["show"] for t in every_truth if t["suggested"]} | {"Soundtrack #1", "Harbour Lights"})
+    titles = sorted(
+        {t["suggested"]["show"] for t in every_truth if t["suggested"]} | {"Soundtrack #1", "Harbour Lights"}
+    )
     started = time.perf_counter()
     results = [evaluate(article, truth, parse, guess, titles) for article, truth in cases]
     elapsed = time.perf_counter() - started
@@ -150,8 +156,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"headlines right          {sum(r.headline_ok for r in results)}/{n}")
     print(f"key-moment lists exact   {sum(r.moments_ok for r in lists)}/{len(lists)} (articles with a list)")
     print(f"false key moments        {sum(r.false_moments for r in results)} (in articles without a list)")
-    print(f"furniture lines leaked   {sum(len(r.leaked) for r in results)} ({sum(len(r.leaked) for r in results) / n:.2f} per article)")
-    print(f"body paragraphs lost     {sum(r.lost for r in results)} of {sum(r.expected_paragraphs for r in results)}")
+    print(
+        f"furniture lines leaked   {sum(len(r.leaked) for r in results)} ({sum(len(r.leaked) for r in results) / n:.2f} per article)"
+    )
+    print(
+        f"body paragraphs lost     {sum(r.lost for r in results)} of {sum(r.expected_paragraphs for r in results)}"
+    )
     print(f"guesses right            {sum(r.guess_ok for r in results)}/{n}")
     print(f"errors                   {sum(bool(r.error) for r in results)}")
     print(f"time                     {elapsed * 1000:.0f} ms for {n} articles")

@@ -19,7 +19,15 @@ from episodetui.core.store import Library
 
 AS_YOU_TYPE_CAP = 1000  # as the search screen
 
-QUERIES = ["lantern keeper", "harbour", "secret archive", "winter crossing", "the long case", "zzz", "photo 0042"]
+QUERIES = [
+    "lantern keeper",
+    "harbour",
+    "secret archive",
+    "winter crossing",
+    "the long case",
+    "zzz",
+    "photo 0042",
+]
 
 
 def keystrokes(query: str) -> list[str]:
@@ -97,7 +105,9 @@ def p95(values: list[float]) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()

@@ -23,28 +23,53 @@ from episodetui.core.tvmaze import API, TvMazeClient
 
 
 def recorded(episodes: int) -> dict[str, object]:
-    show = {"id": 1, "name": "The Long Case Files", "premiered": "1996-01-08", "status": "Running",
-            "language": "Japanese", "network": {"id": 1, "name": "Channel 9"}, "webChannel": None,
-            "summary": "<p>A detective who never ages solves a case a week.</p>"}
+    show = {
+        "id": 1,
+        "name": "The Long Case Files",
+        "premiered": "1996-01-08",
+        "status": "Running",
+        "language": "Japanese",
+        "network": {"id": 1, "name": "Channel 9"},
+        "webChannel": None,
+        "summary": "<p>A detective who never ages solves a case a week.</p>",
+    }
     items = []
     for index in range(episodes):
         season, number = divmod(index, 40)
-        items.append({
-            "id": 100000 + index, "name": f"The Case of the Missing Thing No. {index + 1}",
-            "season": season + 1, "number": number + 1, "type": "regular",
-            "airdate": f"{1996 + season}-{(number % 12) + 1:02d}-{(number % 27) + 1:02d}",
-            "airstamp": f"{1996 + season}-{(number % 12) + 1:02d}-{(number % 27) + 1:02d}T09:30:00+00:00",
-            "runtime": 24, "summary": f"<p>Case {index + 1}: a <b>locked room</b> &amp; an alibi.</p>",
-        })
+        items.append(
+            {
+                "id": 100000 + index,
+                "name": f"The Case of the Missing Thing No. {index + 1}",
+                "season": season + 1,
+                "number": number + 1,
+                "type": "regular",
+                "airdate": f"{1996 + season}-{(number % 12) + 1:02d}-{(number % 27) + 1:02d}",
+                "airstamp": f"{1996 + season}-{(number % 12) + 1:02d}-{(number % 27) + 1:02d}T09:30:00+00:00",
+                "runtime": 24,
+                "summary": f"<p>Case {index + 1}: a <b>locked room</b> &amp; an alibi.</p>",
+            }
+        )
     for special in range(12):
-        items.append({"id": 900000 + special, "name": f"Movie {special + 1}", "season": special + 1,
-                      "number": None, "type": "significant_special", "airdate": f"{1997 + special}-04-15",
-                      "airstamp": None, "runtime": 110, "summary": None})
+        items.append(
+            {
+                "id": 900000 + special,
+                "name": f"Movie {special + 1}",
+                "season": special + 1,
+                "number": None,
+                "type": "significant_special",
+                "airdate": f"{1997 + special}-04-15",
+                "airstamp": None,
+                "runtime": 110,
+                "summary": None,
+            }
+        )
     return {"/shows/1": show, "/shows/1/episodes": items}
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--episodes", type=int, default=1200)
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
@@ -60,8 +85,10 @@ def main() -> None:
             times.append(time.perf_counter() - started)
             count = len(library.episodes(show.id))
             library.close()
-    print(f"add a show of {count:,} episodes from a recorded TVmaze response: "
-          f"{statistics.median(times) * 1000:.0f} ms (median of {args.repeat})")
+    print(
+        f"add a show of {count:,} episodes from a recorded TVmaze response: "
+        f"{statistics.median(times) * 1000:.0f} ms (median of {args.repeat})"
+    )
 
 
 if __name__ == "__main__":

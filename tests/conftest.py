@@ -88,7 +88,12 @@ def secret_library(data_dir) -> Library:
     lib.set_watched(first.id, True)
     from episodetui.core.store import KeyMoment
 
-    lib.set_recap(second.id, SECRET_RECAP, title="The statue", key_moments=[KeyMoment(f"{SECRET} appears at dawn.", 600)])
+    lib.set_recap(
+        second.id,
+        SECRET_RECAP,
+        title="The statue",
+        key_moments=[KeyMoment(f"{SECRET} appears at dawn.", 600)],
+    )
     yield lib
     lib.close()
 

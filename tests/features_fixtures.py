@@ -32,10 +32,26 @@ def canary_library(data_dir, clock=fixed_clock) -> Library:
     start = datetime(2026, 11, 20, 20, 0, tzinfo=UTC)
     lib.add_play(e1.id, start.isoformat(timespec="seconds"))
     lib.add_play(e2.id, (start + timedelta(days=1)).isoformat(timespec="seconds"))
-    lib.set_recap(e1.id, WATCHED_RECAP, title="The keeper rows out", key_moments=[KeyMoment("The lantern goes dark.", 2470)])
-    lib.set_recap(e2.id, "The crew finds the ledger in the lantern room.", title="Ledger found",
-                  key_moments=[KeyMoment("The ledger burns.", 600), KeyMoment("A ferry horn at night.")])
-    lib.set_recap(e3.id, HIDDEN_RECAP, title=f"{SECRET} rises", key_moments=[KeyMoment(f"{SECRET} at the lantern.", 900)])
-    lib.add_note(show.id, "the lantern room door was ||open the whole time||", episode_id=e2.id, at_seconds=1500)
+    lib.set_recap(
+        e1.id,
+        WATCHED_RECAP,
+        title="The keeper rows out",
+        key_moments=[KeyMoment("The lantern goes dark.", 2470)],
+    )
+    lib.set_recap(
+        e2.id,
+        "The crew finds the ledger in the lantern room.",
+        title="Ledger found",
+        key_moments=[KeyMoment("The ledger burns.", 600), KeyMoment("A ferry horn at night.")],
+    )
+    lib.set_recap(
+        e3.id,
+        HIDDEN_RECAP,
+        title=f"{SECRET} rises",
+        key_moments=[KeyMoment(f"{SECRET} at the lantern.", 900)],
+    )
+    lib.add_note(
+        show.id, "the lantern room door was ||open the whole time||", episode_id=e2.id, at_seconds=1500
+    )
     lib.add_note(show.id, "keeper looks like his father", episode_id=e1.id)
     return lib

@@ -82,7 +82,11 @@ def test_restore_refuses_what_is_not_a_library(tmp_path, capsys):
     db.close()
     text = tmp_path / "notes.txt"
     text.write_text("hello")
-    for bad, message in ((other, "not an episodetui library"), (text, "not an episodetui library"), (tmp_path / "missing", "no such file")):
+    for bad, message in (
+        (other, "not an episodetui library"),
+        (text, "not an episodetui library"),
+        (tmp_path / "missing", "no such file"),
+    ):
         assert main(["--data-dir", str(folder), "restore", str(bad)]) == 2
         assert message in capsys.readouterr().err
     library = Library.open(folder)

@@ -86,7 +86,11 @@ def test_notes_with_timestamps(harbour):
     status, out, _ = run("note", "harbour", "S01E01", "he closes the lid on the box", "--at", "00:41:10")
     assert status == 0
     out = json.loads(run("show", "harbour", "--json")[1])
-    assert out["episodes"][0]["notes"][0] == {"id": 1, "at": "00:41:10", "text": "he closes the lid on the box"}
+    assert out["episodes"][0]["notes"][0] == {
+        "id": 1,
+        "at": "00:41:10",
+        "text": "he closes the lid on the box",
+    }
 
 
 def test_note_spoiler_spans_masked_in_output(harbour):
@@ -176,11 +180,21 @@ def test_no_cli_output_carries_an_unwatched_recap(secret_library, data_dir, caps
     recap_file = tmp_path / "recap.txt"
     recap_file.write_text(SECRET_RECAP)
     commands = [
-        ["list"], ["list", "--json"], ["show", "harbour"], ["show", "harbour", "--json"],
-        ["watch", "harbour", "1"], ["unwatch", "harbour", "3"], ["watch", "harbour", "3"],
-        ["note", "harbour", "2", "my note"], ["recap", "harbour", "2", str(recap_file)],
-        ["spoilers", "strict"], ["show", "harbour"], ["spoilers", "recaps", "--show", "harbour"],
-        ["show", "harbour", "--json"], ["watch", "harbour", "S01E09"], ["nope"],
+        ["list"],
+        ["list", "--json"],
+        ["show", "harbour"],
+        ["show", "harbour", "--json"],
+        ["watch", "harbour", "1"],
+        ["unwatch", "harbour", "3"],
+        ["watch", "harbour", "3"],
+        ["note", "harbour", "2", "my note"],
+        ["recap", "harbour", "2", str(recap_file)],
+        ["spoilers", "strict"],
+        ["show", "harbour"],
+        ["spoilers", "recaps", "--show", "harbour"],
+        ["show", "harbour", "--json"],
+        ["watch", "harbour", "S01E09"],
+        ["nope"],
     ]
     for command in commands:
         try:
@@ -225,7 +239,9 @@ def test_version_and_help_work(capsys):
 def test_console_script_runs_as_module(tmp_path):
     result = subprocess.run(
         [sys.executable, "-m", "episodetui", "--data-dir", str(tmp_path / "lib"), "list"],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0 and "library is empty" in result.stdout
 
@@ -244,7 +260,9 @@ def launched(monkeypatch):
     calls = []
 
     def fake_run(self, *args, **kwargs):
-        calls.append((self.library.path, self.start_show_id, self.start_episode_id, self.library.show_count()))
+        calls.append(
+            (self.library.path, self.start_show_id, self.start_episode_id, self.library.show_count())
+        )
 
     monkeypatch.setattr(EpisodeTuiApp, "run", fake_run)
     return calls
@@ -281,7 +299,9 @@ def test_recap_import_into_unwatched_prints_only_the_shape(harbour):
     run = harbour
     status, out, _ = run("recap", "harbour", "2", str(FIXTURES / "copied_text.txt"), "--source", "a site")
     assert status == 0
-    assert out.startswith("Recap attached to Harbour Lights S01E02, hidden until you watch it (headline hidden, 3 paragraphs, 2 key moments; dropped 1 spoiler warning")
+    assert out.startswith(
+        "Recap attached to Harbour Lights S01E02, hidden until you watch it (headline hidden, 3 paragraphs, 2 key moments; dropped 1 spoiler warning"
+    )
     for secret in ("umbrella", "salt, rain", "thermos", "spice shelf"):
         assert secret not in out
     shown = run("show", "harbour")[1]
@@ -318,7 +338,11 @@ def test_recap_guess(harbour):
 
 @pytest.mark.parametrize(
     "content, message",
-    [(b"", "the recap is empty"), (b"\x00\x01binary", "binary"), (b"More Stories:\n\nRelated", "no recap text")],
+    [
+        (b"", "the recap is empty"),
+        (b"\x00\x01binary", "binary"),
+        (b"More Stories:\n\nRelated", "no recap text"),
+    ],
 )
 def test_bad_recap_files_change_nothing(harbour, tmp_path, content, message):
     run = harbour
@@ -394,9 +418,18 @@ def test_refresh_and_upcoming(run, fake_tvmaze, monkeypatch):
     time.tzset()
     try:
         rows = json.loads(run("upcoming", "--json")[1])
-        assert rows == [{"show": "Harbour Lights", "code": "S01E04", "season": 1, "number": 4,
-                         "title": "What the Tide Keeps", "air_date": "2026-12-05",
-                         "airs_at": "2026-12-05T20:30+09:00", "in_days": 11}]
+        assert rows == [
+            {
+                "show": "Harbour Lights",
+                "code": "S01E04",
+                "season": 1,
+                "number": 4,
+                "title": "What the Tide Keeps",
+                "air_date": "2026-12-05",
+                "airs_at": "2026-12-05T20:30+09:00",
+                "in_days": 11,
+            }
+        ]
         out = run("upcoming")[1]
         assert out == "2026-12-05 20:30  in 11 days   Harbour Lights  S01E04  What the Tide Keeps\n"
         run("spoilers", "strict")

@@ -31,7 +31,10 @@ def test_the_config_path_follows_flag_then_environment(tmp_path, monkeypatch):
 
 
 def test_settings_and_keymap_are_read(tmp_path):
-    path = _write(tmp_path, 'theme = "nord"\nadvance_after_watch = false\n\n[keymap]\n"show.toggle_watched" = "x, ctrl+x"\n')
+    path = _write(
+        tmp_path,
+        'theme = "nord"\nadvance_after_watch = false\n\n[keymap]\n"show.toggle_watched" = "x, ctrl+x"\n',
+    )
     config = load_config(path)
     assert config.theme == "nord" and config.advance_after_watch is False
     assert config.keymap == {"show.toggle_watched": "x,ctrl+x"}
@@ -41,7 +44,7 @@ def test_settings_and_keymap_are_read(tmp_path):
     "text, message",
     [
         ('theme = "nord"\ncolour = "red"\n', "line 2: unknown setting 'colour'"),
-        ('theme = 3\n', "line 1: theme must be text"),
+        ("theme = 3\n", "line 1: theme must be text"),
         ('advance_after_watch = "yes"\n', "line 1: advance_after_watch must be true or false"),
         ('[keymap]\n"show.toggle_watched" = 5\n', "line 2: keys for 'show.toggle_watched' must be text"),
         ('[keymap]\n"show.toggle_watched" = "x y"\n', "line 2: 'x y' is not a key name"),

@@ -22,8 +22,14 @@ def _fourth(demo) -> int:
 
 CASES = {
     "note_editor": (lambda d: {"start_episode_id": _first(d)}, ["n"]),
-    "note_editor_tab_to_text": (lambda d: {"start_episode_id": _first(d)}, ["n", "1", "2", ":", "3", "4", "tab"]),
-    "note_editor_error": (lambda d: {"start_episode_id": _first(d)}, ["n", "9", "9", ":", "9", "9", "tab", "x", "ctrl+s"]),
+    "note_editor_tab_to_text": (
+        lambda d: {"start_episode_id": _first(d)},
+        ["n", "1", "2", ":", "3", "4", "tab"],
+    ),
+    "note_editor_error": (
+        lambda d: {"start_episode_id": _first(d)},
+        ["n", "9", "9", ":", "9", "9", "tab", "x", "ctrl+s"],
+    ),
     "edit_note": (lambda d: {"start_episode_id": _first(d)}, ["e"]),
     "delete_note": (lambda d: {"start_episode_id": _first(d)}, ["d"]),
     "discard_note": (lambda d: {"start_episode_id": _first(d)}, ["n", "x", "escape"]),

@@ -54,25 +54,57 @@ def test_malformed_documents_are_clear_errors(text, message):
 
 
 def test_duplicate_episode_in_document_rolls_back(library):
-    doc = parse_document(json.dumps({
-        "format": "episodetui-library",
-        "shows": [
-            {"title": "Fine", "added_at": "2026-01-01T00:00:00+00:00", "episodes": [{"season": 1, "number": 1}]},
-            {"title": "Broken", "added_at": "2026-01-01T00:00:00+00:00", "episodes": [{"season": 1, "number": 1}, {"season": 1, "number": 1}]},
-        ],
-    }))
+    doc = parse_document(
+        json.dumps(
+            {
+                "format": "episodetui-library",
+                "shows": [
+                    {
+                        "title": "Fine",
+                        "added_at": "2026-01-01T00:00:00+00:00",
+                        "episodes": [{"season": 1, "number": 1}],
+                    },
+                    {
+                        "title": "Broken",
+                        "added_at": "2026-01-01T00:00:00+00:00",
+                        "episodes": [{"season": 1, "number": 1}, {"season": 1, "number": 1}],
+                    },
+                ],
+            }
+        )
+    )
     with pytest.raises(EpisodeTuiError, match="S01E01 appears twice"):
         import_library(library, doc)
     assert library.show_count() == 0
 
 
 def test_imported_text_is_cleaned(library):
-    doc = parse_document(json.dumps({
-        "format": "episodetui-library",
-        "shows": [{"title": "Evil\x1b[31m Show", "added_at": "2026-01-01T00:00:00+00:00", "episodes": [
-            {"season": 1, "number": 1, "notes": [{"text": "a\x07b", "created_at": "2026-01-01T00:00:00+00:00", "updated_at": "2026-01-01T00:00:00+00:00"}]}
-        ]}],
-    }))
+    doc = parse_document(
+        json.dumps(
+            {
+                "format": "episodetui-library",
+                "shows": [
+                    {
+                        "title": "Evil\x1b[31m Show",
+                        "added_at": "2026-01-01T00:00:00+00:00",
+                        "episodes": [
+                            {
+                                "season": 1,
+                                "number": 1,
+                                "notes": [
+                                    {
+                                        "text": "a\x07b",
+                                        "created_at": "2026-01-01T00:00:00+00:00",
+                                        "updated_at": "2026-01-01T00:00:00+00:00",
+                                    }
+                                ],
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
+    )
     import_library(library, doc)
     assert library.summaries()[0].title == "Evil Show"
     assert library.episode_notes(library.episodes(1)[0].id)[0].text == "ab"
@@ -89,7 +121,9 @@ def _libraries(draw):
     shows = []
     for n in range(draw(st.integers(1, 3))):
         title = draw(_TEXT.filter(lambda t: " ".join(t.split()).strip())) + f" {n}"
-        episodes = draw(st.lists(st.tuples(st.booleans(), st.integers(0, 3), _TEXT, _TEXT), min_size=1, max_size=4))
+        episodes = draw(
+            st.lists(st.tuples(st.booleans(), st.integers(0, 3), _TEXT, _TEXT), min_size=1, max_size=4)
+        )
         shows.append((title, episodes, draw(st.one_of(st.none(), st.integers(1900, 2100)))))
     return shows
 

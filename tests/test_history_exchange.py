@@ -24,7 +24,8 @@ def rich_library(library: Library) -> Library:
     library.add_play(one.id, "2025-01-01T20:00:00+00:00", source="tvtime", bulk=True)
     library.add_play(one.id, None, source="seriesguide")
     cursor = library.execute(
-        "INSERT INTO rewatch_passes(show_id, started_at, ended_at) VALUES (?, ?, NULL)", (show.id, "2025-06-01T00:00:00+00:00")
+        "INSERT INTO rewatch_passes(show_id, started_at, ended_at) VALUES (?, ?, NULL)",
+        (show.id, "2025-06-01T00:00:00+00:00"),
     )
     library.add_play(one.id, "2025-06-02T20:00:00+00:00", pass_id=int(cursor.lastrowid))
     library.add_play(two.id, "2025-01-02T20:00:00+00:00", source="trakt")
@@ -46,7 +47,9 @@ def test_export_import_is_lossless_with_plays_ratings_and_passes(library, tmp_pa
         ("2025-06-02T20:00:00+00:00", "manual", False, 0),
         (None, "seriesguide", False, None),
     ]
-    assert doc["shows"][0]["rating"]["rating"] == 9 and doc["shows"][0]["episodes"][1]["rating"]["rating"] == 7
+    assert (
+        doc["shows"][0]["rating"]["rating"] == 9 and doc["shows"][0]["episodes"][1]["rating"]["rating"] == 7
+    )
     fresh = Library.open(tmp_path / "fresh", clock=fixed_clock)
     import_library(fresh, parse_document(first))
     assert dump_document(export_library(fresh)) == first
@@ -56,16 +59,37 @@ def test_export_import_is_lossless_with_plays_ratings_and_passes(library, tmp_pa
 
 
 def test_version_1_documents_still_import(library):
-    doc = parse_document(json.dumps({
-        "format": "episodetui-library", "version": 1,
-        "shows": [{"title": "Old", "added_at": "2020-01-01T00:00:00+00:00", "episodes": [
-            {"season": 1, "number": 1, "watch": {"first_watched_at": "2020-01-01T00:00:00+00:00",
-                                                 "watched_at": "2020-02-01T00:00:00+00:00", "plays": 3}}]}],
-    }))
+    doc = parse_document(
+        json.dumps(
+            {
+                "format": "episodetui-library",
+                "version": 1,
+                "shows": [
+                    {
+                        "title": "Old",
+                        "added_at": "2020-01-01T00:00:00+00:00",
+                        "episodes": [
+                            {
+                                "season": 1,
+                                "number": 1,
+                                "watch": {
+                                    "first_watched_at": "2020-01-01T00:00:00+00:00",
+                                    "watched_at": "2020-02-01T00:00:00+00:00",
+                                    "plays": 3,
+                                },
+                            }
+                        ],
+                    }
+                ],
+            }
+        )
+    )
     import_library(library, doc)
     episode = library.episodes(1)[0]
     assert [p.watched_at for p in library.plays(episode.id)] == [
-        "2020-01-01T00:00:00+00:00", "2020-02-01T00:00:00+00:00", None,
+        "2020-01-01T00:00:00+00:00",
+        "2020-02-01T00:00:00+00:00",
+        None,
     ]
 
 
@@ -81,11 +105,15 @@ def test_laptop_and_desktop_merge(library, tmp_path):
     desktop.add_note(show.id, "only here", episode_id=two.id)
     desktop.set_recap(three.id, "My older recap.", title="Mine", added_at="2025-01-01T00:00:00+00:00")
     with desktop.transaction():
-        desktop._merge_rating(show.id, None, 3, "2026-01-01T00:00:00+00:00", "manual")  # newer than the export's 9
+        desktop._merge_rating(
+            show.id, None, 3, "2026-01-01T00:00:00+00:00", "manual"
+        )  # newer than the export's 9
     report = import_library(desktop, exported)
     assert report.shows_merged == 1 and report.shows_added == 0
     assert [p.watched_at for p in desktop.plays(one.id)] == [
-        "2025-01-01T20:00:30+00:00", "2025-06-02T20:00:00+00:00", None,
+        "2025-01-01T20:00:30+00:00",
+        "2025-06-02T20:00:00+00:00",
+        None,
     ]
     assert desktop.episode(four.id).plays == 1
     assert sorted(n.text for n in desktop.raw_notes(show.id)) == ["only here", "the ferry horn"]

@@ -100,14 +100,38 @@ def test_password_protected_zip(run, tmp_path, monkeypatch):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(
-        st.sampled_from(["watched_at", "show", "episode", "season", "number", "ids", "title", "type",
-                         "rating", "rated_at", "seasons", "episodes", "plays", "tvdb", "movie"]),
-        children, max_size=5),
-    max_leaves=25,
-))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(
+                    [
+                        "watched_at",
+                        "show",
+                        "episode",
+                        "season",
+                        "number",
+                        "ids",
+                        "title",
+                        "type",
+                        "rating",
+                        "rated_at",
+                        "seasons",
+                        "episodes",
+                        "plays",
+                        "tvdb",
+                        "movie",
+                    ]
+                ),
+                children,
+                max_size=5,
+            )
+        ),
+        max_leaves=25,
+    )
+)
 def test_any_json_shape_reads_or_fails_clearly(tmp_path_factory, data):
     import json
 

@@ -41,7 +41,13 @@ def test_offline_import_makes_shows_by_hand(library):
     assert [s.how for s in report.shows] == [importer.BY_HAND] * 4
     harbour = library.find_show("Harbour Lights")
     assert harbour.external_ids == {"tvdb": "81001"}  # kept, to link later; not linked
-    assert [(e.season, e.number) for e in library.episodes(harbour.id)] == [(1, 1), (1, 2), (1, 3), (1, 4), (0, 1)]
+    assert [(e.season, e.number) for e in library.episodes(harbour.id)] == [
+        (1, 1),
+        (1, 2),
+        (1, 3),
+        (1, 4),
+        (0, 1),
+    ]
     assert plays_of(library, "Harbour Lights", (1, 1)) == [
         ("2024-01-06T21:10:00+00:00", "tvtime", False),
         ("2024-06-01T19:00:00+00:00", "tvtime", False),
@@ -53,7 +59,13 @@ def test_offline_import_makes_shows_by_hand(library):
 
 
 def test_same_file_twice_adds_nothing(library):
-    for name in ("tvtime", "trakt", "seriesguide-shows-backup.json", "showly_export_20260101120000.json", "yamtrack.csv"):
+    for name in (
+        "tvtime",
+        "trakt",
+        "seriesguide-shows-backup.json",
+        "showly_export_20260101120000.json",
+        "yamtrack.csv",
+    ):
         import_offline(library, name)
         before = dump_document(export_library(library))
         again = import_offline(library, name)
@@ -72,7 +84,10 @@ def test_tv_time_then_trakt_merges_the_same_moment(library):
     assert report.totals.plays_merged == 1
     # The show is found by its TheTVDB id and learns Trakt's other ids.
     assert library.find_show("Harbour Lights").external_ids == {
-        "imdb": "tt0900001", "tmdb": "5001", "trakt": "7001", "tvdb": "81001",
+        "imdb": "tt0900001",
+        "tmdb": "5001",
+        "trakt": "7001",
+        "tvdb": "81001",
     }
     ratings = library.ratings(library.find_show("Harbour Lights").id)
     assert ratings[None][0] == 9 and sorted(r[0] for r in ratings.values()) == [8, 9]
@@ -93,7 +108,9 @@ def test_unknown_times_are_not_doubled(library):
 def test_newer_rating_wins(library):
     import_offline(library, "trakt")  # 9, rated 2024-07-03
     harbour = library.find_show("Harbour Lights")
-    library.execute("UPDATE ratings SET rated_at = '2030-01-01T00:00:00+00:00', rating = 4 WHERE episode_id IS NULL")
+    library.execute(
+        "UPDATE ratings SET rated_at = '2030-01-01T00:00:00+00:00', rating = 4 WHERE episode_id IS NULL"
+    )
     import_offline(library, "trakt")
     assert library.ratings(harbour.id)[None][0] == 4
 
@@ -207,7 +224,9 @@ from hypothesis import (  # noqa: E402
 
 from episodetui.core.history.model import History, HistoryEpisode, HistoryPlay, HistoryShow  # noqa: E402
 
-_times = st.one_of(st.none(), st.integers(0, 400).map(lambda m: f"2024-01-01T{m // 60:02d}:{m % 60:02d}:00+00:00"))
+_times = st.one_of(
+    st.none(), st.integers(0, 400).map(lambda m: f"2024-01-01T{m // 60:02d}:{m % 60:02d}:00+00:00")
+)
 _episodes = st.lists(
     st.builds(
         HistoryEpisode,

@@ -63,7 +63,10 @@ def test_tv_time_export(tmp_path):
     harbour = titles["Harbour Lights"]
     assert harbour.ids == {"tvdb": "81001"}
     # The gsi's unix seconds are the exact check-in; a rewatch row is a second play.
-    assert plays(history, "Harbour Lights", 1, 1) == [("2024-01-06T21:10:00+00:00", False), ("2024-06-01T19:00:00+00:00", False)]
+    assert plays(history, "Harbour Lights", 1, 1) == [
+        ("2024-01-06T21:10:00+00:00", False),
+        ("2024-06-01T19:00:00+00:00", False),
+    ]
     # Bulk rows are flagged; season and number fall back to s_no / ep_no.
     assert plays(history, "Harbour Lights", 1, 3) == [("2024-02-10T08:00:00+00:00", True)]
     assert plays(history, "Harbour Lights", 1, 4) == [("2024-02-10T08:00:00+00:00", True)]
@@ -75,21 +78,33 @@ def test_tv_time_export(tmp_path):
     assert [e.number for e in titles["바다의 노래"].episodes] == [1, 2]
     assert titles["The Lantern Keepers (US)"].episodes == []
     assert history.skipped_counts() == {
-        "TV movies": 1, "rows with no show": 1, "malformed rows": 1, "movies": 2, "ratings on an unknown scale": 1,
+        "TV movies": 1,
+        "rows with no show": 1,
+        "malformed rows": 1,
+        "movies": 2,
+        "ratings on an unknown scale": 1,
     }
 
 
 def test_tv_time_credential_files_are_never_opened(tmp_path):
     bundle, _, _ = read_history(FIXTURES / "tvtime")
     assert bundle.opened and not any(is_sensitive(n) for n in bundle.opened)
-    assert not any(Path(n).name in {"auth-prod-login.csv", "user.csv", "access_token.csv"} for n in bundle.opened)
+    assert not any(
+        Path(n).name in {"auth-prod-login.csv", "user.csv", "access_token.csv"} for n in bundle.opened
+    )
     # Even a reader that asked could not: the bundle refuses those names.
     with pytest.raises(HistoryFileError, match="account details"):
         bundle.read_bytes("gdpr-data/access_token.csv")
     # And a folder where they cannot be read at all imports fine.
     copy = tmp_path / "export"
     shutil.copytree(FIXTURES / "tvtime", copy)
-    for name in ("auth-prod-login.csv", "user.csv", "access_token.csv", "refresh_token.csv", "ip_address.csv"):
+    for name in (
+        "auth-prod-login.csv",
+        "user.csv",
+        "access_token.csv",
+        "refresh_token.csv",
+        "ip_address.csv",
+    ):
         (copy / "gdpr-data" / name).chmod(0)
     assert len(read_history(copy)[2].shows) == 4
 
@@ -99,12 +114,18 @@ def test_older_tv_time_export_joins_names_to_ids():
     harbour = next(s for s in history.shows if s.title == "Harbour Lights")
     assert harbour.ids == {"tvdb": "81001"}
     # rewatched_episode's cpt: extra plays of unknown time.
-    assert plays(history, "Harbour Lights", 1, 1) == [("2022-03-01T10:00:00+00:00", False), (None, False), (None, False)]
+    assert plays(history, "Harbour Lights", 1, 1) == [
+        ("2022-03-01T10:00:00+00:00", False),
+        (None, False),
+        (None, False),
+    ]
 
 
 def test_tv_time_account_without_history_has_its_followed_shows():
     _, _, history = read_history(FIXTURES / "tvtime-empty")
-    assert [(s.title, s.ids, s.episodes) for s in history.shows] == [("Harbour Lights", {"tvdb": "81001"}, [])]
+    assert [(s.title, s.ids, s.episodes) for s in history.shows] == [
+        ("Harbour Lights", {"tvdb": "81001"}, [])
+    ]
 
 
 def test_trakt_zip_with_pages(tmp_path):
@@ -117,7 +138,10 @@ def test_trakt_zip_with_pages(tmp_path):
     assert harbour.ids == {"tvdb": "81001", "imdb": "tt0900001", "tmdb": "5001", "trakt": "7001"}
     assert harbour.rating == 9 and harbour.year == 2024
     # Both pages, newest first in the file, one play per row (a rewatch is another row).
-    assert plays(history, "Harbour Lights", 1, 2) == [("2024-07-01T20:00:00+00:00", False), ("2024-07-02T20:00:00+00:00", False)]
+    assert plays(history, "Harbour Lights", 1, 2) == [
+        ("2024-07-01T20:00:00+00:00", False),
+        ("2024-07-02T20:00:00+00:00", False),
+    ]
     first = next(e for e in harbour.episodes if e.number == 1)
     assert first.rating == 8 and first.title == "The Lantern"
     # Ids may be null: the title is all there is.
@@ -165,8 +189,15 @@ def test_yamtrack():
     _, _, history = read_history(FIXTURES / "yamtrack.csv")
     assert [s.title for s in history.shows] == ["Harbour Lights", "Café Nuit"]
     assert history.shows[0].rating == 9  # 8.5 of 10, rounded
-    assert plays(history, "Harbour Lights", 1, 1) == [("2024-01-06T21:10:00+00:00", False), ("2024-06-01T00:00:00+00:00", False)]
-    assert history.skipped_counts() == {"movies": 1, "not TV series (anime, manga, games, books)": 1, "malformed rows": 1}
+    assert plays(history, "Harbour Lights", 1, 1) == [
+        ("2024-01-06T21:10:00+00:00", False),
+        ("2024-06-01T00:00:00+00:00", False),
+    ]
+    assert history.skipped_counts() == {
+        "movies": 1,
+        "not TV series (anime, manga, games, books)": 1,
+        "malformed rows": 1,
+    }
 
 
 def test_columns_in_any_order(tmp_path):
@@ -179,7 +210,10 @@ def test_columns_in_any_order(tmp_path):
     shuffled = "\n".join(",".join(f'"{row[i]}"' if i < len(row) else "" for i in order) for row in rows)
     (tmp_path / "tracking-prod-records-v2.csv").write_text(shuffled + "\n")
     _, _, history = read_history(tmp_path / "tracking-prod-records-v2.csv")
-    assert plays(history, "Harbour Lights", 1, 1) == [("2024-01-06T21:10:00+00:00", False), ("2024-06-01T19:00:00+00:00", False)]
+    assert plays(history, "Harbour Lights", 1, 1) == [
+        ("2024-01-06T21:10:00+00:00", False),
+        ("2024-06-01T19:00:00+00:00", False),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -191,13 +225,21 @@ def test_columns_in_any_order(tmp_path):
         (1704575400, "2024-01-06T21:10:00+00:00"),
         (1704575400000, "2024-01-06T21:10:00+00:00"),
         ("1.7045754e+15", "2024-01-06T21:10:00+00:00"),
-        ("", None), (-1, None), (0, None), ("yesterday", None), (10**400, None), (float("nan"), None),
+        ("", None),
+        (-1, None),
+        (0, None),
+        ("yesterday", None),
+        (10**400, None),
+        (float("nan"), None),
     ],
 )
 def test_times(value, expected):
     assert parse_time(value) == expected
 
 
-@pytest.mark.parametrize("value, scale, expected", [(8, 10, 8), ("8.5", 10, 9), (0, 10, None), (11, 10, None), (3, 5, 6), ("x", 10, None)])
+@pytest.mark.parametrize(
+    "value, scale, expected",
+    [(8, 10, 8), ("8.5", 10, 9), (0, 10, None), (11, 10, None), (3, 5, 6), ("x", 10, None)],
+)
 def test_ratings_scale(value, scale, expected):
     assert rating_1_10(value, scale) == expected

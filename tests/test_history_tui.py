@@ -159,7 +159,9 @@ async def test_a_password_protected_zip_asks_for_the_password(library, tmp_path)
     if shutil.which("zip") is None:
         pytest.skip("needs the zip tool")
     archive = tmp_path / "tvtime.zip"
-    subprocess.run(["zip", "-q", "-r", "-P", "s3cret", str(archive), "gdpr-data"], cwd=FIXTURES / "tvtime", check=True)
+    subprocess.run(
+        ["zip", "-q", "-r", "-P", "s3cret", str(archive), "gdpr-data"], cwd=FIXTURES / "tvtime", check=True
+    )
     app = EpisodeTuiApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -45,10 +45,27 @@ class Maze:
         if path == "/shows/90001/episodes":
             return httpx.Response(200, json=load("episodes_90001.json"))
         if path == "/shows/90002/episodes":
-            return httpx.Response(200, json=[
-                {"id": 801, "season": 1, "number": 1, "type": "regular", "name": "Pilot: Ørbit", "airdate": "2021-02-01"},
-                {"id": 802, "season": 1, "number": 2, "type": "regular", "name": "Second", "airdate": "2021-02-08"},
-            ])
+            return httpx.Response(
+                200,
+                json=[
+                    {
+                        "id": 801,
+                        "season": 1,
+                        "number": 1,
+                        "type": "regular",
+                        "name": "Pilot: Ørbit",
+                        "airdate": "2021-02-01",
+                    },
+                    {
+                        "id": 802,
+                        "season": 1,
+                        "number": 2,
+                        "type": "regular",
+                        "name": "Second",
+                        "airdate": "2021-02-08",
+                    },
+                ],
+            )
         if path == "/search/shows":
             query = params.get("q", "").lower()
             hits = [h for h in (ORBIT, ORBIT_OLD) if h["name"].lower() == query]
@@ -56,7 +73,9 @@ class Maze:
         return httpx.Response(404, json={"name": "Not Found"})
 
     def client(self) -> TvMazeClient:
-        http = httpx.Client(base_url=API, transport=httpx.MockTransport(self.handler), headers={"User-Agent": USER_AGENT})
+        http = httpx.Client(
+            base_url=API, transport=httpx.MockTransport(self.handler), headers={"User-Agent": USER_AGENT}
+        )
         return TvMazeClient(http=http, sleep=lambda s: None)
 
 
@@ -96,7 +115,9 @@ def test_match_by_tvdb_id_then_by_clear_title(library):
     maze = Maze()
     _, _, history = read_history(FIXTURES / "trakt")
     progress = []
-    prepared = importer.prepare(library, history, matcher_for(maze), lambda d, t, title: progress.append((d, t)))
+    prepared = importer.prepare(
+        library, history, matcher_for(maze), lambda d, t, title: progress.append((d, t))
+    )
     by_title = {history.shows[i].title: m for i, m in prepared.matches.items()}
     assert by_title["Harbour Lights"].by == "TheTVDB id" and by_title["Harbour Lights"].info.id == 90001
     # No ids, but one show of that title around its year: a clear match.
@@ -113,7 +134,10 @@ def test_match_by_tvdb_id_then_by_clear_title(library):
     hows = {s.title: s.how for s in report.shows}
     assert hows["Harbour Lights"] == "matched on TVmaze by TheTVDB id"
     assert hows["Old Friends"] == importer.BY_HAND
-    assert "matched on TVmaze by title" in report.lines()[0] and f"TVmaze: {prepared.calls} calls." in report.lines()
+    assert (
+        "matched on TVmaze by title" in report.lines()[0]
+        and f"TVmaze: {prepared.calls} calls." in report.lines()
+    )
 
 
 def test_ambiguous_title_is_not_guessed():
@@ -189,17 +213,29 @@ def test_specials_are_found_by_title_or_air_date(library):
     from episodetui.core.history.model import History, HistoryEpisode, HistoryPlay, HistoryShow
 
     played = [HistoryPlay(watched_at="2025-03-11T20:00:00+00:00")]
-    show = HistoryShow(title="Harbour Lights", ids={"tvdb": "81001"}, episodes=[
-        # TheTVDB numbers it S00E07; TVmaze has it as a special in season 1 (our S00E01).
-        HistoryEpisode(season=0, number=7, title="Behind the Lighthouse", plays=played),
-        # No title, but its air date is TVmaze's special's.
-        HistoryEpisode(season=0, number=9, air_date="2025-03-10", plays=[HistoryPlay(watched_at="2025-03-12T20:00:00+00:00")]),
-        # Unknown to TVmaze: kept as a special of its own, never dropped.
-        HistoryEpisode(season=0, number=1, title="A Christmas Short", plays=played),
-    ])
+    show = HistoryShow(
+        title="Harbour Lights",
+        ids={"tvdb": "81001"},
+        episodes=[
+            # TheTVDB numbers it S00E07; TVmaze has it as a special in season 1 (our S00E01).
+            HistoryEpisode(season=0, number=7, title="Behind the Lighthouse", plays=played),
+            # No title, but its air date is TVmaze's special's.
+            HistoryEpisode(
+                season=0,
+                number=9,
+                air_date="2025-03-10",
+                plays=[HistoryPlay(watched_at="2025-03-12T20:00:00+00:00")],
+            ),
+            # Unknown to TVmaze: kept as a special of its own, never dropped.
+            HistoryEpisode(season=0, number=1, title="A Christmas Short", plays=played),
+        ],
+    )
     prepared = importer.prepare(library, History(source="tvtime", shows=[show]), matcher_for(Maze()))
     report = importer.apply(library, prepared)
     harbour = library.find_show("Harbour Lights")
     specials = [e for e in library.episodes(harbour.id) if e.season == 0]
-    assert [(e.number, e.title, e.plays) for e in specials] == [(1, "Behind the Lighthouse", 2), (2, "A Christmas Short", 1)]
+    assert [(e.number, e.title, e.plays) for e in specials] == [
+        (1, "Behind the Lighthouse", 2),
+        (2, "A Christmas Short", 1),
+    ]
     assert report.totals.episodes_added == 1

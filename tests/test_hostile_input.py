@@ -75,7 +75,16 @@ def test_bad_arguments_are_one_line_and_change_nothing(library_dir, capsys, argv
 
 def test_non_utf8_bytes_in_arguments_from_a_real_shell(library_dir):
     result = subprocess.run(
-        [sys.executable, "-m", "episodetui", "--data-dir", str(library_dir), "watch", b"\xff".decode("utf-8", "surrogateescape"), "1"],
+        [
+            sys.executable,
+            "-m",
+            "episodetui",
+            "--data-dir",
+            str(library_dir),
+            "watch",
+            b"\xff".decode("utf-8", "surrogateescape"),
+            "1",
+        ],
         capture_output=True,
     )
     assert result.returncode == 2
@@ -168,7 +177,9 @@ def test_four_processes_creating_a_library_at_once(tmp_path):
         f"sys.exit(main(['--data-dir', {str(folder)!r}, 'add', sys.argv[1], '--episodes', '3']))"
     )
     processes = [
-        subprocess.Popen([sys.executable, "-c", script, f"Show {n}"], stderr=subprocess.PIPE, stdout=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, "-c", script, f"Show {n}"], stderr=subprocess.PIPE, stdout=subprocess.PIPE
+        )
         for n in range(4)
     ]
     results = [(p.wait(), p.stderr.read().decode()) for p in processes]
@@ -262,23 +273,55 @@ def test_an_export_killed_midway_keeps_the_old_file(library_dir, tmp_path):
 
 def test_a_lone_surrogate_in_an_export_is_a_clear_error(library_dir, tmp_path, capsys):
     path = tmp_path / "surrogate.json"
-    path.write_text('{"format": "episodetui-library", "shows": [{"title": "A \\udcff B", "added_at": "2026-01-01T00:00:00"}]}')
+    path.write_text(
+        '{"format": "episodetui-library", "shows": [{"title": "A \\udcff B", "added_at": "2026-01-01T00:00:00"}]}'
+    )
     code, _, err = _run(capsys, "--data-dir", str(library_dir), "import", str(path))
     assert "malformed at shows.0.title" in _one_line_error(code, err)
 
 
 @pytest.mark.parametrize(
     "text, message",
-    ids=["deep-array", "deep-settings", "deep-show", "huge-digits", "2**64", "season-2**63", "not-a-date", "plays-2**66"],
+    ids=[
+        "deep-array",
+        "deep-settings",
+        "deep-show",
+        "huge-digits",
+        "2**64",
+        "season-2**63",
+        "not-a-date",
+        "plays-2**66",
+    ],
     argvalues=[
         ("[" * 100_000 + "]" * 100_000, "nests deeper than any export"),  # not any tracker's export
-        ('{"format": "episodetui-library", "settings": ' + "[" * 100_000 + "]" * 100_000 + "}", "nested too deeply"),
-        ('{"format": "episodetui-library", "shows": [' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "]}", "nested too deeply"),
-        ('{"format": "episodetui-library", "shows": [{"title": "X", "year": ' + "9" * 5000 + "}]}", "not a library export"),
-        ('{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "year": 18446744073709551616}]}', "malformed at shows.0.year"),
-        ('{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "episodes": [{"season": 9223372036854775808, "number": 1}]}]}', "malformed"),
-        ('{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "episodes": [{"season": 1, "number": 1, "air_date": "not a date"}]}]}', "is not a date"),
-        ('{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "episodes": [{"season": 1, "number": 1, "watch": {"plays": 99999999999999999999}}]}]}', "malformed"),
+        (
+            '{"format": "episodetui-library", "settings": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "nested too deeply",
+        ),
+        (
+            '{"format": "episodetui-library", "shows": [' + '{"a": ' * 50_000 + "1" + "}" * 50_000 + "]}",
+            "nested too deeply",
+        ),
+        (
+            '{"format": "episodetui-library", "shows": [{"title": "X", "year": ' + "9" * 5000 + "}]}",
+            "not a library export",
+        ),
+        (
+            '{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "year": 18446744073709551616}]}',
+            "malformed at shows.0.year",
+        ),
+        (
+            '{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "episodes": [{"season": 9223372036854775808, "number": 1}]}]}',
+            "malformed",
+        ),
+        (
+            '{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "episodes": [{"season": 1, "number": 1, "air_date": "not a date"}]}]}',
+            "is not a date",
+        ),
+        (
+            '{"format": "episodetui-library", "shows": [{"title": "X", "added_at": "2026-01-01T00:00:00", "episodes": [{"season": 1, "number": 1, "watch": {"plays": 99999999999999999999}}]}]}',
+            "malformed",
+        ),
     ],
 )
 def test_hostile_exports_are_refused_in_one_line(library_dir, tmp_path, capsys, text, message):
@@ -296,14 +339,16 @@ def test_imported_fields_are_cleaned_whatever_their_path(library_dir, tmp_path, 
     osc_clipboard = "\x1b]52;c;cm0gLXJmIH4=\x07"
     document = {
         "format": "episodetui-library",
-        "shows": [{
-            "title": "Lone Bidi \u202eevil",
-            "added_at": "2026-01-01T00:00:00+00:00",
-            "network": f"Net{osc_clipboard}work",
-            "status": "\x1b]0;pwned\x07Running",
-            "external_ids": {"tvmaze\x1b[2J": "1\x9b31m"},
-            "episodes": [{"season": 1, "number": 1, "title": "\x1b[31mRed\x1b[0m"}],
-        }],
+        "shows": [
+            {
+                "title": "Lone Bidi \u202eevil",
+                "added_at": "2026-01-01T00:00:00+00:00",
+                "network": f"Net{osc_clipboard}work",
+                "status": "\x1b]0;pwned\x07Running",
+                "external_ids": {"tvmaze\x1b[2J": "1\x9b31m"},
+                "episodes": [{"season": 1, "number": 1, "title": "\x1b[31mRed\x1b[0m"}],
+            }
+        ],
     }
     path = tmp_path / "export.json"
     path.write_text(json.dumps(document))

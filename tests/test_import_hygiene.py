@@ -13,7 +13,9 @@ import episodetui.core
 def _modules_loaded_by(code: str) -> set[str]:
     result = subprocess.run(
         [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return set(result.stdout.split())
 
@@ -50,7 +52,9 @@ def _module_name(path: Path) -> str:
 
 def _imports_of(path: Path) -> set[str]:
     module = _module_name(path)
-    return _imports_in(path.read_text(encoding="utf-8"), module if path.name == "__init__.py" else module.rpartition(".")[0])
+    return _imports_in(
+        path.read_text(encoding="utf-8"), module if path.name == "__init__.py" else module.rpartition(".")[0]
+    )
 
 
 def _imports_in(source: str, package: str) -> set[str]:
@@ -86,13 +90,20 @@ def test_imports_are_read_from_every_kind_of_import_statement():
         "def f():\n    from episodetui import cli\n    from ..store import Library\n    from . import parse\n"
     )
     found = _imports_in(source, "episodetui.core.recaps")
-    assert {"episodetui.tui.app", "episodetui.cli", "episodetui.core.store", "episodetui.core.recaps.parse"} <= found
+    assert {
+        "episodetui.tui.app",
+        "episodetui.cli",
+        "episodetui.core.store",
+        "episodetui.core.recaps.parse",
+    } <= found
 
 
 def test_core_imports_neither_the_tui_nor_the_cli():
     offenders = {
         _module_name(path): sorted(
-            name for name in _imports_of(path) if _within(name, "episodetui.tui") or _within(name, "episodetui.cli")
+            name
+            for name in _imports_of(path)
+            if _within(name, "episodetui.tui") or _within(name, "episodetui.cli")
         )
         for path in _core_files()
     }

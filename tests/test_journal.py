@@ -31,7 +31,9 @@ def test_watched_episodes_with_dates_ratings_notes_and_recaps(data_dir):
     text = journal(lib)
     assert text.startswith("# Watching journal")
     assert "## Harbour Lights (2025)" in text and "your rating 8/10" in text
-    assert "### S01E01 · Lantern" in text and "watched 2026-11-20, 2026-11-24 (rewatch 1) · rated 9/10" in text
+    assert (
+        "### S01E01 · Lantern" in text and "watched 2026-11-20, 2026-11-24 (rewatch 1) · rated 9/10" in text
+    )
     assert "**Recap: The keeper rows out**" in text and "- `00:41:10` The lantern goes dark." in text
     assert "||open the whole time||" in text, "spoiler spans are kept as written"
     assert "S01E03" not in text and "S01E04" not in text
@@ -99,7 +101,9 @@ async def test_palette_export_journal_writes_the_file(data_dir, tmp_path):
 
 def test_journal_prompt_snapshot(snap_compare, data_dir):
     lib = canary_library(data_dir)
-    assert snap_compare(EpisodeTuiApp(lib), terminal_size=(80, 24), press=["ctrl+p", *"Export journal", "enter"])
+    assert snap_compare(
+        EpisodeTuiApp(lib), terminal_size=(80, 24), press=["ctrl+p", *"Export journal", "enter"]
+    )
 
 
 async def test_a_bad_journal_path_is_one_clear_message(data_dir, tmp_path):

@@ -17,7 +17,10 @@ def test_last_watched_episodes_before_the_next(data_dir):
     previously = previously_on(lib, 1)
     assert previously.before_code == "S01E03"
     assert [e.code for e in previously.episodes] == ["S01E01", "S01E02"]
-    assert [m.text for m in previously.episodes[1].key_moments] == ["The ledger burns.", "A ferry horn at night."]
+    assert [m.text for m in previously.episodes[1].key_moments] == [
+        "The ledger burns.",
+        "A ferry horn at night.",
+    ]
     assert "open the whole time" not in previously.episodes[1].notes[0].text
     assert "open the whole time" in previously_on(lib, 1, notes_revealed=True).episodes[1].notes[0].text
     assert [e.code for e in previously_on(lib, 1, count=1).episodes] == ["S01E02"]

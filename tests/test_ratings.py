@@ -57,7 +57,9 @@ def test_export_carries_ratings_and_imports_them(library, tmp_path):
 def test_cli_rate(data_dir, capsys):
     canary_library(data_dir).close()
     run = lambda *argv: main(["--data-dir", str(data_dir), *argv])  # noqa: E731
-    assert run("rate", "harb", "2", "8") == 0 and "Rated Harbour Lights S01E02: 8/10." in capsys.readouterr().out
+    assert (
+        run("rate", "harb", "2", "8") == 0 and "Rated Harbour Lights S01E02: 8/10." in capsys.readouterr().out
+    )
     assert run("rate", "harb", "9") == 0
     assert run("rate", "harb", "S01E03", "6") == 0
     capsys.readouterr()
@@ -68,8 +70,15 @@ def test_cli_rate(data_dir, capsys):
     assert run("list", "--json") == 0
     assert json.loads(capsys.readouterr().out)[0]["rating"] == 9
     assert run("rate", "harb", "2", "--clear") == 0 and "Cleared" in capsys.readouterr().out
-    for bad in (["rate", "harb", "11"], ["rate", "harb", "0"], ["rate", "harb", "x"], ["rate", "harb"],
-                ["rate", "harb", "1", "2", "3"], ["rate", "harb", "99", "5"], ["rate", "harb", "²"]):
+    for bad in (
+        ["rate", "harb", "11"],
+        ["rate", "harb", "0"],
+        ["rate", "harb", "x"],
+        ["rate", "harb"],
+        ["rate", "harb", "1", "2", "3"],
+        ["rate", "harb", "99", "5"],
+        ["rate", "harb", "²"],
+    ):
         assert run(*bad) == 2, bad
         assert "Traceback" not in capsys.readouterr().err
 

@@ -45,7 +45,10 @@ def test_copied_text_like_a_review_site():
 def test_markdown_with_headings_quote_image_and_links():
     recap = parse_fixture("markdown.md")
     assert recap.format == "markdown"
-    assert recap.headline == "'The Quiet Orbit' season 2, episode 3 review – the station that should not be there"
+    assert (
+        recap.headline
+        == "'The Quiet Orbit' season 2, episode 3 review – the station that should not be there"
+    )
     assert recap.paragraphs == [
         "The crew reach the relay station expecting silence. Instead, someone answers the hail, and the voice on the radio knows every one of their names.",
         "Commander Ives plays it straight for as long as she can. The writing keeps the tension low and steady, which makes the final scene land harder.",
@@ -111,7 +114,10 @@ def test_no_key_moments_at_all():
 def test_korean_recap_keeps_its_script():
     recap = parse_fixture("korean.txt")
     assert recap.headline == "‘바람의 정원’ 3화 리뷰: 온실에 남은 편지"
-    assert recap.paragraphs[1] == "두 사람은 밤새 편지의 필체를 비교하며 “누가 이 편지를 숨겼을까?”라는 질문에 매달린다."
+    assert (
+        recap.paragraphs[1]
+        == "두 사람은 밤새 편지의 필체를 비교하며 “누가 이 편지를 숨겼을까?”라는 질문에 매달린다."
+    )
     assert [m.text for m in recap.key_moments] == [
         "형사가 편지를 읽다가 안경을 벗는 장면.",
         "새벽에 온실 유리창에 맺힌 이슬 위로 수진이 이름을 쓰는 장면.",
@@ -159,7 +165,17 @@ def test_a_paragraph_that_mentions_spoilers_stays():
     assert parse_recap(f"Headline\n\n{body}").paragraphs == [body]
 
 
-@pytest.mark.parametrize("heading", ["Key Moments", "Key moments:", "## Highlights", "**Best moments**", "Standout moments", "# Key moments of the episode"])
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Key Moments",
+        "Key moments:",
+        "## Highlights",
+        "**Best moments**",
+        "Standout moments",
+        "# Key moments of the episode",
+    ],
+)
 def test_key_moment_heading_styles(heading):
     recap = parse_recap(f"# Headline\n\nBody.\n\n{heading}\n\n- one\n- two\n")
     assert [m.text for m in recap.key_moments] == ["one", "two"]
@@ -195,9 +211,13 @@ def test_format_is_detected_from_content(text, fmt):
 def test_html_never_runs_or_fetches(monkeypatch):
     import socket
 
-    monkeypatch.setattr(socket, "socket", lambda *a, **k: (_ for _ in ()).throw(AssertionError("network used")))
-    recap = parse_recap('<html><body><article><h1>H</h1><img src="http://example.invalid/x.png">'
-                        '<script>fetch("http://example.invalid")</script><p>Body text.</p></article></body></html>')
+    monkeypatch.setattr(
+        socket, "socket", lambda *a, **k: (_ for _ in ()).throw(AssertionError("network used"))
+    )
+    recap = parse_recap(
+        '<html><body><article><h1>H</h1><img src="http://example.invalid/x.png">'
+        '<script>fetch("http://example.invalid")</script><p>Body text.</p></article></body></html>'
+    )
     assert recap.paragraphs == ["Body text."]
 
 
@@ -287,8 +307,12 @@ def test_the_parser_is_pure_and_tvmaze_does_not_need_it():
     import sys
 
     def loaded(code: str) -> set[str]:
-        out = subprocess.run([sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
-                             capture_output=True, text=True, check=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", f"{code}\nimport sys\nprint('\\n'.join(sys.modules))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
         return set(out.split())
 
     parser = loaded("import episodetui.core.recaps.parse, episodetui.core.recaps.guess")

@@ -15,7 +15,8 @@ from episodetui.core.recaps import guess_target, parse_recap
 FIXTURES = Path(__file__).parent / "fixtures" / "recaps"
 TRUTHS = sorted(FIXTURES.glob("*.truth.json"))
 LIBRARY = sorted(
-    {json.loads(t.read_text(encoding="utf-8"))["suggested"]["show"] for t in TRUTHS} | {"Soundtrack #1", "Harbour Lights"}
+    {json.loads(t.read_text(encoding="utf-8"))["suggested"]["show"] for t in TRUTHS}
+    | {"Soundtrack #1", "Harbour Lights"}
 )
 
 

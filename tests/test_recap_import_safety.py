@@ -17,7 +17,12 @@ from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.recaps import parse_recap
 from episodetui.core.recaps.plan import apply_import, guess_for_library, plan_import
 
-HEADLINE_CANARY, BODY_CANARY, MOMENT_CANARY, QUOTED_CANARY = "Quetzalcoatl", "Ouagadougou", "Xochimilco", "Tegucigalpa"
+HEADLINE_CANARY, BODY_CANARY, MOMENT_CANARY, QUOTED_CANARY = (
+    "Quetzalcoatl",
+    "Ouagadougou",
+    "Xochimilco",
+    "Tegucigalpa",
+)
 CANARIES = (HEADLINE_CANARY, BODY_CANARY, MOMENT_CANARY, QUOTED_CANARY)
 
 # In the library: the headline names the show; the quoted part is a plot beat.
@@ -70,7 +75,11 @@ def _write(tmp_path, name: str, data: str | bytes):
 
 
 def test_cli_import_into_an_unwatched_episode_prints_no_recap_words(run, tmp_path):
-    for name, article, episode in (("a.txt", ARTICLE, "3"), ("b.txt", OTHER_SHOW, "2"), ("c.txt", MOMENTS_ONLY, "4")):
+    for name, article, episode in (
+        ("a.txt", ARTICLE, "3"),
+        ("b.txt", OTHER_SHOW, "2"),
+        ("c.txt", MOMENTS_ONLY, "4"),
+    ):
         status, out, err = run("recap", "harbour", episode, _write(tmp_path, name, article))
         assert status == 0, err
         assert "hidden until you watch it (headline hidden" in out
@@ -86,7 +95,11 @@ def test_cli_guess_never_quotes_the_headline(run, tmp_path):
     status, out, err = run("recap", "--guess", _write(tmp_path, "b.txt", OTHER_SHOW))
     assert (status, out) == (0, "Suggested: S01E07 of a show that is not in your library\n")
     assert no_canary(out + err)
-    status, out, err = run("recap", "--guess", _write(tmp_path, "c.txt", f"{HEADLINE_CANARY} strikes again\n\n{BODY_CANARY} body."))
+    status, out, err = run(
+        "recap",
+        "--guess",
+        _write(tmp_path, "c.txt", f"{HEADLINE_CANARY} strikes again\n\n{BODY_CANARY} body."),
+    )
     assert status == 2 and err == "episodetui: the headline names no show or episode\n"
 
 
@@ -171,9 +184,51 @@ def test_recap_parsing_of_arbitrary_bytes_never_raises_anything_but_our_error(da
 
 
 _SHAPES = st.sampled_from(
-    ["<", ">", "</", "<p>", "</p>", "<h1>", "<h2>1. ", "<article>", "<li>", "<br>", "<!--", "&amp;", "&#", "\n", "\n\n",
-     "# ", "**", "1. ", "#1 ", "No. 1: ", "- ", "Key Moments", "<strong>", "</strong>", "<b>", "<ol>", "Takeaways", "![](a.png)\n", "Spoilers ahead!", "00:41:10 ", "episode ", "S01E",
-     "Related", "a", "Title", "\ud800", "\x1b[31m", "\u202e", " ", ":", "“", "'", "a long sentence of words. "]
+    [
+        "<",
+        ">",
+        "</",
+        "<p>",
+        "</p>",
+        "<h1>",
+        "<h2>1. ",
+        "<article>",
+        "<li>",
+        "<br>",
+        "<!--",
+        "&amp;",
+        "&#",
+        "\n",
+        "\n\n",
+        "# ",
+        "**",
+        "1. ",
+        "#1 ",
+        "No. 1: ",
+        "- ",
+        "Key Moments",
+        "<strong>",
+        "</strong>",
+        "<b>",
+        "<ol>",
+        "Takeaways",
+        "![](a.png)\n",
+        "Spoilers ahead!",
+        "00:41:10 ",
+        "episode ",
+        "S01E",
+        "Related",
+        "a",
+        "Title",
+        "\ud800",
+        "\x1b[31m",
+        "\u202e",
+        " ",
+        ":",
+        "“",
+        "'",
+        "a long sentence of words. ",
+    ]
 )
 
 

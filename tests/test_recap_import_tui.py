@@ -74,7 +74,9 @@ async def test_a_paste_into_the_path_field_goes_to_the_blind_paste(library, data
         assert app.screen.query_one("#source", Input).value == ""
         app.post_message(events.Paste("https://example.invalid/recaps/harbour-lights-2"))
         await pilot.pause()
-        assert app.screen.query_one("#source", Input).value == "https://example.invalid/recaps/harbour-lights-2"
+        assert (
+            app.screen.query_one("#source", Input).value == "https://example.invalid/recaps/harbour-lights-2"
+        )
         text = await _step(pilot, "ctrl+s")
         assert isinstance(app.screen, RecapPreviewScreen)
         assert "headline hidden" in text and "The headline suggests Harbour Lights S01E02." in text

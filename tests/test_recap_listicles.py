@@ -45,7 +45,9 @@ def test_a_numbered_title_with_a_colon_that_is_not_a_sentence_stays_whole():
 
 
 def test_run_in_numbered_paragraphs_without_a_lead_in_stay_paragraphs():
-    text = RUN_IN.replace("Our top moments of the episode:", "It was good.").replace("The Top Moments", "Review")
+    text = RUN_IN.replace("Our top moments of the episode:", "It was good.").replace(
+        "The Top Moments", "Review"
+    )
     parsed = parse_recap(text)
     assert parsed.key_moments == []
     assert any(p.startswith("2. Best Comeback:") for p in parsed.paragraphs)
@@ -64,7 +66,11 @@ BOLD_ITEMS = """<html><body><article><h1>{headline}</h1>
 
 def test_bold_led_list_items_of_a_takeaways_article_are_moments():
     parsed = parse_recap(BOLD_ITEMS.format(headline="Three takeaways from Marrow episode 4", lead_in=""))
-    assert [m.text for m in parsed.key_moments] == ["The strike is real", "Agnes chose a side", "The ledger matters"]
+    assert [m.text for m in parsed.key_moments] == [
+        "The strike is real",
+        "Agnes chose a side",
+        "The ledger matters",
+    ]
     assert parsed.paragraphs[1:] == [
         "It reaches the street at last.",
         "She stops setting a place for her uncle.",
@@ -88,7 +94,9 @@ def test_markdown_bold_led_items_with_a_lead_in_are_moments():
 
 
 def test_a_page_remembers_the_bold_words_a_block_starts_with_only():
-    page = read_html("<p><strong>Vera:</strong> It was ominous.</p><p>Plain <b>bold</b> inside.</p><p><b>All bold</b></p>")
+    page = read_html(
+        "<p><strong>Vera:</strong> It was ominous.</p><p>Plain <b>bold</b> inside.</p><p><b>All bold</b></p>"
+    )
     assert [b.lead for b in page.blocks] == ["Vera:", "", ""]
 
 
@@ -111,7 +119,11 @@ The whole village comes down to the beach, and nobody argues.
 
 def test_unnumbered_title_lines_are_moments_when_the_headline_promises_that_many():
     parsed = parse_recap(UNNUMBERED.format(count="three"))
-    assert [m.text for m in parsed.key_moments] == ["The jar of sea glass", "The lifeboat drill", "The last bonfire"]
+    assert [m.text for m in parsed.key_moments] == [
+        "The jar of sea glass",
+        "The lifeboat drill",
+        "The last bonfire",
+    ]
     assert len(parsed.paragraphs) == 4  # the intro and the three paragraphs
     assert parsed.key_moments[2].detail.startswith("The whole village")
 
@@ -182,7 +194,9 @@ def test_a_credit_under_a_markdown_image_is_dropped_but_a_paragraph_after_a_blan
 
 
 def test_a_heading_with_nothing_under_it_ends_the_page():
-    parsed = parse_recap("# Orchard House episode 6 recap\n\nNell finds the ledger.\n\nTV and Movies\n\nSign up\n")
+    parsed = parse_recap(
+        "# Orchard House episode 6 recap\n\nNell finds the ledger.\n\nTV and Movies\n\nSign up\n"
+    )
     assert parsed.paragraphs == ["Nell finds the ledger."]
 
 
@@ -209,7 +223,11 @@ def test_word_numbered_headings_are_listicle_titles():
         "<h3>Moment 3: The lighthouse goes dark</h3><p>The whole town notices.</p></article></body></html>"
     )
     parsed = parse_recap(html)
-    assert [m.text for m in parsed.key_moments] == ["The bridge", "The ledger burns", "The lighthouse goes dark"]
+    assert [m.text for m in parsed.key_moments] == [
+        "The bridge",
+        "The ledger burns",
+        "The lighthouse goes dark",
+    ]
     assert len(parsed.paragraphs) == 4
 
 
@@ -250,12 +268,16 @@ def test_bold_led_paragraphs_under_a_heading_that_names_them_are_moments_and_the
 
 
 def test_a_conversation_in_bold_names_is_not_a_list_of_moments():
-    text = BOLD_PARAGRAPHS.replace("**The toast.**", "**Vera:**").replace("**The kitchen fire.**", "**Noor:**")
+    text = BOLD_PARAGRAPHS.replace("**The toast.**", "**Vera:**").replace(
+        "**The kitchen fire.**", "**Noor:**"
+    )
     parsed = parse_recap(text)
     assert parsed.key_moments == []
     assert "Vera: Gran says exactly one sentence." in parsed.paragraphs
 
 
-@pytest.mark.parametrize("line", ["Story continues below advertisement", "Discussion post ideas? Message the mods."])
+@pytest.mark.parametrize(
+    "line", ["Story continues below advertisement", "Discussion post ideas? Message the mods."]
+)
 def test_more_furniture_from_round_4_is_dropped(line):
     assert kind_of_drop(Block(PARAGRAPH, line)) is not None

@@ -121,7 +121,9 @@ def test_cli_remove_needs_yes_then_removes_and_import_puts_it_back(run, data_dir
 
     status, out, err = run("remove", "harbour", "--yes")
     assert status == 0 and err == ""
-    assert out.startswith("Removed Harbour Lights (3 episodes, the watch history of 2, 1 note and 0 recaps).\n")
+    assert out.startswith(
+        "Removed Harbour Lights (3 episodes, the watch history of 2, 1 note and 0 recaps).\n"
+    )
     copy = out.split("A copy is in ")[1].split(";")[0]
     assert f"to put it back: episodetui import {copy}" in out
     listing = run("list")[1]
@@ -141,7 +143,9 @@ def test_cli_remove_of_an_unknown_show_is_a_clear_error(run):
 def test_cli_recap_remove_prints_only_the_shape_and_the_copy_restores(run, tmp_path):
     run("add", "Harbour Lights", "--episodes", "3")
     article = tmp_path / "recap.md"
-    article.write_text(f"# The statue\n\n{SECRET_RECAP}\n\n## Key Moments\n\n- 00:10:00 {SECRET} appears at dawn.\n")
+    article.write_text(
+        f"# The statue\n\n{SECRET_RECAP}\n\n## Key Moments\n\n- 00:10:00 {SECRET} appears at dawn.\n"
+    )
     assert run("recap", "harbour", "2", str(article))[0] == 0
 
     status, out, err = run("recap", "harbour", "2", "--remove")

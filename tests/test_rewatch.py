@@ -23,7 +23,9 @@ SIZE = (100, 30)
 def test_a_pass_has_its_own_plays_progress_and_next(data_dir):
     lib = canary_library(data_dir)
     e1, e2, e3, e4 = lib.episodes(1)
-    first_watched = lib.execute("SELECT first_watched_at FROM watches WHERE episode_id = ?", (e1.id,)).fetchone()[0]
+    first_watched = lib.execute(
+        "SELECT first_watched_at FROM watches WHERE episode_id = ?", (e1.id,)
+    ).fetchone()[0]
     with pytest.raises(EpisodeTuiError):
         lib.stop_rewatch(1) or lib.toggle_pass_play(e1.id)
     rewatch = lib.start_rewatch(1)
@@ -34,7 +36,10 @@ def test_a_pass_has_its_own_plays_progress_and_next(data_dir):
     assert (progress.watched, progress.total, progress.next_code) == (0, 4, "S01E01")
     assert lib.record_play(e1.id) == 2
     assert [p.pass_id for p in lib.plays(e1.id)] == [None, rewatch.id]
-    assert lib.execute("SELECT first_watched_at FROM watches WHERE episode_id = ?", (e1.id,)).fetchone()[0] == first_watched
+    assert (
+        lib.execute("SELECT first_watched_at FROM watches WHERE episode_id = ?", (e1.id,)).fetchone()[0]
+        == first_watched
+    )
     assert lib.pass_progress(1).next_code == "S01E02"
     # previously-on follows the pass: before S01E02 of the rewatch comes S01E01.
     assert previously_on(lib, 1).before_code == "S01E02"

@@ -31,7 +31,9 @@ def test_the_unwatched_recap_never_matches_or_counts(lib):
     search = Searcher(lib)
     for word in (SECRET, SECRET[:4], "rises", "carved", "hull's"):
         results = search.search(word)
-        assert all(hit.kind.value not in ("recap", "key moment") or hit.code != "S01E03" for hit in results.hits)
+        assert all(
+            hit.kind.value not in ("recap", "key moment") or hit.code != "S01E03" for hit in results.hits
+        )
     assert search.search(SECRET).total == 0
     assert search.search("carved").total == 0
     # "lantern" is in both watched recaps, a key moment, a note, a title, and the hidden recap.
@@ -80,7 +82,9 @@ def test_note_spoiler_spans_are_masked_in_snippets(lib):
 def test_words_inside_a_masked_span_never_match_or_count(lib):
     """A hit on a hidden word would tell what the ||span|| hides."""
     show = lib.find_show("Harbour")
-    note = lib.add_note(show.id, "who did it? ||Marrowgate did||, I bet", episode_id=lib.episodes(show.id)[0].id)
+    note = lib.add_note(
+        show.id, "who did it? ||Marrowgate did||, I bet", episode_id=lib.episodes(show.id)[0].id
+    )
     for query in ("Marrowgate", "marrow"):
         assert Searcher(lib).search(query).total == 0
         assert Searcher(lib).search(query, notes_revealed=True).total == 0
@@ -131,8 +135,31 @@ def test_prefixes_diacritics_and_cjk(library):
 
 @pytest.mark.parametrize(
     "query",
-    ['"', 'NEAR(', "*", "-", ":", "a:b", "lantern AND", "OR", "(", ")", "^x", '"lan', "{x}", "NOT x",
-     "lantern -keeper", "\x00\x1b[31m", "\ud800", "x" * 5000, "é" * 300, "a " * 500, "%", "_", "東\"京"],
+    [
+        '"',
+        "NEAR(",
+        "*",
+        "-",
+        ":",
+        "a:b",
+        "lantern AND",
+        "OR",
+        "(",
+        ")",
+        "^x",
+        '"lan',
+        "{x}",
+        "NOT x",
+        "lantern -keeper",
+        "\x00\x1b[31m",
+        "\ud800",
+        "x" * 5000,
+        "é" * 300,
+        "a " * 500,
+        "%",
+        "_",
+        '東"京',
+    ],
 )
 def test_hostile_queries_never_raise(lib, query):
     results = Searcher(lib).search(query)
@@ -151,7 +178,7 @@ def test_snippet_window_and_spans():
     text = "word " * 40 + "the Lantern keeper " + "tail " * 40
     snippet = make_snippet(text, parse_query("lant"), width=60)
     assert snippet.text.startswith("…") and snippet.text.endswith("…")
-    (start, end), = snippet.spans
+    ((start, end),) = snippet.spans
     assert snippet.text[start:end] == "Lantern"
 
 
@@ -164,7 +191,9 @@ def test_migration_indexes_existing_data(data_dir):
     lib.close()
     # Put the file back at v3 without the index, then open it: v4 builds the index.
     db = sqlite3.connect(data_dir / "library.sqlite3")
-    for name, kind in db.execute("SELECT name, type FROM sqlite_master WHERE name LIKE 'search_%'").fetchall():
+    for name, kind in db.execute(
+        "SELECT name, type FROM sqlite_master WHERE name LIKE 'search_%'"
+    ).fetchall():
         if kind == "trigger":
             db.execute(f"DROP TRIGGER {name}")
     db.execute("DROP TABLE search_index")
@@ -188,7 +217,13 @@ def test_cli_search(data_dir, capsys):
     assert out == "No matches.\n"
     assert main(["--data-dir", str(data_dir), "search", "lantern", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["total"] == 6 and {hit["where"] for hit in data["hits"]} == {"title", "synopsis", "recap", "key moment", "note"}
+    assert data["total"] == 6 and {hit["where"] for hit in data["hits"]} == {
+        "title",
+        "synopsis",
+        "recap",
+        "key moment",
+        "note",
+    }
     assert main(["--data-dir", str(data_dir), "search", "ledger", "--show", "harb"]) == 0
     assert "Ledger" in capsys.readouterr().out
     assert main(["--data-dir", str(data_dir), "search", '"', "--show", "nope"]) == 2

@@ -78,9 +78,12 @@ def cli_runs(tmp: Path) -> dict[str, list[list[str]] | None]:
             ["recap", "harbour", "2", "--remove"],
             ["recap", "harbour", "2", str(recap_file)],
         ],
-        "export": [["export", str(tmp / "export.json")], ["export", "--format", "markdown"],
-                   ["export", "--format", "markdown", str(tmp / "journal.md")],
-                   ["export", "--format", "markdown", "--show", "harbour"]],
+        "export": [
+            ["export", str(tmp / "export.json")],
+            ["export", "--format", "markdown"],
+            ["export", "--format", "markdown", str(tmp / "journal.md")],
+            ["export", "--format", "markdown", "--show", "harbour"],
+        ],
         "import": [["import", str(tmp / "export.json"), "--dry-run"], ["import", str(tmp / "export.json")]],
         "link": [["link", "harbour"]],  # offline in tests: one error line
         "remove": [["remove", "Another Show", "--yes"]],
@@ -93,13 +96,27 @@ def cli_runs(tmp: Path) -> dict[str, list[list[str]] | None]:
             *[["search", word] for word in CANARIES],
             *[["search", word[:4], "--json"] for word in CANARIES],
         ],
-        "rate": [["rate", "harbour", "2", "7"], ["show", "harbour"], ["show", "harbour", "--json"],
-                 ["rate", "harbour", "9"], ["list"], ["rate", "harbour", "2", "--clear"]],
-        "rewatch": [["rewatch", "harbour"], ["watch", "harbour", "1"], ["previously", "harbour"],
-                    ["rewatch", "harbour", "--stop"]],
+        "rate": [
+            ["rate", "harbour", "2", "7"],
+            ["show", "harbour"],
+            ["show", "harbour", "--json"],
+            ["rate", "harbour", "9"],
+            ["list"],
+            ["rate", "harbour", "2", "--clear"],
+        ],
+        "rewatch": [
+            ["rewatch", "harbour"],
+            ["watch", "harbour", "1"],
+            ["previously", "harbour"],
+            ["rewatch", "harbour", "--stop"],
+        ],
         "stats": [["stats"], ["stats", "--json"], ["stats", "--year", "2026"]],
-        "previously": [["previously", "harbour"], ["watch", "harbour", "2"], ["unwatch", "harbour", "2"],
-                       ["previously", "harbour", "--episodes", "9"]],
+        "previously": [
+            ["previously", "harbour"],
+            ["watch", "harbour", "2"],
+            ["unwatch", "harbour", "2"],
+            ["previously", "harbour", "--episodes", "9"],
+        ],
     }
 
 
@@ -163,21 +180,62 @@ async def test_a_walk_through_the_tui_records_no_hidden_text(tmp_path, mode):
     app = EpisodeTuiApp(library)
     recorder = FrameRecorder(app)
     steps = [
-        (), ("enter",), ("down",), ("enter",),  # the episode with the hidden recap
-        ("r",), ("n",), ("escape",),  # reveal asked and refused
-        ("i",), ("escape",), ("p",), ("escape",), ("n",), ("escape",),
-        ("question_mark",), ("escape",),
-        ("ctrl+p",), *[(c,) for c in "quetz"], ("escape",),  # the palette, filtered
-        ("ctrl+p",), *[(c,) for c in "open"], ("escape",),
-        ("j",), ("e",), ("n",), ("x",), ("n",),  # a masked note's edit, the recap's removal: asked, refused
-        ("escape",), ("W",), ("n",), ("escape",),
-        ("escape",), ("c",), ("escape",), ("slash",), *[(c,) for c in "harb"], ("escape",),
+        (),
+        ("enter",),
+        ("down",),
+        ("enter",),  # the episode with the hidden recap
+        ("r",),
+        ("n",),
+        ("escape",),  # reveal asked and refused
+        ("i",),
+        ("escape",),
+        ("p",),
+        ("escape",),
+        ("n",),
+        ("escape",),
+        ("question_mark",),
+        ("escape",),
+        ("ctrl+p",),
+        *[(c,) for c in "quetz"],
+        ("escape",),  # the palette, filtered
+        ("ctrl+p",),
+        *[(c,) for c in "open"],
+        ("escape",),
+        ("j",),
+        ("e",),
+        ("n",),
+        ("x",),
+        ("n",),  # a masked note's edit, the recap's removal: asked, refused
+        ("escape",),
+        ("W",),
+        ("n",),
+        ("escape",),
+        ("escape",),
+        ("c",),
+        ("escape",),
+        ("slash",),
+        *[(c,) for c in "harb"],
+        ("escape",),
         # Search: each canary's first letters, and a word the hidden recap shares.
-        *[step for word in ("quetz", "xylo", "zanzi", "obsid", "harbour")
-          for step in [("ctrl+f",), *[(c,) for c in word], ("escape",)]],
-        ("ctrl+f",), *[(c,) for c in "breakw"], ("down",), ("enter",), ("escape",), ("escape",),
-        ("escape",), ("escape",), ("S",), ("right",), ("left",), ("escape",),  # statistics
-        ("d",), ("n",),  # removing the show: asked, refused
+        *[
+            step
+            for word in ("quetz", "xylo", "zanzi", "obsid", "harbour")
+            for step in [("ctrl+f",), *[(c,) for c in word], ("escape",)]
+        ],
+        ("ctrl+f",),
+        *[(c,) for c in "breakw"],
+        ("down",),
+        ("enter",),
+        ("escape",),
+        ("escape",),
+        ("escape",),
+        ("escape",),
+        ("S",),
+        ("right",),
+        ("left",),
+        ("escape",),  # statistics
+        ("d",),
+        ("n",),  # removing the show: asked, refused
     ]
     async with app.run_test(size=(120, 36)) as pilot:
         for keys in steps:

@@ -36,8 +36,12 @@ def history_library(data_dir) -> Library:
     a, b, c = lib.episodes(other.id)
     lib.update_episode(a.id, runtime=30)
     lib.update_episode(b.id, runtime=30)  # c has no runtime
-    for episode, when in ((a, "2025-12-30T20:00:00+00:00"), (b, "2025-12-31T20:00:00+00:00"),
-                          (c, "2026-01-01T20:00:00+00:00"), (a, "2026-03-05T20:00:00+00:00")):
+    for episode, when in (
+        (a, "2025-12-30T20:00:00+00:00"),
+        (b, "2025-12-31T20:00:00+00:00"),
+        (c, "2026-01-01T20:00:00+00:00"),
+        (a, "2026-03-05T20:00:00+00:00"),
+    ):
         lib.add_play(episode.id, when, source="trakt")
     lib.add_play(c.id, None, source="tvtime")  # a play of unknown time
     return lib

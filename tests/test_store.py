@@ -26,7 +26,15 @@ def test_add_show_and_progress_excludes_specials(library):
     show = library.add_show("Harbour Lights", [3, 2])
     library.add_season(show.id, 0, 2)
     episodes = library.episodes(show.id)
-    assert [e.code for e in episodes] == ["S01E01", "S01E02", "S01E03", "S02E01", "S02E02", "S00E01", "S00E02"]
+    assert [e.code for e in episodes] == [
+        "S01E01",
+        "S01E02",
+        "S01E03",
+        "S02E01",
+        "S02E02",
+        "S00E01",
+        "S00E02",
+    ]
     specials = [e for e in episodes if e.season == 0]
     library.set_watched(specials[0].id, True)
     summary = library.summary(show.id)
@@ -246,10 +254,14 @@ def _old_library(data_dir, version: int):
             db.execute(statement)
     db.execute(f"PRAGMA user_version = {version}")
     db.execute("INSERT INTO shows(id, title, title_key, added_at) VALUES (1, 'Old Show', 'old show', 'x')")
-    db.executemany("INSERT INTO episodes(id, show_id, season, number) VALUES (?, 1, 1, ?)", [(i, i) for i in (1, 2, 3)])
+    db.executemany(
+        "INSERT INTO episodes(id, show_id, season, number) VALUES (?, 1, 1, ?)", [(i, i) for i in (1, 2, 3)]
+    )
     db.execute("INSERT INTO watches VALUES (1, '2024-01-01T20:00:00+00:00', '2024-01-01T20:00:00+00:00', 1)")
     db.execute("INSERT INTO watches VALUES (2, '2024-02-01T20:00:00+00:00', '2025-06-01T20:00:00+00:00', 3)")
-    db.execute("INSERT INTO notes(show_id, episode_id, body, created_at, updated_at) VALUES (1, 1, 'kept', 'x', 'x')")
+    db.execute(
+        "INSERT INTO notes(show_id, episode_id, body, created_at, updated_at) VALUES (1, 1, 'kept', 'x', 'x')"
+    )
     db.commit()
     db.close()
 
@@ -264,7 +276,9 @@ def test_an_older_library_is_migrated_with_its_watches_as_plays(data_dir, versio
     assert (first.external_id, first.airstamp, first.delisted) == (None, None, False)
     # Three plays: the first and last keep their times, the one between is unknown.
     assert [p.watched_at for p in new.plays(second.id)] == [
-        "2024-02-01T20:00:00+00:00", "2025-06-01T20:00:00+00:00", None
+        "2024-02-01T20:00:00+00:00",
+        "2025-06-01T20:00:00+00:00",
+        None,
     ]
     assert second.plays == 3 and second.watched_at == "2025-06-01T20:00:00+00:00"
     assert not third.watched

@@ -15,7 +15,16 @@ from episodetui.core.text import (
 
 @pytest.mark.parametrize(
     "code, expected",
-    [("S01E02", (1, 2)), ("s1e2", (1, 2)), ("S02 E10", (2, 10)), ("1x02", (1, 2)), ("3x7", (3, 7)), ("2", (1, 2)), (" 12 ", (1, 12)), ("S00E01", (0, 1))],
+    [
+        ("S01E02", (1, 2)),
+        ("s1e2", (1, 2)),
+        ("S02 E10", (2, 10)),
+        ("1x02", (1, 2)),
+        ("3x7", (3, 7)),
+        ("2", (1, 2)),
+        (" 12 ", (1, 12)),
+        ("S00E01", (0, 1)),
+    ],
 )
 def test_episode_codes(code, expected):
     assert parse_episode_code(code) == expected
@@ -32,7 +41,9 @@ def test_format_episode_code():
     assert format_episode_code(12, 104) == "S12E104"
 
 
-@pytest.mark.parametrize("text, seconds", [("00:41:10", 2470), ("41:10", 2470), ("1:02:03", 3723), ("0:00", 0)])
+@pytest.mark.parametrize(
+    "text, seconds", [("00:41:10", 2470), ("41:10", 2470), ("1:02:03", 3723), ("0:00", 0)]
+)
 def test_timestamps(text, seconds):
     assert parse_timestamp(text) == seconds
     assert parse_timestamp(format_timestamp(seconds)) == seconds
@@ -62,7 +73,9 @@ def test_spoiler_spans_are_masked_with_the_same_shape():
     note = "He says ||it was the keeper|| and >!she knew!< all along"
     masked = mask_spoiler_spans(note)
     assert "keeper" not in masked and "knew" not in masked
-    assert masked == "He says " + "░" * len("it was the keeper") + " and " + "░" * len("she knew") + " all along"
+    assert (
+        masked == "He says " + "░" * len("it was the keeper") + " and " + "░" * len("she knew") + " all along"
+    )
     assert unwrap_spoiler_spans(note) == "He says it was the keeper and she knew all along"
 
 

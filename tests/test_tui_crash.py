@@ -45,7 +45,9 @@ async def test_a_crash_in_an_action_writes_a_report_without_the_recap(secret_lib
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             secret_library._broken = True
-            await pilot.press("enter")  # the show opens on episode 2, the next one: its hidden recap is loaded
+            await pilot.press(
+                "enter"
+            )  # the show opens on episode 2, the next one: its hidden recap is loaded
             await pilot.pause()
             assert SECRET not in screen_text(app)
     assert app.return_code == 1
@@ -173,4 +175,3 @@ async def test_a_busy_library_is_a_message_and_the_app_goes_on(secret_library, d
         await pilot.pause()
     assert _reports(data_dir) == []
     assert not secret_library.episodes(1)[1].watched
-

@@ -146,7 +146,9 @@ async def test_add_by_hand_from_the_search_at_80x24_typed_like_a_person(library,
         await settle(pilot)
         focused = app.focused
         assert focused.id == "episodes"
-        assert app.screen.region.contains_region(focused.region) and focused.region.height == 3, "the focused field is in view"
+        assert app.screen.region.contains_region(focused.region) and focused.region.height == 3, (
+            "the focused field is in view"
+        )
         assert "Save (ctrl+s)" in screen_text(app), "the buttons are on screen at 80×24"
         await pilot.press("ctrl+s")
         await settle(pilot)
@@ -232,7 +234,11 @@ async def test_the_footer_fits_at_80_columns_on_every_screen(demo):
 async def test_dialog_labels_are_whole_at_100_columns(demo):
     from textual.widgets import Label
 
-    for start, keys in (({}, ("a", "ctrl+n")), ({"start_episode_id": 1}, ("n",)), ({"start_episode_id": 1}, ("t",))):
+    for start, keys in (
+        ({}, ("a", "ctrl+n")),
+        ({"start_episode_id": 1}, ("n",)),
+        ({"start_episode_id": 1}, ("t",)),
+    ):
         app = EpisodeTuiApp(demo, **start)
         async with app.run_test(size=(100, 30)) as pilot:
             await settle(pilot)

@@ -321,10 +321,20 @@ async def test_help_palette_and_quit(secret_library):
         await pilot.press("escape")
         await pilot.pause()
         titles = [command.title for command in app.get_system_commands(app.screen)]
-        for wanted in ("Mark this episode watched or unwatched", "Reveal what is hidden…", "New note on this episode…",
-                       "Edit note…", "Delete note…", "Paste or edit the recap…", "Add a show from TVmaze…",
-                       "Add a show by hand…", "Upcoming episodes", "Help",
-                       "Spoiler mode: strict, library default", "Open show: Harbour Lights"):
+        for wanted in (
+            "Mark this episode watched or unwatched",
+            "Reveal what is hidden…",
+            "New note on this episode…",
+            "Edit note…",
+            "Delete note…",
+            "Paste or edit the recap…",
+            "Add a show from TVmaze…",
+            "Add a show by hand…",
+            "Upcoming episodes",
+            "Help",
+            "Spoiler mode: strict, library default",
+            "Open show: Harbour Lights",
+        ):
             assert wanted in titles
         choices = await palette_choices(pilot, "reveal")
         assert choices[0] == "Reveal what is hidden…"
@@ -378,17 +388,52 @@ async def test_every_screen_and_dialog_keeps_the_unwatched_recap_hidden(secret_l
     app = EpisodeTuiApp(lib)
     seen = []
     async with app.run_test(size=(120, 36)) as pilot:
-        steps = [(), ("enter",), ("down",), ("W",), ("escape",), ("n",), ("escape",), ("enter",), ("p",), ("escape",),
-                 ("n",), ("escape",), ("t",), ("escape",), ("question_mark",), ("escape",), ("ctrl+p",), ("escape",),
-                 ("escape",), ("escape",), ("a",), ("ctrl+n",), ("escape",), ("c",), ("escape",), ("slash", "h")]
+        steps = [
+            (),
+            ("enter",),
+            ("down",),
+            ("W",),
+            ("escape",),
+            ("n",),
+            ("escape",),
+            ("enter",),
+            ("p",),
+            ("escape",),
+            ("n",),
+            ("escape",),
+            ("t",),
+            ("escape",),
+            ("question_mark",),
+            ("escape",),
+            ("ctrl+p",),
+            ("escape",),
+            ("escape",),
+            ("escape",),
+            ("a",),
+            ("ctrl+n",),
+            ("escape",),
+            ("c",),
+            ("escape",),
+            ("slash", "h"),
+        ]
         for keys in steps:
             await pilot.press(*keys)
             await pilot.pause()
             seen.append(type(app.screen).__name__)
             assert SECRET not in screen_text(app), (keys, seen)
-    assert {"LibraryScreen", "ShowScreen", "EpisodeScreen", "ConfirmScreen", "NoteEditor",
-            "RecapImportScreen", "TextPrompt", "HelpScreen", "AddShowScreen", "ShowSearchScreen",
-            "UpcomingScreen"} <= set(seen)
+    assert {
+        "LibraryScreen",
+        "ShowScreen",
+        "EpisodeScreen",
+        "ConfirmScreen",
+        "NoteEditor",
+        "RecapImportScreen",
+        "TextPrompt",
+        "HelpScreen",
+        "AddShowScreen",
+        "ShowSearchScreen",
+        "UpcomingScreen",
+    } <= set(seen)
 
 
 async def test_count_specials_from_the_palette(demo):
@@ -407,13 +452,21 @@ async def test_count_specials_from_the_palette(demo):
 async def test_outside_text_is_shown_literally(library):
     show = library.add_show("[bold]Evil[/] \x1b[31m바람의 정원\x1b[0m 🎬", [1])
     episode = library.episodes(show.id)[0]
-    library.update_episode(episode.id, title="[red]Not red[/] \x1b]0;owned\x07", synopsis="[link=x]click[/link]")
+    library.update_episode(
+        episode.id, title="[red]Not red[/] \x1b]0;owned\x07", synopsis="[link=x]click[/link]"
+    )
     library.add_note(show.id, "[/] closes nothing \x1b[2J 😀 한국어", episode_id=episode.id, at_seconds=5)
     app = EpisodeTuiApp(library, start_show_id=show.id, start_episode_id=episode.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         text = screen_text(app)
-        for literal in ("[bold]Evil[/] 바람의 정원 🎬", "[red]Not red[/]", "[link=x]click[/link]", "[/] closes nothing", "😀 한국어"):
+        for literal in (
+            "[bold]Evil[/] 바람의 정원 🎬",
+            "[red]Not red[/]",
+            "[link=x]click[/link]",
+            "[/] closes nothing",
+            "😀 한국어",
+        ):
             assert literal in text, literal
         assert "owned" not in text
         await pilot.press("escape")

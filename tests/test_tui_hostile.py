@@ -114,5 +114,12 @@ def test_no_escape_sequence_or_bidi_control_reaches_the_terminal(data_dir):
     _, status = os.waitpid(pid, 0)
     os.close(fd)
     assert os.waitstatus_to_exitcode(status) == 0
-    for hostile in (b"\x1b]52", b"aGFja2Vk", b"\x1b]0;owned", "\u202e".encode(), "\u202c".encode(), "\x9b".encode()):
+    for hostile in (
+        b"\x1b]52",
+        b"aGFja2Vk",
+        b"\x1b]0;owned",
+        "\u202e".encode(),
+        "\u202c".encode(),
+        "\x9b".encode(),
+    ):
         assert hostile not in stream, hostile

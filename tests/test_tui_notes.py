@@ -130,7 +130,9 @@ async def test_tab_reaches_the_notes_and_arrows_move_between_them(secret_library
         await settle(pilot)
         item = notes.highlighted_child
         assert item.note.text == "two"
-        assert item.region.height and app.screen.region.contains_region(item.region), "the highlighted note is on screen"
+        assert item.region.height and app.screen.region.contains_region(item.region), (
+            "the highlighted note is on screen"
+        )
 
 
 async def test_editing_a_note_with_masked_spoilers_asks_first(secret_library):
@@ -191,7 +193,9 @@ async def test_reveal_in_strict_mode_says_what_it_reveals_and_ends_when_unwatche
         await pilot.press("y")
         await settle(pilot)
         assert "Low Tide" in screen_text(app)
-        await pilot.press("w", "w", "u")  # watched, then unmarked (w on a watched one asks)  # watched, then unwatched: the reveal is over
+        await pilot.press(
+            "w", "w", "u"
+        )  # watched, then unmarked (w on a watched one asks)  # watched, then unwatched: the reveal is over
         await settle(pilot)
         assert "Low Tide" not in screen_text(app)
 

@@ -58,7 +58,10 @@ async def test_offline_search_says_so_and_offers_the_manual_path(library):
         await pilot.press("a", *"harbour", "enter")
         await _settle(app, pilot, 0.05)
         status = str(app.screen.query_one("#search-status").render())
-        assert status == "Cannot reach TVmaze: no network connection, or TVmaze is down. Press ctrl+n to add the show by hand."
+        assert (
+            status
+            == "Cannot reach TVmaze: no network connection, or TVmaze is down. Press ctrl+n to add the show by hand."
+        )
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, AddShowScreen)
@@ -85,8 +88,19 @@ async def test_refresh_with_u_keeps_watch_history(library):
     first = library.episodes(show.id)[0]
     library.set_watched(first.id, True)
     upstream = load("episodes_90001.json")
-    upstream.append({"id": 500010, "name": "Bonus", "season": 2, "number": 1, "type": "regular",
-                     "airdate": "2025-06-01", "airstamp": None, "runtime": 60, "summary": None})
+    upstream.append(
+        {
+            "id": 500010,
+            "name": "Bonus",
+            "season": 2,
+            "number": 1,
+            "type": "regular",
+            "airdate": "2025-06-01",
+            "airstamp": None,
+            "runtime": 60,
+            "summary": None,
+        }
+    )
     fake.routes["/shows/90001/episodes"] = upstream
     app = EpisodeTuiApp(library, start_show_id=show.id, tvmaze=fake.client)
     async with app.run_test(size=SIZE) as pilot:

@@ -11,7 +11,9 @@ from tvmaze_fakes import FakeTvMaze, load
 def test_search_parses_hits_with_year_network_status_language():
     fake = FakeTvMaze()
     hits = fake.client().search("harbour  lights")
-    assert [(h.show.name, h.show.year, h.show.network_name, h.show.status, h.show.language) for h in hits] == [
+    assert [
+        (h.show.name, h.show.year, h.show.network_name, h.show.status, h.show.language) for h in hits
+    ] == [
         ("Harbour Lights", 2025, "Streamline+", "Ended", "Korean"),
         ("Harbour Lights", 1998, "Channel 9", "Ended", "English"),
         ("Harbour Lights Tonight", None, "Northlight", "Running", "English"),
@@ -31,8 +33,11 @@ def test_best_hit_is_the_only_exact_title_or_none():
 def test_episode_facts_put_specials_in_season_zero_and_survive_nulls():
     facts = episode_facts(FakeTvMaze().client().episodes(90001))
     assert [(f.season, f.number, f.title) for f in facts] == [
-        (1, 1, "The Ferry at Dawn"), (1, 2, "Salt on the Window"), (1, 3, ""),
-        (1, 4, "What the Tide Keeps"), (0, 1, "Behind the Lighthouse"),
+        (1, 1, "The Ferry at Dawn"),
+        (1, 2, "Salt on the Window"),
+        (1, 3, ""),
+        (1, 4, "What the Tide Keeps"),
+        (0, 1, "Behind the Lighthouse"),
     ]
     third = facts[2]
     assert (third.air_date, third.airstamp, third.runtime, third.synopsis) == (None, None, None, "")
@@ -41,16 +46,23 @@ def test_episode_facts_put_specials_in_season_zero_and_survive_nulls():
 
 
 def test_html_synopsis_becomes_clean_text():
-    assert html_to_text("<p>A <b>bold</b> &amp; <i>brave</i> start.</p><p>Then\x07 more.</p>") == "A bold & brave start.\n\nThen more."
+    assert (
+        html_to_text("<p>A <b>bold</b> &amp; <i>brave</i> start.</p><p>Then\x07 more.</p>")
+        == "A bold & brave start.\n\nThen more."
+    )
     assert html_to_text(None) == ""
 
 
 def test_429_then_success_backs_off():
-    fake = FakeTvMaze({"/search/shows": [
-        httpx.Response(429, headers={"Retry-After": "2"}),
-        httpx.Response(429),
-        httpx.Response(200, json=load("search_harbour.json")),
-    ]})
+    fake = FakeTvMaze(
+        {
+            "/search/shows": [
+                httpx.Response(429, headers={"Retry-After": "2"}),
+                httpx.Response(429),
+                httpx.Response(200, json=load("search_harbour.json")),
+            ]
+        }
+    )
     hits = fake.client().search("harbour")
     assert len(hits) == 3 and len(fake.requests) == 3
     assert fake.sleeps == [2.0, 2.0]
@@ -91,7 +103,12 @@ def test_responses_are_cached(tmp_path):
 
 def test_add_from_tvmaze(library):
     show = add_from_tvmaze(library, FakeTvMaze().client(), 90001)
-    assert (show.title, show.year, show.network, show.status) == ("Harbour Lights", 2025, "Streamline+", "Ended")
+    assert (show.title, show.year, show.network, show.status) == (
+        "Harbour Lights",
+        2025,
+        "Streamline+",
+        "Ended",
+    )
     assert show.external_ids == {"tvmaze": "90001"}
     assert show.synopsis == "A songwriter comes home to a port town & a friend she left behind."
     episodes = library.episodes(show.id)
@@ -126,8 +143,19 @@ def test_refresh_keeps_user_data_through_renumbering_renaming_removal_and_additi
         if episode["id"] == 500003:
             episode["number"] = 2
             episode["name"] = "A Lantern for Two"  # renamed
-    upstream.append({"id": 500005, "name": "Borrowed Umbrellas", "season": 1, "number": 3, "type": "regular",
-                     "airdate": "2025-03-29", "airstamp": None, "runtime": 64, "summary": None})
+    upstream.append(
+        {
+            "id": 500005,
+            "name": "Borrowed Umbrellas",
+            "season": 1,
+            "number": 3,
+            "type": "regular",
+            "airdate": "2025-03-29",
+            "airstamp": None,
+            "runtime": 64,
+            "summary": None,
+        }
+    )
     fake.routes["/shows/90001/episodes"] = upstream
     report = refresh_from_tvmaze(library, fake.client(), library.show(show.id))
     assert (report.added, report.renumbered, report.delisted) == (1, 2, 1)

@@ -72,7 +72,9 @@ def test_specials_are_labelled_and_never_next(library):
 
 
 def _plays(library: Library, episode_ids: list[int]) -> list[tuple]:
-    return [(p.id, p.episode_id, p.watched_at, p.source, p.bulk) for e in episode_ids for p in library.plays(e)]
+    return [
+        (p.id, p.episode_id, p.watched_at, p.source, p.bulk) for e in episode_ids for p in library.plays(e)
+    ]
 
 
 def test_every_mark_undoes_to_the_same_plays(library):

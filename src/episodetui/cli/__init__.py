@@ -83,14 +83,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    def command(name: str, help_text: str, handler: Handler, *, json: bool = False) -> argparse.ArgumentParser:
+    def command(
+        name: str, help_text: str, handler: Handler, *, json: bool = False
+    ) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
         sub.set_defaults(handler=handler)
         if json:
             sub.add_argument("--json", action="store_true", help="print JSON for scripts")
         return sub
 
-    for group in (library, tvmaze, recaps, exchange, history, search, previously, ratings, rewatch, stats, keys):
+    for group in (
+        library,
+        tvmaze,
+        recaps,
+        exchange,
+        history,
+        search,
+        previously,
+        ratings,
+        rewatch,
+        stats,
+        keys,
+    ):
         group.register(command)
     return parser
 

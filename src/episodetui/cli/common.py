@@ -151,7 +151,10 @@ def run_tui(
         check_keymap(config.keymap, {info.id for info in key_table()}, config.path)
     library_screen.TUNE_GC_AFTER_FIRST_FRAME = True
     app = EpisodeTuiApp(
-        library, start_show_id=show_id, start_episode_id=episode_id, first_summaries=first_summaries,
+        library,
+        start_show_id=show_id,
+        start_episode_id=episode_id,
+        first_summaries=first_summaries,
         config=config,
     )
     app.run()

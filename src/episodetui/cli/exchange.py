@@ -22,7 +22,9 @@ def register(command: Command) -> None:
 
     add_arguments(sub)
 
-    sub = command("backup", "copy the library to FILE (default: a new file in the backups folder)", cmd_backup)
+    sub = command(
+        "backup", "copy the library to FILE (default: a new file in the backups folder)", cmd_backup
+    )
     sub.add_argument("file", metavar="FILE", nargs="?")
 
     sub = command(

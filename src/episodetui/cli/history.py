@@ -22,15 +22,33 @@ def register(command: Command) -> None:
         "bring in history from TV Time, Trakt, SeriesGuide, Showly or Yamtrack, or merge an episodetui export",
         cmd_import,
     )
-    sub.add_argument("path", metavar="PATH", help="the export: a zip, a folder, a JSON or CSV file (- for standard input: an episodetui export)")
-    sub.add_argument("--from", dest="source", choices=SOURCES, default=None, help="the source, when detection should not guess")
+    sub.add_argument(
+        "path",
+        metavar="PATH",
+        help="the export: a zip, a folder, a JSON or CSV file (- for standard input: an episodetui export)",
+    )
+    sub.add_argument(
+        "--from",
+        dest="source",
+        choices=SOURCES,
+        default=None,
+        help="the source, when detection should not guess",
+    )
     sub.add_argument("--dry-run", action="store_true", help="report what would be imported, change nothing")
-    sub.add_argument("--offline", action="store_true", help="do not ask TVmaze: shows not in the library are made by hand")
-    sub.add_argument("--password-stdin", action="store_true", help="read the zip's password from the first line of standard input")
+    sub.add_argument(
+        "--offline", action="store_true", help="do not ask TVmaze: shows not in the library are made by hand"
+    )
+    sub.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the zip's password from the first line of standard input",
+    )
 
     sub = command("link", "link a show made by hand to TVmaze, keeping its plays, notes and recaps", cmd_link)
     sub.add_argument("show", metavar="SHOW")
-    sub.add_argument("--tvmaze-id", type=bounded_int(1, 10**9), metavar="N", default=None, help="exactly this TVmaze show")
+    sub.add_argument(
+        "--tvmaze-id", type=bounded_int(1, 10**9), metavar="N", default=None, help="exactly this TVmaze show"
+    )
 
 
 def _tvmaze():  # type: ignore[no-untyped-def]
@@ -112,7 +130,9 @@ def cmd_link(args: argparse.Namespace) -> int:
     library = open_library(args)
     show = library.find_show(args.show)
     if linking.is_linked(show) and args.tvmaze_id is None:
-        raise CliError(f"{show.title} is already linked to TVmaze; give --tvmaze-id N to link it to another show")
+        raise CliError(
+            f"{show.title} is already linked to TVmaze; give --tvmaze-id N to link it to another show"
+        )
     client = _tvmaze()
     try:
         remote_id = args.tvmaze_id

@@ -13,7 +13,12 @@ if TYPE_CHECKING:
 
 
 def register(command: Command) -> None:
-    command("keys", "every key binding id, its keys and what it does (remap them in config.toml)", cmd_keys, json=True)
+    command(
+        "keys",
+        "every key binding id, its keys and what it does (remap them in config.toml)",
+        cmd_keys,
+        json=True,
+    )
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
@@ -38,5 +43,5 @@ def cmd_keys(args: argparse.Namespace) -> int:
     for row in rows:
         mark = "  (remapped)" if row["remapped"] else ""
         print(f"{row['id']:<{width}}  {row['keys']:<{keys_width}}  {row['where']}: {row['does']}{mark}")
-    print(f"\nRemap keys in {config.path} under [keymap], e.g. \"show.toggle_watched\" = \"x\".")
+    print(f'\nRemap keys in {config.path} under [keymap], e.g. "show.toggle_watched" = "x".')
     return 0

@@ -40,7 +40,9 @@ def register(command: Command) -> None:
     sub = command("unwatch", "mark an episode unwatched", cmd_unwatch)
     sub.add_argument("show", metavar="SHOW")
     sub.add_argument("episode", metavar="EPISODE")
-    sub.add_argument("--through", action="store_true", help="every episode up to this one (specials: only this)")
+    sub.add_argument(
+        "--through", action="store_true", help="every episode up to this one (specials: only this)"
+    )
 
     sub = command("note", "add a note on an episode", cmd_note)
     sub.add_argument("show", metavar="SHOW")
@@ -84,7 +86,9 @@ def cmd_list(args: argparse.Namespace) -> int:
                 watched=row.watched,
                 total=row.total,
                 status=row.status,
-                next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title) if nxt else None,
+                next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title)
+                if nxt
+                else None,
                 last_watched_at=row.last_watched_at,
                 rating=row.rating.own if row.rating else None,
                 episode_rating_average=_average(row.rating),
@@ -102,7 +106,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         next_text = f"next {item.next.code} {item.next.title}".rstrip() if item.next else item.status
         if item.rewatch is not None:
             next_text = f"↻ rewatch {item.rewatch.watched}/{item.rewatch.total}, " + (
-                f"next {item.rewatch.next.code} {item.rewatch.next.title}".rstrip() if item.rewatch.next else "done"
+                f"next {item.rewatch.next.code} {item.rewatch.next.title}".rstrip()
+                if item.rewatch.next
+                else "done"
             )
         print(
             f"{item.title[:width]:<{width}}  {progress_bar(item.watched, item.total)}"
@@ -119,7 +125,10 @@ def _rewatch_out(progress):  # type: ignore[no-untyped-def]
     nxt = None
     if progress.next_code is not None:  # its title already through the spoiler policy
         nxt = EpisodeRef(
-            code=progress.next_code, season=progress.next_season, number=progress.next_number, title=progress.next_title
+            code=progress.next_code,
+            season=progress.next_season,
+            number=progress.next_number,
+            title=progress.next_title,
         )
     return RewatchOut(number=progress.number, watched=progress.watched, total=progress.total, next=nxt)
 
@@ -202,7 +211,9 @@ def show_model(library: Library, show: Show, spoilers: bool):
         spoiler_mode=header.mode.value,
         watched=header.watched,
         total=header.total,
-        next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title) if nxt else None,
+        next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title)
+        if nxt
+        else None,
         notes=notes_out(library.show_notes(show.id)),
         episodes=episodes,
         rating=ratings[None][0] if None in ratings else None,
@@ -223,7 +234,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     year = f" ({model.year})" if model.year else ""
     rated = f"  ★ {model.rating}/10" if model.rating else ""
     average = f"  (episodes ★ {model.episode_rating_average:g})" if model.episode_rating_average else ""
-    print(f"{model.title}{year}  {model.watched}/{model.total} watched{rated}{average}  [spoilers: {model.spoiler_mode}]")
+    print(
+        f"{model.title}{year}  {model.watched}/{model.total} watched{rated}{average}  [spoilers: {model.spoiler_mode}]"
+    )
     if model.synopsis:
         print(model.synopsis)
     for note in model.notes:
@@ -263,7 +276,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
     if args.through:
         change = marking.mark_through(library, episode.id)
         count = len(change.episode_ids)
-        print(f"Marked {count} episode{'s' if count != 1 else ''} of {show.title} watched, through {episode.code}.")
+        print(
+            f"Marked {count} episode{'s' if count != 1 else ''} of {show.title} watched, through {episode.code}."
+        )
         return 0
     if not episode.aired(library.today()):
         raise CliError(f"{episode.code} has not aired yet ({episode.air_date})")
@@ -273,7 +288,9 @@ def cmd_watch(args: argparse.Namespace) -> int:
     print(f"Watched {show.title} {episode.code}{again}.")
     if rewatch is not None:
         now = library.pass_progress(show.id)
-        print(f"Rewatch {rewatch.number}: " + (now.describe().partition(": ")[2] if now else "finished") + ".")
+        print(
+            f"Rewatch {rewatch.number}: " + (now.describe().partition(": ")[2] if now else "finished") + "."
+        )
     return 0
 
 
@@ -285,7 +302,9 @@ def cmd_unwatch(args: argparse.Namespace) -> int:
     if args.through:
         change = marking.unmark_through(library, episode.id)
         count = len(change.episode_ids)
-        print(f"Marked {count} episode{'s' if count != 1 else ''} of {show.title} unwatched, through {episode.code}.")
+        print(
+            f"Marked {count} episode{'s' if count != 1 else ''} of {show.title} unwatched, through {episode.code}."
+        )
         return 0
     marking.unmark(library, episode.id)
     print(f"Marked {show.title} {episode.code} unwatched.")

@@ -13,11 +13,17 @@ if TYPE_CHECKING:
 
 def register(command: Command) -> None:
     sub = command(
-        "previously", "key moments and your notes of the last watched episodes, before the next", cmd_previously
+        "previously",
+        "key moments and your notes of the last watched episodes, before the next",
+        cmd_previously,
     )
     sub.add_argument("show", metavar="SHOW")
     sub.add_argument(
-        "--episodes", type=bounded_int(1, 1000), default=3, metavar="N", help="how many watched episodes (default 3)"
+        "--episodes",
+        type=bounded_int(1, 1000),
+        default=3,
+        metavar="N",
+        help="how many watched episodes (default 3)",
     )
 
 

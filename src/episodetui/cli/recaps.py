@@ -22,9 +22,15 @@ def register(command: Command) -> None:
         cmd_recap,
     )
     sub.add_argument("args", metavar="SHOW EPISODE FILE|-", nargs="+")
-    sub.add_argument("--remove", action="store_true", help="remove the recap of SHOW EPISODE (a copy is kept)")
-    sub.add_argument("--guess", action="store_true", help="only print the show and episode its headline suggests")
-    sub.add_argument("--raw", action="store_true", help="keep the text as given: no headline, key moments or clean-up")
+    sub.add_argument(
+        "--remove", action="store_true", help="remove the recap of SHOW EPISODE (a copy is kept)"
+    )
+    sub.add_argument(
+        "--guess", action="store_true", help="only print the show and episode its headline suggests"
+    )
+    sub.add_argument(
+        "--raw", action="store_true", help="keep the text as given: no headline, key moments or clean-up"
+    )
     sub.add_argument("--source", default="", metavar="NAME", help="where the recap came from")
     sub.add_argument("--title", default=None, help="the recap's headline (instead of the article's)")
 
@@ -58,10 +64,16 @@ def cmd_recap(args: argparse.Namespace) -> int:
     args.show, args.episode, source_file = args.args
     library = open_library(args)
     show, episode = find_episode(library, args)
-    plan = plan_import(library, episode.id, read_article(source_file), raw=args.raw, source=args.source, title=args.title)
+    plan = plan_import(
+        library, episode.id, read_article(source_file), raw=args.raw, source=args.source, title=args.title
+    )
     print(apply_import(library, plan).message)
     guess = plan.guess
-    if guess.number is not None and guess.show_title in (None, show.title) and (guess.season or 1, guess.number) != (episode.season, episode.number):
+    if (
+        guess.number is not None
+        and guess.show_title in (None, show.title)
+        and (guess.season or 1, guess.number) != (episode.season, episode.number)
+    ):
         print(f"Note: its headline suggests {guess.describe()}; check it is the episode you meant.")
     return 0
 

@@ -37,7 +37,13 @@ def cmd_rewatch(args: argparse.Namespace) -> int:
     library.start_rewatch(show.id)
     progress = library.pass_progress(show.id)
     assert progress is not None
-    print(f"Started rewatch {progress.number} of {show.title}: {progress.watched}/{progress.total}, "
-          + (f"next {progress.next_code} {progress.next_title}".rstrip() if progress.next_code else "nothing to watch")
-          + ".")
+    print(
+        f"Started rewatch {progress.number} of {show.title}: {progress.watched}/{progress.total}, "
+        + (
+            f"next {progress.next_code} {progress.next_title}".rstrip()
+            if progress.next_code
+            else "nothing to watch"
+        )
+        + "."
+    )
     return 0

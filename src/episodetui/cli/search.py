@@ -14,11 +14,16 @@ if TYPE_CHECKING:
 
 def register(command: Command) -> None:
     sub = command(
-        "search", "spoiler-safe search of titles, synopses, notes, recaps and key moments", cmd_search, json=True
+        "search",
+        "spoiler-safe search of titles, synopses, notes, recaps and key moments",
+        cmd_search,
+        json=True,
     )
     sub.add_argument("query", metavar="QUERY", nargs="+", help="words (each a prefix; all must match)")
     sub.add_argument("--show", metavar="SHOW", default=None, help="only this show")
-    sub.add_argument("--limit", type=bounded_int(1, 10_000), default=100, metavar="N", help="at most N hits (default 100)")
+    sub.add_argument(
+        "--limit", type=bounded_int(1, 10_000), default=100, metavar="N", help="at most N hits (default 100)"
+    )
 
 
 def cmd_search(args: argparse.Namespace) -> int:

@@ -13,8 +13,15 @@ if TYPE_CHECKING:
 
 
 def register(command: Command) -> None:
-    sub = command("stats", "what you watched, when and how much (from every play, imported ones too)", cmd_stats, json=True)
-    sub.add_argument("--year", type=bounded_int(1900, 2200), default=None, metavar="Y", help="one calendar year")
+    sub = command(
+        "stats",
+        "what you watched, when and how much (from every play, imported ones too)",
+        cmd_stats,
+        json=True,
+    )
+    sub.add_argument(
+        "--year", type=bounded_int(1900, 2200), default=None, metavar="Y", help="one calendar year"
+    )
 
 
 def stats_model(stats: Stats):  # type: ignore[no-untyped-def]
@@ -30,10 +37,16 @@ def stats_model(stats: Stats):  # type: ignore[no-untyped-def]
         finished_rewatches=stats.finished_rewatches,
         notes_written=stats.notes,
         days_watched=stats.days_watched,
-        current_streak=StreakOut(days=stats.current_streak.days, start=stats.current_streak.start, end=stats.current_streak.end),
-        longest_streak=StreakOut(days=stats.longest_streak.days, start=stats.longest_streak.start, end=stats.longest_streak.end),
+        current_streak=StreakOut(
+            days=stats.current_streak.days, start=stats.current_streak.start, end=stats.current_streak.end
+        ),
+        longest_streak=StreakOut(
+            days=stats.longest_streak.days, start=stats.longest_streak.start, end=stats.longest_streak.end
+        ),
         per_month={m.month: m.plays for m in stats.months},
-        most_watched=[{"show": s.title, "episodes": s.plays, "hours": round(s.minutes / 60, 1)} for s in stats.top_shows],
+        most_watched=[
+            {"show": s.title, "episodes": s.plays, "hours": round(s.minutes / 60, 1)} for s in stats.top_shows
+        ],
     )
 
 

@@ -19,21 +19,56 @@ MAX_EPISODES = 10_000
 
 
 def register(command: Command) -> None:
-    sub = command("add", "add a show from TVmaze (--search, --tvmaze-id), or by hand (or a season to it)", cmd_add)
+    sub = command(
+        "add", "add a show from TVmaze (--search, --tvmaze-id), or by hand (or a season to it)", cmd_add
+    )
     sub.add_argument("title", metavar="TITLE", nargs="?")
-    sub.add_argument("--search", metavar="QUERY", default=None, help="find the show on TVmaze and add it with every episode")
-    sub.add_argument("--tvmaze-id", type=bounded_int(1, 10**9), metavar="N", default=None, help="add exactly this TVmaze show")
-    sub.add_argument("--episodes", type=bounded_int(1, MAX_EPISODES_PER_SEASON), metavar="N", default=None, help="by hand: episodes in the season")
-    sub.add_argument("--season", type=bounded_int(0, 999), default=None, metavar="S", help="season number (default 1; 0 is specials)")
-    sub.add_argument("--seasons", type=bounded_int(1, MAX_SEASONS), default=1, metavar="K", help="add K seasons of N episodes each")
+    sub.add_argument(
+        "--search",
+        metavar="QUERY",
+        default=None,
+        help="find the show on TVmaze and add it with every episode",
+    )
+    sub.add_argument(
+        "--tvmaze-id",
+        type=bounded_int(1, 10**9),
+        metavar="N",
+        default=None,
+        help="add exactly this TVmaze show",
+    )
+    sub.add_argument(
+        "--episodes",
+        type=bounded_int(1, MAX_EPISODES_PER_SEASON),
+        metavar="N",
+        default=None,
+        help="by hand: episodes in the season",
+    )
+    sub.add_argument(
+        "--season",
+        type=bounded_int(0, 999),
+        default=None,
+        metavar="S",
+        help="season number (default 1; 0 is specials)",
+    )
+    sub.add_argument(
+        "--seasons",
+        type=bounded_int(1, MAX_SEASONS),
+        default=1,
+        metavar="K",
+        help="add K seasons of N episodes each",
+    )
     sub.add_argument("--year", type=bounded_int(1800, 2200), default=None)
     sub.add_argument("--network", default=None)
 
-    sub = command("refresh", "fetch a TVmaze show's episodes again (all such shows without SHOW)", cmd_refresh)
+    sub = command(
+        "refresh", "fetch a TVmaze show's episodes again (all such shows without SHOW)", cmd_refresh
+    )
     sub.add_argument("show", metavar="SHOW", nargs="?")
 
     sub = command("upcoming", "episodes airing in the coming days, in your timezone", cmd_upcoming, json=True)
-    sub.add_argument("--days", type=bounded_int(0, 3660), default=21, metavar="N", help="how far ahead (default 21)")
+    sub.add_argument(
+        "--days", type=bounded_int(0, 3660), default=21, metavar="N", help="how far ahead (default 21)"
+    )
 
 
 def _tvmaze():
@@ -44,7 +79,12 @@ def _tvmaze():
 
 
 def _describe_tv_show(show) -> str:
-    details = [str(show.year) if show.year else "", show.network_name or "", show.status or "", show.language or ""]
+    details = [
+        str(show.year) if show.year else "",
+        show.network_name or "",
+        show.status or "",
+        show.language or "",
+    ]
     return f"{show.name} ({', '.join(d for d in details if d)})"
 
 
@@ -69,7 +109,9 @@ def _add_from_tvmaze_online(args: argparse.Namespace) -> int:
             raise CliError(f"TVmaze knows no show called {args.search!r}; add it by hand with --episodes")
         hit = best_hit(args.search, hits)
         if hit is None:
-            choices = "\n".join(f"  --tvmaze-id {h.show.id:<8} {_describe_tv_show(h.show)}" for h in hits[:10])
+            choices = "\n".join(
+                f"  --tvmaze-id {h.show.id:<8} {_describe_tv_show(h.show)}" for h in hits[:10]
+            )
             raise CliError(f"{len(hits)} shows match {args.search!r}; choose one:\n{choices}")
         tvmaze_id = hit.show.id
     library = open_library(args)
@@ -116,16 +158,18 @@ def cmd_upcoming(args: argparse.Namespace) -> int:
     rows = []
     for item in upcoming_views(library, args.days):
         episode = item.episode
-        rows.append({
-            "show": item.show_title,
-            "code": episode.code,
-            "season": episode.season,
-            "number": episode.number,
-            "title": episode.title,
-            "air_date": episode.air_date,
-            "airs_at": item.airs_at.isoformat(timespec="minutes") if item.airs_at else None,
-            "in_days": item.in_days if episode.air_date else None,
-        })
+        rows.append(
+            {
+                "show": item.show_title,
+                "code": episode.code,
+                "season": episode.season,
+                "number": episode.number,
+                "title": episode.title,
+                "air_date": episode.air_date,
+                "airs_at": item.airs_at.isoformat(timespec="minutes") if item.airs_at else None,
+                "in_days": item.in_days if episode.air_date else None,
+            }
+        )
     if args.json:
         print_json(rows)
         return 0
@@ -159,17 +203,14 @@ def cmd_add(args: argparse.Namespace) -> int:
     if existing:
         if args.season is None:
             raise CliError(
-                f"{existing[0]['title']!r} is already in the library; "
-                "give --season S to add a season to it"
+                f"{existing[0]['title']!r} is already in the library; give --season S to add a season to it"
             )
         show = library.show(existing[0]["id"])
         with library.transaction():
             added = sum(library.add_season(show.id, first + i, n) for i, n in enumerate(counts))
         print(f"Added {added} episodes to {show.title}.")
         return 0
-    show = library.add_show(
-        args.title, counts, first_season=first, year=args.year, network=args.network
-    )
+    show = library.add_show(args.title, counts, first_season=first, year=args.year, network=args.network)
     total = sum(counts)
     print(f"Added {show.title} with {total} episode{'s' if total != 1 else ''}.")
     return 0

@@ -80,7 +80,7 @@ def _config_from(path: Path, text: str, data: dict[str, object]) -> Config:
     for key, value in data.items():
         if key == "keymap":
             if not isinstance(value, dict):
-                raise fail(key, "[keymap] must be a table of binding id = \"keys\"")
+                raise fail(key, '[keymap] must be a table of binding id = "keys"')
             config.keymap = _keymap(value, fail)
         elif key in _SETTINGS:
             if not isinstance(value, _SETTINGS[key]):
@@ -96,11 +96,15 @@ def _keymap(table: dict[str, object], fail: Callable[[str, str], EpisodeTuiError
     keymap: dict[str, str] = {}
     for binding_id, keys in table.items():
         if not isinstance(keys, str) or not keys.strip():
-            raise fail(binding_id, f"keys for {clean_line(binding_id)!r} must be text like \"x\" or \"ctrl+x,f5\"")
+            raise fail(
+                binding_id, f'keys for {clean_line(binding_id)!r} must be text like "x" or "ctrl+x,f5"'
+            )
         parts = [part.strip() for part in keys.split(",")]
         bad = [part for part in parts if not _KEY.match(part)]
         if bad:
-            raise fail(binding_id, f"{clean_line(bad[0])!r} is not a key name (examples: x, X, ctrl+x, f5, space)")
+            raise fail(
+                binding_id, f"{clean_line(bad[0])!r} is not a key name (examples: x, X, ctrl+x, f5, space)"
+            )
         keymap[binding_id] = ",".join(parts)
     return keymap
 
@@ -148,7 +152,7 @@ def save_setting(path: Path, key: str, value: str | bool) -> None:
         head = pattern.sub(line.replace("\\", "\\\\"), head, count=1)
     else:
         head = (head.rstrip("\n") + "\n" if head.strip() else "") + line + "\n"
-    rest = text[first_table.start():] if first_table else ""
+    rest = text[first_table.start() :] if first_table else ""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     write_atomic(path, head + ("\n" if rest and not head.endswith("\n\n") else "") + rest)
 

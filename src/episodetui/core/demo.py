@@ -26,10 +26,26 @@ HARBOUR_TITLES = [
 ]
 
 ORBIT_TITLES = [
-    ["Cold Start", "Telemetry", "The Long Burn", "Dead Reckoning",
-     "Occultation", "Perihelion", "Ghost Signal", "Escape Velocity"],
-    ["Parking Orbit", "Tidal Lock", "The Lagrange Point", "Blackout",
-     "Slingshot", "Debris Field", "Reentry", "Splashdown"],
+    [
+        "Cold Start",
+        "Telemetry",
+        "The Long Burn",
+        "Dead Reckoning",
+        "Occultation",
+        "Perihelion",
+        "Ghost Signal",
+        "Escape Velocity",
+    ],
+    [
+        "Parking Orbit",
+        "Tidal Lock",
+        "The Lagrange Point",
+        "Blackout",
+        "Slingshot",
+        "Debris Field",
+        "Reentry",
+        "Splashdown",
+    ],
 ]
 
 HARBOUR_E1_RECAP = """\
@@ -40,8 +56,14 @@ The episode takes its time. We watch the two of them fall back into an easy rhyt
 By the end of the night Min-ji has rented the room above the stall, and Do-hyun has agreed, against his better judgement, to help her find the person who used to light the lighthouse."""
 
 HARBOUR_E1_MOMENTS = [
-    KeyMoment("The ferry horn cuts off Min-ji's song mid-line, and she laughs for the first time in the episode.", 4 * 60 + 12),
-    KeyMoment("Do-hyun slides a bowl across the counter without asking what she wants: he still remembers.", 23 * 60 + 40),
+    KeyMoment(
+        "The ferry horn cuts off Min-ji's song mid-line, and she laughs for the first time in the episode.",
+        4 * 60 + 12,
+    ),
+    KeyMoment(
+        "Do-hyun slides a bowl across the counter without asking what she wants: he still remembers.",
+        23 * 60 + 40,
+    ),
 ]
 
 HARBOUR_E4_RECAP = """\
@@ -112,9 +134,24 @@ def build_demo_library(data_dir: Path, clock: Clock = utc_now) -> Library:
         source="demo",
         key_moments=HARBOUR_E4_MOMENTS,
     )
-    library.add_note(harbour.id, "The noodle stall sign is hand-painted: look for it in later episodes.", episode_id=episodes[0].id, at_seconds=2 * 60 + 5)
-    library.add_note(harbour.id, "Best line of the episode, at the counter.", episode_id=episodes[0].id, at_seconds=23 * 60 + 50)
-    library.add_note(harbour.id, "I think ||the keeper is her aunt|| - check the photo on the wall.", episode_id=episodes[1].id, at_seconds=41 * 60 + 10)
+    library.add_note(
+        harbour.id,
+        "The noodle stall sign is hand-painted: look for it in later episodes.",
+        episode_id=episodes[0].id,
+        at_seconds=2 * 60 + 5,
+    )
+    library.add_note(
+        harbour.id,
+        "Best line of the episode, at the counter.",
+        episode_id=episodes[0].id,
+        at_seconds=23 * 60 + 50,
+    )
+    library.add_note(
+        harbour.id,
+        "I think ||the keeper is her aunt|| - check the photo on the wall.",
+        episode_id=episodes[1].id,
+        at_seconds=41 * 60 + 10,
+    )
     library.add_note(harbour.id, "Recommended by a friend; watch with subtitles.")
 
     orbit = library.add_show(
@@ -140,7 +177,12 @@ def build_demo_library(data_dir: Path, clock: Clock = utc_now) -> Library:
             library.set_watched(episode.id, True)
         if episode.season == 2 and episode.number == 3:
             library.set_recap(episode.id, ORBIT_S2E3_RECAP, title="The Lagrange Point", source="demo")
-            library.add_note(orbit.id, "Pause here: ||the clocks|| detail in the background.", episode_id=episode.id, at_seconds=17 * 60)
+            library.add_note(
+                orbit.id,
+                "Pause here: ||the clocks|| detail in the background.",
+                episode_id=episode.id,
+                at_seconds=17 * 60,
+            )
 
     ledger = library.add_show(
         "Ledger of Ash",
@@ -151,7 +193,9 @@ def build_demo_library(data_dir: Path, clock: Clock = utc_now) -> Library:
         synopsis="Forensic accountants follow the money through a city that burns its records.",
     )
     for episode in library.episodes(ledger.id):
-        library.update_episode(episode.id, air_date=days_ago(1500 - 3 * episode.number - 100 * episode.season))
+        library.update_episode(
+            episode.id, air_date=days_ago(1500 - 3 * episode.number - 100 * episode.season)
+        )
 
     lanterns = library.add_show(
         "Paper Lanterns",

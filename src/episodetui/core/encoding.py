@@ -62,7 +62,9 @@ def read_text_file(path: str | Path, name: str | None = None) -> str:
     file = Path(path).expanduser()
     try:
         if not file.is_file():
-            raise EpisodeTuiError(f"no such file: {name}" if not file.exists() else f"{name} is not a regular file")
+            raise EpisodeTuiError(
+                f"no such file: {name}" if not file.exists() else f"{name} is not a regular file"
+            )
         size = file.stat().st_size
         if size > MAX_INPUT_BYTES:
             raise _too_big(name, size)

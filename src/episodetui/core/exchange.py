@@ -80,7 +80,9 @@ def _show_docs(library: Library, only_show_id: int | None = None) -> Iterator[Sh
             (show["id"],),
         ):
             plays.setdefault(episode_id, []).append(
-                PlayDoc(watched_at=watched_at, source=source, bulk=bool(bulk), rewatch=pass_index.get(pass_id))
+                PlayDoc(
+                    watched_at=watched_at, source=source, bulk=bool(bulk), rewatch=pass_index.get(pass_id)
+                )
             )
         episodes = []
         for row in library.raw_episode_rows(show["id"]):

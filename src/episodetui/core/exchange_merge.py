@@ -51,8 +51,17 @@ class MergeReport:
 
     @property
     def changed(self) -> bool:
-        return any((self.shows_added, self.episodes_added, self.plays_added, self.notes_added,
-                    self.recaps_added, self.recaps_replaced, self.ratings_set))
+        return any(
+            (
+                self.shows_added,
+                self.episodes_added,
+                self.plays_added,
+                self.notes_added,
+                self.recaps_added,
+                self.recaps_replaced,
+                self.ratings_set,
+            )
+        )
 
     def describe(self) -> str:
         def n(count: int, word: str) -> str:
@@ -61,12 +70,19 @@ class MergeReport:
         if not self.changed:
             return f"Nothing new: {n(self.shows, 'show')} already in the library as in the export."
         parts = [f"{n(self.shows_added, 'new show')}, {n(self.shows_merged, 'show')} merged"]
-        for count, word in ((self.episodes_added, "episode"), (self.plays_added, "play"), (self.notes_added, "note"),
-                            (self.recaps_added, "recap"), (self.ratings_set, "rating")):
+        for count, word in (
+            (self.episodes_added, "episode"),
+            (self.plays_added, "play"),
+            (self.notes_added, "note"),
+            (self.recaps_added, "recap"),
+            (self.ratings_set, "rating"),
+        ):
             if count:
                 parts.append(f"{n(count, word)} added" if word != "rating" else f"{n(count, word)} set")
         if self.recaps_replaced or self.recaps_kept:
-            parts.append(f"{self.recaps_replaced + self.recaps_kept} recaps differed (the newer kept, the other backed up)")
+            parts.append(
+                f"{self.recaps_replaced + self.recaps_kept} recaps differed (the newer kept, the other backed up)"
+            )
         return "Imported: " + "; ".join(parts) + "."
 
 
@@ -130,8 +146,18 @@ def _add_show(library: Library, show: ShowDoc) -> None:
     cursor = library.execute(
         "INSERT INTO shows(title, title_key, year, network, status, synopsis, external_ids,"
         " spoiler_mode, count_specials, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (show.title, title_key(show.title), show.year, show.network, show.status, show.synopsis,
-         json.dumps(show.external_ids, sort_keys=True), show.spoiler_mode, int(show.count_specials), show.added_at),
+        (
+            show.title,
+            title_key(show.title),
+            show.year,
+            show.network,
+            show.status,
+            show.synopsis,
+            json.dumps(show.external_ids, sort_keys=True),
+            show.spoiler_mode,
+            int(show.count_specials),
+            show.added_at,
+        ),
     )
     show_id = int(cursor.lastrowid or 0)
     pass_ids = _add_passes(library, show_id, show.rewatch_passes)
@@ -176,8 +202,18 @@ def _add_episode(library: Library, show_id: int, show_title: str, episode: Episo
         cursor = library.execute(
             "INSERT INTO episodes(show_id, season, number, title, air_date, runtime, synopsis,"
             " external_id, airstamp, delisted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (show_id, episode.season, episode.number, episode.title, episode.air_date, episode.runtime,
-             episode.synopsis, episode.external_id, episode.airstamp, int(episode.delisted)),
+            (
+                show_id,
+                episode.season,
+                episode.number,
+                episode.title,
+                episode.air_date,
+                episode.runtime,
+                episode.synopsis,
+                episode.external_id,
+                episode.airstamp,
+                int(episode.delisted),
+            ),
         )
     except Exception as error:  # sqlite3.IntegrityError: a duplicated episode
         raise EpisodeTuiError(
@@ -198,8 +234,10 @@ def _add_passes(library: Library, show_id: int, passes: list[RewatchPassDoc]) ->
 
 
 def _merge_passes(library: Library, show_id: int, passes: list[RewatchPassDoc]) -> list[int]:
-    known = {row[1]: row[0] for row in library.execute(
-        "SELECT id, started_at FROM rewatch_passes WHERE show_id = ?", (show_id,))}
+    known = {
+        row[1]: row[0]
+        for row in library.execute("SELECT id, started_at FROM rewatch_passes WHERE show_id = ?", (show_id,))
+    }
     ids = []
     for rewatch in passes:
         if rewatch.started_at in known:
@@ -230,7 +268,9 @@ def _moment(value: str) -> datetime | None:
 def _merge_plays(library: Library, episode_id: int, plays: list[PlayDoc], pass_ids: list[int]) -> int:
     """The union by time: a play within a minute of one the episode has is that play;
     plays of unknown time are added up to as many as the document has."""
-    existing = [row[0] for row in library.execute("SELECT watched_at FROM plays WHERE episode_id = ?", (episode_id,))]
+    existing = [
+        row[0] for row in library.execute("SELECT watched_at FROM plays WHERE episode_id = ?", (episode_id,))
+    ]
     moments = [m for m in (_moment(t) for t in existing if t) if m is not None]
     unknown_here = sum(1 for t in existing if t is None)
     new: list[PlayDoc] = []
@@ -279,13 +319,23 @@ def _recap_doc(library: Library, episode_id: int) -> RecapDoc | None:
     if recap is None:
         return None
     return RecapDoc(
-        title=recap.title, text=recap.text, source=recap.source, added_at=recap.added_at,
-        key_moments=[KeyMomentDoc(text=m.text, at=format_timestamp(m.at_seconds) or None) for m in recap.key_moments],
+        title=recap.title,
+        text=recap.text,
+        source=recap.source,
+        added_at=recap.added_at,
+        key_moments=[
+            KeyMomentDoc(text=m.text, at=format_timestamp(m.at_seconds) or None) for m in recap.key_moments
+        ],
     )
 
 
 def _merge_recap(
-    library: Library, show_title: str, episode: EpisodeDoc, episode_id: int, report: MergeReport, dry_run: bool
+    library: Library,
+    show_title: str,
+    episode: EpisodeDoc,
+    episode_id: int,
+    report: MergeReport,
+    dry_run: bool,
 ) -> None:
     assert episode.recap is not None
     local = _recap_doc(library, episode_id)
@@ -293,7 +343,11 @@ def _merge_recap(
         _set_recap(library, episode_id, episode.recap)
         report.recaps_added += 1
         return
-    if (local.title, local.text, local.key_moments) == (episode.recap.title, episode.recap.text, episode.recap.key_moments):
+    if (local.title, local.text, local.key_moments) == (
+        episode.recap.title,
+        episode.recap.text,
+        episode.recap.key_moments,
+    ):
         return
     code = f"S{episode.season:02d}E{episode.number:02d}"
     if episode.recap.added_at > local.added_at:
@@ -308,7 +362,9 @@ def _merge_recap(
 def backup_recap(data_dir: Path, show_title: str, code: str, recap: RecapDoc) -> Path | None:
     """Keep a recap that lost a merge as a file only the user can read; named by its
     content, so the same recap is kept once. Returns the path when it is new."""
-    text = json.dumps({"show": show_title, "episode": code, "recap": recap.model_dump()}, indent=2, ensure_ascii=False)
+    text = json.dumps(
+        {"show": show_title, "episode": code, "recap": recap.model_dump()}, indent=2, ensure_ascii=False
+    )
     digest = hashlib.sha256(text.encode()).hexdigest()[:12]
     folder = Path(data_dir) / RECAP_BACKUPS
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)

@@ -69,7 +69,9 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
         _fsync_folder(folder)
     except OSError as error:
         temp.unlink(missing_ok=True)
-        raise EpisodeTuiError(_reason(f"cannot write {path}", error) + "; the old file is untouched") from None
+        raise EpisodeTuiError(
+            _reason(f"cannot write {path}", error) + "; the old file is untouched"
+        ) from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise

@@ -46,32 +46,135 @@ class HtmlPage:
     kicker: str = ""
 
 
-_SKIPPED_TAGS = {"head", "script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "form", "button", "select", "textarea"}
+_SKIPPED_TAGS = {
+    "head",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "form",
+    "button",
+    "select",
+    "textarea",
+}
 _CHROME_TAGS = {"nav", "aside", "footer"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCK_TAGS = _HEADINGS | {
-    "p", "div", "section", "article", "main", "blockquote", "li", "figcaption", "ul", "ol", "header",
-    "figure", "table", "tr", "td", "th", "dt", "dd", "pre", "dl", "address", "hgroup", "details", "summary",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "blockquote",
+    "li",
+    "figcaption",
+    "ul",
+    "ol",
+    "header",
+    "figure",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "pre",
+    "dl",
+    "address",
+    "hgroup",
+    "details",
+    "summary",
 }
-_VOID_TAGS = {"br", "img", "hr", "meta", "link", "input", "source", "wbr", "area", "base", "col", "param", "track"}
+_VOID_TAGS = {
+    "br",
+    "img",
+    "hr",
+    "meta",
+    "link",
+    "input",
+    "source",
+    "wbr",
+    "area",
+    "base",
+    "col",
+    "param",
+    "track",
+}
 
 # What a class or id says about a container, by the words sites use for them.
 _HINT_WORDS = {
-    "byline": "byline", "author": "byline", "authors": "byline", "meta": "byline", "postmeta": "byline",
-    "entrymeta": "byline", "dateline": "byline", "date": "byline", "published": "byline", "timestamp": "byline",
-    "breadcrumb": "navigation", "breadcrumbs": "navigation", "crumbs": "navigation", "pagination": "navigation",
-    "postnav": "navigation", "navlinks": "navigation", "postnavigation": "navigation", "prevnext": "navigation",
-    "skiplink": "navigation", "menu": "navigation", "topbar": "navigation", "logo": "navigation",
-    "kicker": "kicker", "eyebrow": "kicker", "category": "kicker", "categories": "kicker", "rubric": "kicker",
-    "tags": "tags", "tag": "tags", "taglist": "tags", "labels": "tags",
-    "share": "share", "sharing": "share", "sharedaddy": "share", "sharebuttons": "share", "social": "share",
-    "related": "related", "recommended": "related", "morestories": "related", "readmore": "related",
-    "comments": "comments", "comment": "comments", "respond": "comments", "replies": "comments",
-    "newsletter": "promo", "subscribe": "promo", "signup": "promo", "promo": "promo", "ad": "promo",
-    "ads": "promo", "advert": "promo", "advertisement": "promo", "sponsored": "promo", "sidebar": "navigation",
-    "widget": "navigation", "rating": "rating", "stars": "rating", "score": "rating",
-    "deck": "deck", "dek": "deck", "standfirst": "deck", "subtitle": "deck", "subhead": "deck",
-    "summary": "deck", "excerpt": "deck", "lede": "deck", "strapline": "deck",
+    "byline": "byline",
+    "author": "byline",
+    "authors": "byline",
+    "meta": "byline",
+    "postmeta": "byline",
+    "entrymeta": "byline",
+    "dateline": "byline",
+    "date": "byline",
+    "published": "byline",
+    "timestamp": "byline",
+    "breadcrumb": "navigation",
+    "breadcrumbs": "navigation",
+    "crumbs": "navigation",
+    "pagination": "navigation",
+    "postnav": "navigation",
+    "navlinks": "navigation",
+    "postnavigation": "navigation",
+    "prevnext": "navigation",
+    "skiplink": "navigation",
+    "menu": "navigation",
+    "topbar": "navigation",
+    "logo": "navigation",
+    "kicker": "kicker",
+    "eyebrow": "kicker",
+    "category": "kicker",
+    "categories": "kicker",
+    "rubric": "kicker",
+    "tags": "tags",
+    "tag": "tags",
+    "taglist": "tags",
+    "labels": "tags",
+    "share": "share",
+    "sharing": "share",
+    "sharedaddy": "share",
+    "sharebuttons": "share",
+    "social": "share",
+    "related": "related",
+    "recommended": "related",
+    "morestories": "related",
+    "readmore": "related",
+    "comments": "comments",
+    "comment": "comments",
+    "respond": "comments",
+    "replies": "comments",
+    "newsletter": "promo",
+    "subscribe": "promo",
+    "signup": "promo",
+    "promo": "promo",
+    "ad": "promo",
+    "ads": "promo",
+    "advert": "promo",
+    "advertisement": "promo",
+    "sponsored": "promo",
+    "sidebar": "navigation",
+    "widget": "navigation",
+    "rating": "rating",
+    "stars": "rating",
+    "score": "rating",
+    "deck": "deck",
+    "dek": "deck",
+    "standfirst": "deck",
+    "subtitle": "deck",
+    "subhead": "deck",
+    "summary": "deck",
+    "excerpt": "deck",
+    "lede": "deck",
+    "strapline": "deck",
 }
 _CAPTION_HINTS = {"caption", "wpcaption", "credit", "imagecredit", "photocredit"}
 
@@ -136,7 +239,9 @@ class _PageReader(HTMLParser):
                 hint = ""  # an article header marked "meta" still holds the headline
             lead = " ".join(self._lead.split())
             lead = lead if lead and text.startswith(lead) and len(text) > len(lead) else ""
-            self.page.blocks.append(Block(self.kind, text, hint=hint, in_article=self.in_scope, level=self.level, lead=lead))
+            self.page.blocks.append(
+                Block(self.kind, text, hint=hint, in_article=self.in_scope, level=self.level, lead=lead)
+            )
         self.buffer = []
         self._lead_parts, self._lead, self._has_text = None, "", False
         self.kind = PARAGRAPH
@@ -257,7 +362,9 @@ def read_html(html: str) -> HtmlPage:
         reader.feed(html)
         reader.close()
     except (AssertionError, ValueError):  # any other malformation html.parser trips on
-        raise EpisodeTuiError("the page's HTML is too damaged to read; save it again, or copy its text") from None
+        raise EpisodeTuiError(
+            "the page's HTML is too damaged to read; save it again, or copy its text"
+        ) from None
     page = reader.page
     page.title = " ".join(page.title.split())
     for block in page.blocks:

@@ -18,9 +18,11 @@ from episodetui.core.text import format_timestamp
 
 def journal_chunks(library: Library, show_id: int | None = None) -> Iterator[str]:
     """The journal, show by show (the whole library holds thousands of episodes)."""
-    shows = [library.show(show_id)] if show_id is not None else [
-        library.show(row["id"]) for row in library.raw_show_rows()
-    ]
+    shows = (
+        [library.show(show_id)]
+        if show_id is not None
+        else [library.show(row["id"]) for row in library.raw_show_rows()]
+    )
     today = library.today().isoformat()
     scope = f"{shows[0].title}" if show_id is not None and shows else "Every show"
     yield (

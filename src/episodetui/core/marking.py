@@ -54,7 +54,9 @@ def count_rewatch(library: Library, episode_id: int) -> Change:
         episode = library.episode(episode_id)
         play_id = library.add_play(episode_id, library.now())
         plays = episode.plays + 1
-    return Change(episode.show_id, f"{episode.code}: rewatch counted (play {plays}).", (episode_id,), (play_id,))
+    return Change(
+        episode.show_id, f"{episode.code}: rewatch counted (play {plays}).", (episode_id,), (play_id,)
+    )
 
 
 def unmark(library: Library, episode_id: int) -> Change:
@@ -65,7 +67,9 @@ def unmark(library: Library, episode_id: int) -> Change:
         if not plays:
             return Change(episode.show_id, f"{episode.code} was already unwatched.", (episode_id,))
         library.remove_plays(p.id for p in plays)
-    return Change(episode.show_id, f"{episode.code} marked unwatched.", (episode_id,), removed_plays=tuple(plays))
+    return Change(
+        episode.show_id, f"{episode.code} marked unwatched.", (episode_id,), removed_plays=tuple(plays)
+    )
 
 
 def mark_through(library: Library, episode_id: int) -> Change:
@@ -79,7 +83,9 @@ def mark_through(library: Library, episode_id: int) -> Change:
         bulk = len(pending) > 1
         added = tuple(library.add_play(e.id, now, bulk=bulk) for e in pending)
     what = _plural(len(pending), "episode")
-    return Change(target.show_id, f"Marked {what} watched, through {target.code}.", tuple(e.id for e in pending), added)
+    return Change(
+        target.show_id, f"Marked {what} watched, through {target.code}.", tuple(e.id for e in pending), added
+    )
 
 
 def toggle_in_pass(library: Library, episode_id: int) -> Change:
@@ -94,7 +100,10 @@ def toggle_in_pass(library: Library, episode_id: int) -> Change:
         if in_pass:
             library.remove_plays(p.id for p in in_pass)
             return Change(
-                episode.show_id, f"{episode.code} no longer rewatched.", (episode_id,), removed_plays=tuple(in_pass)
+                episode.show_id,
+                f"{episode.code} no longer rewatched.",
+                (episode_id,),
+                removed_plays=tuple(in_pass),
             )
         library.record_play(episode_id, pass_id=active.id)
         added = tuple(p.id for p in library.plays(episode_id) if p.pass_id == active.id)
@@ -110,7 +119,9 @@ def watched_through(library: Library, episode_id: int) -> list[Episode]:
         return [target] if target.watched else []
     key = (target.season, target.number)
     return [
-        e for e in library.episodes(target.show_id) if e.season > 0 and (e.season, e.number) <= key and e.watched
+        e
+        for e in library.episodes(target.show_id)
+        if e.season > 0 and (e.season, e.number) <= key and e.watched
     ]
 
 
@@ -125,7 +136,9 @@ def unmark_through(library: Library, episode_id: int) -> Change:
         library.remove_plays(p.id for p in removed)
     what = _plural(len(episodes), "episode")
     return Change(
-        target.show_id, f"Marked {what} unwatched, through {target.code}.", tuple(e.id for e in episodes),
+        target.show_id,
+        f"Marked {what} unwatched, through {target.code}.",
+        tuple(e.id for e in episodes),
         removed_plays=tuple(removed),
     )
 

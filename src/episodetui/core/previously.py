@@ -1,4 +1,4 @@
-""""Previously on": what you need before pressing play on the next episode.
+""" "Previously on": what you need before pressing play on the next episode.
 
 The key moments and your notes of the last watched episodes before the one you are about
 to watch (three by default), newest last. Spoiler-safe by construction: only watched
@@ -71,11 +71,21 @@ def previously_on(
     )
 
 
-def _episode(library: Library, policy: SpoilerPolicy, episode: Episode, notes_revealed: bool) -> PreviouslyEpisode:
+def _episode(
+    library: Library, policy: SpoilerPolicy, episode: Episode, notes_revealed: bool
+) -> PreviouslyEpisode:
     view = library.recap_view(episode)
     moments = list(view.recap.key_moments) if view.recap is not None else []
     notes = [
-        Note(n.id, n.show_id, n.episode_id, policy.note_text(n.text, notes_revealed), n.at_seconds, n.created_at, n.updated_at)
+        Note(
+            n.id,
+            n.show_id,
+            n.episode_id,
+            policy.note_text(n.text, notes_revealed),
+            n.at_seconds,
+            n.created_at,
+            n.updated_at,
+        )
         for n in library.episode_notes(episode.id)
     ]
     state = library.episode_state(episode)

@@ -151,7 +151,6 @@ CREATE UNIQUE INDEX ratings_target ON ratings(show_id, COALESCE(episode_id, 0));
 """
 
 
-
 # v4: spoiler-safe search. One FTS5 index over everything a user can search (show titles
 # and synopses, episode titles and synopses, notes, recaps, key moments), kept in step with
 # the data by triggers, so every write updates it in the same transaction. A row's rowid is
@@ -173,7 +172,9 @@ SEARCH_KINDS = {
 }
 # Hangul Jamo, kana, compatibility Jamo, CJK ideographs (and extension A), Hangul
 # syllables, half-width katakana.
-_CJK = "GLOB '*[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]*'"
+_CJK = (
+    "GLOB '*[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]*'"
+)
 
 
 def _index_triggers(table: str, kind: str, text: str, show: str, episode: str, watch: str) -> str:
@@ -197,8 +198,7 @@ def _index_triggers(table: str, kind: str, text: str, show: str, episode: str, w
     def remove(row: str) -> str:
         rid = rowid.replace("R.", f"{row}.")
         return (
-            f"DELETE FROM search_index WHERE rowid = {rid};\n"
-            f"    DELETE FROM search_cjk WHERE rowid = {rid};"
+            f"DELETE FROM search_index WHERE rowid = {rid};\n    DELETE FROM search_cjk WHERE rowid = {rid};"
         )
 
     name = f"search_{table}_{kind}"
@@ -248,17 +248,14 @@ CREATE VIRTUAL TABLE search_cjk USING fts5(body, tokenize = 'trigram');
 # v5: a note's ||spoiler spans|| are not searchable: a hit (or a count) on words inside a
 # masked span would tell what it hides. The note trigger indexes the note through
 # `episodetui_searchable_note`, a function every connection of the store registers.
-V5 = (
-    """
+V5 = """
 DROP TRIGGER search_notes_note_added;
 DROP TRIGGER search_notes_note_changed;
 DROP TRIGGER search_notes_note_removed;
 DELETE FROM search_index WHERE rowid IN (SELECT id * 8 + 4 FROM notes);
 DELETE FROM search_cjk WHERE rowid IN (SELECT id * 8 + 4 FROM notes);
-"""
-    + _index_triggers(
-        "notes", "note", "episodetui_searchable_note(R.body)", "R.show_id", "R.episode_id", "body"
-    )
+""" + _index_triggers(
+    "notes", "note", "episodetui_searchable_note(R.body)", "R.show_id", "R.episode_id", "body"
 )
 
 MIGRATIONS: list[str] = [V1, V2, V3, V4, V5]

@@ -156,7 +156,5 @@ def make_snippet(text: str, query: Query, width: int = 90) -> Snippet:
     prefix = "…" if start else ""
     suffix = "…" if end < len(flat) else ""
     shift = len(prefix) - start
-    spans = tuple(
-        (max(s, start) + shift, min(e, end) + shift) for s, e in matches if s < end and e > start
-    )
+    spans = tuple((max(s, start) + shift, min(e, end) + shift) for s, e in matches if s < end and e > start)
     return Snippet(prefix + flat[start:end] + suffix, spans)

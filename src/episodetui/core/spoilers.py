@@ -104,9 +104,7 @@ class SpoilerPolicy:
 
     @staticmethod
     def hidden_recap_label(shape: RecapShape, how_to_reveal: str) -> str:
-        return (
-            f"Recap hidden until you watch this episode ({shape.describe()}). {how_to_reveal}"
-        )
+        return f"Recap hidden until you watch this episode ({shape.describe()}). {how_to_reveal}"
 
     @staticmethod
     def note_text(text: str, revealed: bool = False) -> str:

@@ -143,7 +143,11 @@ def stats_lines(stats: Stats, months: bool = True) -> list[str]:
     lines = [stats.period]
     rewatched = f" ({plural(stats.rewatches, 'rewatch')})" if stats.rewatches else ""
     lines.append(f"  Episodes watched  {stats.plays}{rewatched}")
-    missing = f" ({plural(stats.plays_without_runtime, 'episode')} without a runtime)" if stats.plays_without_runtime else ""
+    missing = (
+        f" ({plural(stats.plays_without_runtime, 'episode')} without a runtime)"
+        if stats.plays_without_runtime
+        else ""
+    )
     lines.append(f"  Hours watched     {stats.hours:g}{missing}")
     if stats.plays_without_date:
         lines.append(f"  Without a date    {stats.plays_without_date} (imported or marked without a time)")
@@ -159,7 +163,9 @@ def stats_lines(stats: Stats, months: bool = True) -> list[str]:
     lines.append("  Per month")
     peak = max((m.plays for m in stats.months), default=0)
     for month in stats.months:
-        lines.append(f"    {month.month}  {progress_bar(month.plays, peak, 20) if peak else '░' * 20} {month.plays}")
+        lines.append(
+            f"    {month.month}  {progress_bar(month.plays, peak, 20) if peak else '░' * 20} {month.plays}"
+        )
     return lines + top_show_lines(stats)
 
 
@@ -169,7 +175,9 @@ def top_show_lines(stats: Stats) -> list[str]:
     lines = ["  Most watched"]
     width = min(max(len(s.title) for s in stats.top_shows), 40)
     for show in stats.top_shows:
-        lines.append(f"    {show.title[:width]:<{width}}  {plural(show.plays, 'episode')}, {show.minutes / 60:.1f} h")
+        lines.append(
+            f"    {show.title[:width]:<{width}}  {plural(show.plays, 'episode')}, {show.minutes / 60:.1f} h"
+        )
     return lines
 
 

@@ -79,7 +79,17 @@ def add_fetched_show(library: Library, info: TvShow, facts: list[EpisodeFacts]) 
             "INSERT INTO episodes(show_id, season, number, title, air_date, airstamp, runtime,"
             " synopsis, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (show.id, f.season, f.number, f.title, f.air_date, f.airstamp, f.runtime, f.synopsis, f.external_id)
+                (
+                    show.id,
+                    f.season,
+                    f.number,
+                    f.title,
+                    f.air_date,
+                    f.airstamp,
+                    f.runtime,
+                    f.synopsis,
+                    f.external_id,
+                )
                 for f in facts
             ],
         )
@@ -98,7 +108,9 @@ def require_tvmaze_id(show: Show) -> int:
     return remote_id
 
 
-def merge_episodes(library: Library, show: Show, info: TvShow | None, facts: list[EpisodeFacts]) -> RefreshReport:
+def merge_episodes(
+    library: Library, show: Show, info: TvShow | None, facts: list[EpisodeFacts]
+) -> RefreshReport:
     """Bring a show's episodes in line with upstream, keeping every episode's user data."""
     report = RefreshReport()
     local = library.raw_episode_rows(show.id)
@@ -128,7 +140,11 @@ def merge_episodes(library: Library, show: Show, info: TvShow | None, facts: lis
             if (row["season"], row["number"]) != (fact.season, fact.number):
                 report.renumbered += 1
             if (row["title"], row["air_date"], row["runtime"], row["synopsis"], row["airstamp"]) != (
-                fact.title, fact.air_date, fact.runtime, clean_text(fact.synopsis), fact.airstamp,
+                fact.title,
+                fact.air_date,
+                fact.runtime,
+                clean_text(fact.synopsis),
+                fact.airstamp,
             ):
                 report.updated += 1
             if row["delisted"]:
@@ -136,15 +152,33 @@ def merge_episodes(library: Library, show: Show, info: TvShow | None, facts: lis
             library.execute(
                 "UPDATE episodes SET season = ?, number = ?, title = ?, air_date = ?, airstamp = ?,"
                 " runtime = ?, synopsis = ?, external_id = ?, delisted = 0 WHERE id = ?",
-                (fact.season, fact.number, fact.title, fact.air_date, fact.airstamp, fact.runtime,
-                 fact.synopsis, fact.external_id, row["id"]),
+                (
+                    fact.season,
+                    fact.number,
+                    fact.title,
+                    fact.air_date,
+                    fact.airstamp,
+                    fact.runtime,
+                    fact.synopsis,
+                    fact.external_id,
+                    row["id"],
+                ),
             )
         for fact in new:
             library.execute(
                 "INSERT INTO episodes(show_id, season, number, title, air_date, airstamp, runtime,"
                 " synopsis, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (show.id, fact.season, fact.number, fact.title, fact.air_date, fact.airstamp,
-                 fact.runtime, fact.synopsis, fact.external_id),
+                (
+                    show.id,
+                    fact.season,
+                    fact.number,
+                    fact.title,
+                    fact.air_date,
+                    fact.airstamp,
+                    fact.runtime,
+                    fact.synopsis,
+                    fact.external_id,
+                ),
             )
         report.added = len(new)
         # What upstream no longer lists keeps its place if it is free, else goes to the

@@ -236,7 +236,9 @@ class TvMazeClient:
         try:
             return TypeAdapter(model).validate_python(data)
         except ValidationError as error:
-            raise NetworkError(f"TVmaze sent data episodetui cannot read ({error.error_count()} problems)") from None
+            raise NetworkError(
+                f"TVmaze sent data episodetui cannot read ({error.error_count()} problems)"
+            ) from None
 
     def _cache_path(self, path: str, params: dict[str, str]) -> Path | None:
         if self.cache_dir is None:

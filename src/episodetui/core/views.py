@@ -283,7 +283,9 @@ def show_view(library: Library, show_id: int, revealed: frozenset[int] = frozens
     return ShowView(_header(library, show, summary, policy), episodes)
 
 
-def episode_views(library: Library, episode_ids: list[int], revealed: frozenset[int] = frozenset()) -> list[EpisodeView]:
+def episode_views(
+    library: Library, episode_ids: list[int], revealed: frozenset[int] = frozenset()
+) -> list[EpisodeView]:
     """Some episodes of one or more shows, without reading whole shows."""
     views = []
     cache: dict[int, tuple[SpoilerPolicy, int | None, dict[int, int]]] = {}
@@ -293,10 +295,16 @@ def episode_views(library: Library, episode_ids: list[int], revealed: frozenset[
         if episode.show_id not in cache:
             show = library.show(episode.show_id)
             cache[episode.show_id] = (
-                library.policy_for(show), library.next_episode_id(show.id), library.episode_ratings(show.id)
+                library.policy_for(show),
+                library.next_episode_id(show.id),
+                library.episode_ratings(show.id),
             )
         policy, next_id, ratings = cache[episode.show_id]
-        views.append(make_episode_view(episode, policy, today, next_id, episode_id in revealed, ratings.get(episode_id)))
+        views.append(
+            make_episode_view(
+                episode, policy, today, next_id, episode_id in revealed, ratings.get(episode_id)
+            )
+        )
     return views
 
 
@@ -308,7 +316,9 @@ def episode_view(library: Library, episode_id: int, revealed: bool = False) -> E
     episode = library.episode(episode_id)
     view = episode_views(library, [episode_id], frozenset({episode_id}) if revealed else frozenset())[0]
     recap = library.recap_view(episode, revealed)
-    return replace(view, recap_shape=recap.shape, recap=recap.recap, recap_visible=recap.exists and recap.visible)
+    return replace(
+        view, recap_shape=recap.shape, recap=recap.recap, recap_visible=recap.exists and recap.visible
+    )
 
 
 def upcoming_views(library: Library, days: int) -> list[UpcomingView]:
@@ -321,7 +331,9 @@ def upcoming_views(library: Library, days: int) -> list[UpcomingView]:
         episode = item.episode
         policy = modes.get(episode.show_id)
         if policy is None:
-            policy = modes[episode.show_id] = SpoilerPolicy(library.show(episode.show_id).spoiler_mode or default)
+            policy = modes[episode.show_id] = SpoilerPolicy(
+                library.show(episode.show_id).spoiler_mode or default
+            )
         # An unaired episode is never "next": strict mode keeps its title hidden.
         view = make_episode_view(episode, policy, today, next_id=None)
         in_days = (date.fromisoformat(episode.air_date) - today).days if episode.air_date else 0

@@ -228,7 +228,9 @@ class EpisodeTuiApp(App[None]):
                 self.library.update_episode(episode_id, title=title)
                 after()
 
-        self.push_screen(TextPrompt(f"Title of {episode.code}", episode.title, f"Episode {episode.number}"), save)
+        self.push_screen(
+            TextPrompt(f"Title of {episode.code}", episode.title, f"Episode {episode.number}"), save
+        )
 
     def tvmaze(self) -> TvMazeClient:
         """The TVmaze client, made on first use (httpx is not loaded at start-up)."""
@@ -287,7 +289,9 @@ class EpisodeTuiApp(App[None]):
             try:
                 fetched = fetch_show(client, tvmaze_id, fresh=fresh)
             except EpisodeTuiError as error:
-                self.call_from_thread(self.notify, f"{as_sentence(str(error))}{on_failure}", severity="error", timeout=8)
+                self.call_from_thread(
+                    self.notify, f"{as_sentence(str(error))}{on_failure}", severity="error", timeout=8
+                )
                 return
             self.call_from_thread(store, fetched)
 
@@ -344,7 +348,12 @@ class EpisodeTuiApp(App[None]):
                 found = linking.find_for(show, client)
                 fetched = linking.fetch(client, found[0].id) if found else None
             except EpisodeTuiError as error:
-                self.call_from_thread(self.notify, f"{as_sentence(str(error))}; the show is unchanged.", severity="error", timeout=8)
+                self.call_from_thread(
+                    self.notify,
+                    f"{as_sentence(str(error))}; the show is unchanged.",
+                    severity="error",
+                    timeout=8,
+                )
                 return
             if found is None or fetched is None:
                 self.call_from_thread(
@@ -404,7 +413,10 @@ class EpisodeTuiApp(App[None]):
             await self._leave_show(show_id)
             removed = remove_show(self.library, show_id)
             self._show_in_library(None)
-            self.notify(f"Removed {show.title}. A copy is in {removed.copy}; to put it back: {removed.restore}", timeout=20)
+            self.notify(
+                f"Removed {show.title}. A copy is in {removed.copy}; to put it back: {removed.restore}",
+                timeout=20,
+            )
 
         self.push_screen(
             ConfirmScreen(
@@ -464,7 +476,9 @@ class EpisodeTuiApp(App[None]):
             self.notify(f"Journal written to {target}.")
 
         what = "this show's" if show_id is not None else "your"
-        self.push_screen(TextPrompt(f"Write {what} watching journal (Markdown) to", default, "a file path"), write)
+        self.push_screen(
+            TextPrompt(f"Write {what} watching journal (Markdown) to", default, "a file path"), write
+        )
 
     def action_help(self) -> None:
         from episodetui.tui.dialogs import HelpScreen
@@ -480,7 +494,10 @@ class EpisodeTuiApp(App[None]):
         else:
             self.library.set_show_spoiler_mode(show_id, mode)
             effective = mode or self.library.spoiler_mode
-            self.notify(f"Spoiler mode for this show: {effective.value}" + ("." if mode else " (the library default)."))
+            self.notify(
+                f"Spoiler mode for this show: {effective.value}"
+                + ("." if mode else " (the library default).")
+            )
         self._reload_screen()
 
     def toggle_rewatch(self, show_id: int, after: Callable[[], None]) -> None:
@@ -543,7 +560,9 @@ class EpisodeTuiApp(App[None]):
                 confirmed,
             )
 
-        self.push_screen(TextPrompt("Restore a backup: its file", newest, "path to a .sqlite3 backup"), chosen)
+        self.push_screen(
+            TextPrompt("Restore a backup: its file", newest, "path to a .sqlite3 backup"), chosen
+        )
 
     def _restore(self, path: Path) -> None:
         from episodetui.core.backups import restore_backup
@@ -578,7 +597,9 @@ class EpisodeTuiApp(App[None]):
             if binding.action in seen or not binding.description or not active.enabled:
                 continue
             seen.add(binding.action)
-            title = PALETTE_NAMES_ON.get((screen_name, binding.action)) or PALETTE_NAMES.get(binding.action, binding.description)
+            title = PALETTE_NAMES_ON.get((screen_name, binding.action)) or PALETTE_NAMES.get(
+                binding.action, binding.description
+            )
             titles.add(title)
             yield SystemCommand(
                 title,
@@ -587,15 +608,25 @@ class EpisodeTuiApp(App[None]):
                 partial(screen.call_later, screen.run_action, binding.action),
             )
         yield SystemCommand("Help", "Keys and spoiler rules (? or F1)", self.action_help)
-        yield SystemCommand("Search", "Titles, notes, watched recaps: spoiler-safe (ctrl+f)", self.action_search)
-        yield SystemCommand("Statistics", "Episodes and hours watched, per month, streaks (S in the library)", self.action_statistics)
-        yield SystemCommand("Export journal", "A readable Markdown journal of what you watched", self.action_export_journal)
         yield SystemCommand(
-            "Import history…", "From TV Time, Trakt, SeriesGuide, Showly, Yamtrack or an export (i in the library)",
+            "Search", "Titles, notes, watched recaps: spoiler-safe (ctrl+f)", self.action_search
+        )
+        yield SystemCommand(
+            "Statistics",
+            "Episodes and hours watched, per month, streaks (S in the library)",
+            self.action_statistics,
+        )
+        yield SystemCommand(
+            "Export journal", "A readable Markdown journal of what you watched", self.action_export_journal
+        )
+        yield SystemCommand(
+            "Import history…",
+            "From TV Time, Trakt, SeriesGuide, Showly, Yamtrack or an export (i in the library)",
             self.action_import_history,
         )
         yield SystemCommand(
-            "Restore a backup…", "Put a backup in place of the library (asks first; keeps the current one)",
+            "Restore a backup…",
+            "Put a backup in place of the library (asks first; keeps the current one)",
             self.action_restore_backup,
         )
         for title, help_text, callback in (
@@ -622,7 +653,8 @@ class EpisodeTuiApp(App[None]):
             )
         if show_id is not None:
             yield SystemCommand(
-                "Export journal of this show", "Its watched episodes, your notes and recaps, as Markdown",
+                "Export journal of this show",
+                "Its watched episodes, your notes and recaps, as Markdown",
                 partial(self.action_export_journal, show_id),
             )
             show = self.library.show(show_id)
@@ -655,4 +687,6 @@ class EpisodeTuiApp(App[None]):
                     partial(self.remove_show, show_id),
                 )
         for summary in self.library.summaries():
-            yield SystemCommand(f"Open show: {summary.title}", "Go to the show", partial(self.open_show, summary.id))
+            yield SystemCommand(
+                f"Open show: {summary.title}", "Go to the show", partial(self.open_show, summary.id)
+            )

@@ -37,4 +37,6 @@ class LiteralSystemCommands(SystemCommandsProvider):
         for title, help_text, callback, *_ in self.app.get_system_commands(self.screen):
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, literal_highlight(matcher, title), callback, text=title, help=Content(help_text))  # type: ignore[arg-type]
+                yield Hit(
+                    score, literal_highlight(matcher, title), callback, text=title, help=Content(help_text)
+                )  # type: ignore[arg-type]

@@ -166,7 +166,9 @@ class NoteEditor(_Form):
     so a note typed straight away is never lost or mistaken for a time.
     """
 
-    def __init__(self, heading: str, text: str = "", at_seconds: int | None = None, editing: bool = False) -> None:
+    def __init__(
+        self, heading: str, text: str = "", at_seconds: int | None = None, editing: bool = False
+    ) -> None:
         super().__init__(classes="dialog-screen")
         self.heading = heading
         self.initial_text = text
@@ -271,7 +273,10 @@ class AddShowScreen(_Form):
             self.show_error(str(error))
 
     def _read(self) -> NewShow:
-        value = {name: self.query_one(f"#{name}", Input).value.strip() for name in ("title", "year", "seasons", "episodes")}
+        value = {
+            name: self.query_one(f"#{name}", Input).value.strip()
+            for name in ("title", "year", "seasons", "episodes")
+        }
         if not value["title"]:
             raise EpisodeTuiError("Give the show a title.")
         seasons = int(value["seasons"] or "1")

@@ -89,7 +89,9 @@ class EpisodeScreen(NoteActions):
 
         meta = []
         if episode.air_date:
-            meta.append(f"aired {episode.air_date}" if episode.aired(library.today()) else f"airs {episode.air_date}")
+            meta.append(
+                f"aired {episode.air_date}" if episode.aired(library.today()) else f"airs {episode.air_date}"
+            )
         if episode.runtime:
             meta.append(f"{episode.runtime} min")
         if episode.watched:
@@ -114,7 +116,9 @@ class EpisodeScreen(NoteActions):
 
         about_to_watch = upcoming_episode_id(self.library, episode.show_id) == episode.id
         self.query_one(PreviouslyPanel).show_previously(
-            previously_on(self.library, episode.show_id, before_episode_id=episode.id) if about_to_watch else None
+            previously_on(self.library, episode.show_id, before_episode_id=episode.id)
+            if about_to_watch
+            else None
         )
 
     def _render_recap(self, view) -> None:
@@ -182,9 +186,15 @@ class EpisodeScreen(NoteActions):
         policy = library.policy_for(library.show(episode.show_id))
         parts = []
         if view.exists and not view.visible:
-            parts.append("the recap and its key moments" if view.shape and view.shape.key_moments else "the recap")
+            parts.append(
+                "the recap and its key moments" if view.shape and view.shape.key_moments else "the recap"
+            )
         if not policy.details_visible(library.episode_state(episode, self.revealed)):
-            parts += [name for name, text in (("the title", episode.title), ("the synopsis", episode.synopsis)) if text]
+            parts += [
+                name
+                for name, text in (("the title", episode.title), ("the synopsis", episode.synopsis))
+                if text
+            ]
         return parts
 
     def action_reveal(self) -> None:
@@ -194,7 +204,11 @@ class EpisodeScreen(NoteActions):
         parts = self.hidden_parts()
         if not parts:
             has_recap = self.library.recap_view(episode, self.revealed).exists
-            self.notify("Nothing is hidden here." if has_recap or episode.watched else "Nothing is hidden here: this episode has no recap yet.")
+            self.notify(
+                "Nothing is hidden here."
+                if has_recap or episode.watched
+                else "Nothing is hidden here: this episode has no recap yet."
+            )
             return
 
         def reveal(confirmed: bool | None) -> None:
@@ -229,7 +243,10 @@ class EpisodeScreen(NoteActions):
             if confirmed:
                 removed = remove_recap(library, self.episode_id)
                 self.reload()
-                self.notify(f"Recap removed. A copy is in {removed.copy}; to put it back: {removed.restore}", timeout=20)
+                self.notify(
+                    f"Recap removed. A copy is in {removed.copy}; to put it back: {removed.restore}",
+                    timeout=20,
+                )
 
         # Its size only: the recap may be hidden.
         self.app.push_screen(
@@ -255,9 +272,15 @@ class EpisodeScreen(NoteActions):
                 return
             source = view.recap.source if view.recap else ""
             moments = view.recap.key_moments if view.recap else []
-            library.set_recap(self.episode_id, draft.text, title=draft.title, source=source, key_moments=moments)
+            library.set_recap(
+                self.episode_id, draft.text, title=draft.title, source=source, key_moments=moments
+            )
             self.reload()
-            self.notify("Recap saved." if library.recap_view(library.episode(self.episode_id), self.revealed).visible else "Recap saved, hidden until you watch the episode.")
+            self.notify(
+                "Recap saved."
+                if library.recap_view(library.episode(self.episode_id), self.revealed).visible
+                else "Recap saved, hidden until you watch the episode."
+            )
 
         if view.visible and view.recap is not None:
             self.app.push_screen(RecapEditor(heading, view.recap.title, view.recap.text), save)
@@ -266,7 +289,9 @@ class EpisodeScreen(NoteActions):
             # and for an unwatched episode it is never drawn.
             from episodetui.tui.recap_dialogs import open_recap_import
 
-            open_recap_import(self.app, library, self.episode_id, revealed=self.revealed, paste_first=True, done=self.reload)
+            open_recap_import(
+                self.app, library, self.episode_id, revealed=self.revealed, paste_first=True, done=self.reload
+            )
 
     def action_import_recap(self) -> None:
         from episodetui.tui.recap_dialogs import open_recap_import
@@ -277,7 +302,13 @@ class EpisodeScreen(NoteActions):
         from episodetui.tui.rating_dialog import rate
 
         episode = self.library.episode(self.episode_id)
-        rate(self, episode.show_id, episode.id, f"{self.library.show(episode.show_id).title} {episode.code}", self.reload)
+        rate(
+            self,
+            episode.show_id,
+            episode.id,
+            f"{self.library.show(episode.show_id).title} {episode.code}",
+            self.reload,
+        )
 
     def action_edit_title(self) -> None:
         self.app.edit_episode_title(self.episode_id, self.reload)

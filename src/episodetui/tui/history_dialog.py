@@ -42,7 +42,9 @@ class ImportHistoryScreen(ModalScreen[bool]):
             yield Input(placeholder="~/Downloads/tvtime-gdpr-data.zip", id="path")
             yield Input(placeholder="the zip's password", password=True, id="password")
             yield Checkbox(
-                "Offline: do not ask TVmaze (shows are made by hand, link them later)", id="offline", classes="pick-only"
+                "Offline: do not ask TVmaze (shows are made by hand, link them later)",
+                id="offline",
+                classes="pick-only",
             )
             yield Static("", id="report", classes="shape")
             yield ProgressBar(total=1, show_eta=False, id="progress")
@@ -113,7 +115,11 @@ class ImportHistoryScreen(ModalScreen[bool]):
         password = self.query_one("#password", Input).value
         self._set_stage(CHECKING)
         self._report(["Reading the export…"])
-        self._check(Path(raw).expanduser(), password.encode() if password else None, self.query_one("#offline", Checkbox).value)
+        self._check(
+            Path(raw).expanduser(),
+            password.encode() if password else None,
+            self.query_one("#offline", Checkbox).value,
+        )
 
     @on(Button.Pressed, "#confirm")
     def action_confirm(self) -> None:
@@ -167,7 +173,12 @@ class ImportHistoryScreen(ModalScreen[bool]):
                 names = [n for n in bundle.names() if n.lower().endswith(".json")] or bundle.names()
                 document = parse_document(bundle.read_bytes(names[0]), names[0])
                 report = import_library(library, document, dry_run=True)
-                return ("episodetui", NAMES[source], document, [report.describe().replace("Imported:", "Would import:")])
+                return (
+                    "episodetui",
+                    NAMES[source],
+                    document,
+                    [report.describe().replace("Imported:", "Would import:")],
+                )
             from episodetui.core.history import importer
             from episodetui.core.history.matching import Matcher
 
@@ -216,7 +227,9 @@ class ImportHistoryScreen(ModalScreen[bool]):
             return
         wrong = "wrong" in message
         self._back_to_pick(
-            "That password is wrong: try again." if wrong else "The zip is protected by a password: type it below and press Enter."
+            "That password is wrong: try again."
+            if wrong
+            else "The zip is protected by a password: type it below and press Enter."
         )
         password = self.query_one("#password", Input)
         password.display = True

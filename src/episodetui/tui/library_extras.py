@@ -37,5 +37,9 @@ class LibraryExtras:
             # The rewatch's own progress, in its own colour, with ↻ before the count.
             progress = Text(progress_bar(rewatch.watched, rewatch.total), style="magenta")
             progress.append(f" ↻{rewatch.watched}/{rewatch.total}")
-            nxt = Text(f"↻ {rewatch.next_code} {rewatch.next_title}".rstrip() if rewatch.next_code else "↻ rewatch done")
+            nxt = Text(
+                f"↻ {rewatch.next_code} {rewatch.next_title}".rstrip()
+                if rewatch.next_code
+                else "↻ rewatch done"
+            )
         return (title, progress, nxt, *rest)

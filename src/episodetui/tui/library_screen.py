@@ -41,6 +41,7 @@ def tune_gc() -> None:
     gc.freeze()
     gc.set_threshold(2000, 10, 10)
 
+
 EMPTY_LIBRARY = """\
 Your library is empty.
 
@@ -244,6 +245,7 @@ class LibraryScreen(Screen):
         if not find:
             status.append("   (s sort, f filter, / find)")
         self.query_one("#status-line", Static).update(status)
+
     def selected_show_id(self) -> int | None:
         key = self.query_one("#shows", RowList).highlighted_key
         return int(key) if key else None
@@ -291,7 +293,9 @@ def _show_cells(row: LibraryRowView) -> tuple[Text, ...]:
     if row.rating is None and row.rewatch is None:
         return cells
     # A rating and a rewatch in progress are drawn as the rest of the app draws them.
-    extras = LibraryExtras({row.id: row.rating} if row.rating else {}, {row.id: row.rewatch} if row.rewatch else {})
+    extras = LibraryExtras(
+        {row.id: row.rating} if row.rating else {}, {row.id: row.rewatch} if row.rewatch else {}
+    )
     return extras.decorate(row.id, cells)
 
 

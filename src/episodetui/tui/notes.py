@@ -141,7 +141,9 @@ class NoteActions(Screen):
                 self.refresh_notes()
                 self.notify("Note deleted.")
 
-        self.app.push_screen(ConfirmScreen(f"Delete the note{when}? This cannot be undone.", "Delete", "Keep"), delete)
+        self.app.push_screen(
+            ConfirmScreen(f"Delete the note{when}? This cannot be undone.", "Delete", "Keep"), delete
+        )
 
     def action_toggle_note_spoilers(self) -> None:
         self.notes_revealed = not self.notes_revealed

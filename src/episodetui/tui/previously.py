@@ -17,7 +17,9 @@ EMPTY = (
 
 class PreviouslyPanel(Collapsible):
     def __init__(self) -> None:
-        super().__init__(Static(id="previously-body"), title="Previously on", collapsed=False, id="previously")
+        super().__init__(
+            Static(id="previously-body"), title="Previously on", collapsed=False, id="previously"
+        )
 
     def on_mount(self) -> None:
         self.display = False

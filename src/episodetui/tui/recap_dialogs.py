@@ -56,7 +56,9 @@ class _GuardedInput(Input):
         value = text.strip()
         if "\n" in value or len(value) > 200:
             return False
-        return bool(re.match(r"^(?:https?://|www\.)\S+$", value)) or (len(value) <= 60 and len(value.split()) <= 6)
+        return bool(re.match(r"^(?:https?://|www\.)\S+$", value)) or (
+            len(value) <= 60 and len(value.split()) <= 6
+        )
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual runs Input's own handler after this one unless the default is prevented.
@@ -150,7 +152,9 @@ class RecapImportScreen(_Form):
                 text = self.pasted
             else:
                 raise EpisodeTuiError("Give a file path, or paste the article.")
-            plan = self.planner(text, self.query_one("#raw", Checkbox).value, self.query_one("#source", Input).value.strip())
+            plan = self.planner(
+                text, self.query_one("#raw", Checkbox).value, self.query_one("#source", Input).value.strip()
+            )
         except EpisodeTuiError as error:
             self.show_error(as_sentence(str(error)))
             return
@@ -271,7 +275,9 @@ def open_recap_import(
         return plan_import(library, episode_id, text, raw=raw, source=source, revealed=revealed)
 
     def replan(raw: bool) -> ImportPlan:
-        return plan_import(library, episode_id, article["text"], raw=raw, source=article["source"], revealed=revealed)
+        return plan_import(
+            library, episode_id, article["text"], raw=raw, source=article["source"], revealed=revealed
+        )
 
     def preview(plan: ImportPlan | None) -> None:
         if plan is None:
@@ -282,10 +288,14 @@ def open_recap_import(
             if choice is None:
                 return
             result = apply_import(library, screen.plan, choice, revealed=revealed)
-            app.notify(f"Recap saved to {result.code}" + ("." if result.visible else ", hidden until you watch it."))
+            app.notify(
+                f"Recap saved to {result.code}" + ("." if result.visible else ", hidden until you watch it.")
+            )
             done()
 
         app.push_screen(screen, save)
 
     verb = "Paste a recap into" if paste_first else "Import a recap into"
-    app.push_screen(RecapImportScreen(f"{verb} {show.title} {episode.code}", planner, paste_first=paste_first), preview)
+    app.push_screen(
+        RecapImportScreen(f"{verb} {show.title} {episode.code}", planner, paste_first=paste_first), preview
+    )

@@ -254,7 +254,12 @@ class RowList(ScrollView, can_focus=True):
         # Share the spare space by weight; a column at its max_width gives the rest back.
         while shared:
             weights = sum(self.columns[i].weight for i in shared) or 1
-            capped = [i for i in shared if (m := self.columns[i].max_width) is not None and spare * self.columns[i].weight // weights > m]
+            capped = [
+                i
+                for i in shared
+                if (m := self.columns[i].max_width) is not None
+                and spare * self.columns[i].weight // weights > m
+            ]
             if not capped:
                 for i in shared:
                     widths[i] = spare * self.columns[i].weight // weights
@@ -284,7 +289,11 @@ class RowList(ScrollView, can_focus=True):
         base, header_style, odd_style, cursor_style = self._drawn_with
         if y == 0:
             header = self._line([Text(c.label) for c in self.columns], base + header_style)
-            return Strip(header.render(self.app.console)).extend_cell_length(width, base + header_style).crop(0, width)
+            return (
+                Strip(header.render(self.app.console))
+                .extend_cell_length(width, base + header_style)
+                .crop(0, width)
+            )
         index = round(self.scroll_y) + y - 1
         if index >= len(self._keys):
             return Strip.blank(width, base)

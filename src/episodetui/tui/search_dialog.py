@@ -33,7 +33,12 @@ class AddByHand:
 def describe_hit(hit: SearchHit) -> Text:
     show = hit.show
     line = Text(show.name, style="bold")
-    details = [str(show.year) if show.year else "", show.network_name or "", show.status or "", show.language or ""]
+    details = [
+        str(show.year) if show.year else "",
+        show.network_name or "",
+        show.status or "",
+        show.language or "",
+    ]
     details = [d for d in details if d]
     if details:
         line.append("  " + " · ".join(details), style="dim")
@@ -59,9 +64,13 @@ class ShowSearchScreen(ModalScreen[int | AddByHand | None]):
         with Vertical(classes="dialog wide tall"):
             yield Label("Add a show", classes="dialog-title")
             yield Input(placeholder="Search TVmaze by title", id="query")
-            yield Static("Type a title. ctrl+n adds a show by hand instead.", id="search-status", classes="hint")
+            yield Static(
+                "Type a title. ctrl+n adds a show by hand instead.", id="search-status", classes="hint"
+            )
             yield OptionList(id="hits")
-            yield Static(f"{CREDIT}  Enter adds the highlighted show · ctrl+n by hand · Escape cancels", classes="hint")
+            yield Static(
+                f"{CREDIT}  Enter adds the highlighted show · ctrl+n by hand · Escape cancels", classes="hint"
+            )
 
     def on_mount(self) -> None:
         self.query_one("#hits", OptionList).display = False
@@ -91,7 +100,9 @@ class ShowSearchScreen(ModalScreen[int | AddByHand | None]):
         elif not query:
             self._status("Type a title first, then Enter. ctrl+n adds a show by hand instead.")
         elif query == self._found_nothing_for:
-            self._status(f"Still nothing on TVmaze for “{query}”. Try another title, or ctrl+n to add it by hand.")
+            self._status(
+                f"Still nothing on TVmaze for “{query}”. Try another title, or ctrl+n to add it by hand."
+            )
         else:
             self._search(query)
 
@@ -124,7 +135,9 @@ class ShowSearchScreen(ModalScreen[int | AddByHand | None]):
         self._found_nothing_for = None if hits else query
         if hits:
             options.highlighted = 0
-            self._status(f"{len(hits)} show{'s' if len(hits) != 1 else ''} for “{query}”. ↓ to choose, Enter to add.")
+            self._status(
+                f"{len(hits)} show{'s' if len(hits) != 1 else ''} for “{query}”. ↓ to choose, Enter to add."
+            )
         else:
             self._status(f"TVmaze has nothing for “{query}”. Try another title, or ctrl+n to add it by hand.")
 

@@ -87,9 +87,15 @@ class SearchScreen(Screen):
             return
         shows = len(results.groups)
         count = f"more than {results.cap:,}" if results.more_than_cap else f"{results.total:,}"
-        shown = f"; the first {len(results.hits)} shown, type more to narrow" if results.total > len(results.hits) else ""
+        shown = (
+            f"; the first {len(results.hits)} shown, type more to narrow"
+            if results.total > len(results.hits)
+            else ""
+        )
         status.update(
-            Content(f"{count} match{'es' if results.total != 1 else ''} in {shows} show{'s' if shows != 1 else ''}{shown}. Enter opens.")
+            Content(
+                f"{count} match{'es' if results.total != 1 else ''} in {shows} show{'s' if shows != 1 else ''}{shown}. Enter opens."
+            )
         )
         batch: list[Option | None] = []
         for group in results.groups:
@@ -145,7 +151,9 @@ def open_hit(app, hit: SearchHit) -> None:
         return
     app.open_episode(hit.episode_id)
     screen = app.screen
-    target = {TextKind.RECAP: "#recap", TextKind.KEY_MOMENT: "#key-moments", TextKind.NOTE: "#notes"}.get(hit.kind)
+    target = {TextKind.RECAP: "#recap", TextKind.KEY_MOMENT: "#key-moments", TextKind.NOTE: "#notes"}.get(
+        hit.kind
+    )
 
     def scroll() -> None:
         if target is None:

@@ -73,7 +73,9 @@ def open_show(app, show_id: int) -> None:
 
 class ShowScreen(NoteActions):
     BINDINGS = [
-        Binding("escape", "back", "Back", id="show.back", show=False),  # Escape is in help; room at 80 columns
+        Binding(
+            "escape", "back", "Back", id="show.back", show=False
+        ),  # Escape is in help; room at 80 columns
         Binding("w", "toggle_watched", "Watched", id="show.toggle_watched"),
         Binding("W", "watch_through", "Up to here", id="show.watch_through"),
         Binding("n", "new_note", "Show note", id="show.new_note"),
@@ -151,7 +153,12 @@ class ShowScreen(NoteActions):
         if land_on_next or rows.keys != keys:
             self._views = fresh
             land = str(view.landing_id) if land_on_next and view.landing_id else rows.highlighted_key
-            rows.set_rows(keys, lambda index: _episode_cells(self._view(keys[index])), keep_key=land, center=land_on_next)
+            rows.set_rows(
+                keys,
+                lambda index: _episode_cells(self._view(keys[index])),
+                keep_key=land,
+                center=land_on_next,
+            )
             return
         for key, episode in fresh.items():
             if self._views.get(key) != episode:
@@ -194,7 +201,16 @@ class ShowScreen(NoteActions):
         info = Text()
         info.append(header.title, style="bold")
         rated = f"rated {header.rating}/10" if header.rating else ""
-        details = [d for d in (str(header.year) if header.year else "", header.network or "", header.status or "", rated) if d]
+        details = [
+            d
+            for d in (
+                str(header.year) if header.year else "",
+                header.network or "",
+                header.status or "",
+                rated,
+            )
+            if d
+        ]
         if details:
             info.append("  " + " · ".join(details), style="dim")
         info.append("\n")
@@ -203,7 +219,9 @@ class ShowScreen(NoteActions):
         nxt = header.next
         info.append(f" · next {nxt.code} {nxt.title}".rstrip() if nxt else " · caught up")
         if header.episode_rating_average is not None:  # the show's own rating is above
-            info.append(f" · episodes ★ {header.episode_rating_average:.1f}".replace(".0", ""), style="yellow")
+            info.append(
+                f" · episodes ★ {header.episode_rating_average:.1f}".replace(".0", ""), style="yellow"
+            )
         info.append(f" · spoilers: {header.mode.value}", style="dim")
         if header.rewatch is not None:
             info.append(f"\n↻ {header.rewatch.describe()} (R stops it)", style="magenta")
@@ -224,7 +242,10 @@ class ShowScreen(NoteActions):
             header = self.view.header
             old = self._views.get(key)
             self._views[key] = make_episode_view(
-                self.library.episode(int(key)), SpoilerPolicy(header.mode), self.library.today(), self.view.next_id,
+                self.library.episode(int(key)),
+                SpoilerPolicy(header.mode),
+                self.library.today(),
+                self.view.next_id,
                 rating=old.rating if old else None,
             )
         return self._views[key]
@@ -280,7 +301,11 @@ class ShowScreen(NoteActions):
 
         plural = "s" if len(pending) != 1 else ""
         self.app.push_screen(
-            ConfirmScreen(f"Mark {len(pending)} episode{plural} watched, {pending[0].code} through {episode.code}?", "Mark watched", "Cancel"),
+            ConfirmScreen(
+                f"Mark {len(pending)} episode{plural} watched, {pending[0].code} through {episode.code}?",
+                "Mark watched",
+                "Cancel",
+            ),
             mark,
         )
 
@@ -309,7 +334,9 @@ def _episode_cells(episode: EpisodeView) -> tuple[Text, ...]:
     else:
         mark = Text("·", style="dim")
     if episode.has_recap:
-        recap = Text("✓ shown" if episode.recap_visible else "hidden", style="" if episode.recap_visible else "yellow")
+        recap = Text(
+            "✓ shown" if episode.recap_visible else "hidden", style="" if episode.recap_visible else "yellow"
+        )
     else:
         recap = Text("")
     title_cell = Text(episode.display_title, style="" if episode.title else "dim")

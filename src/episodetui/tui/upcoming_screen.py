@@ -53,7 +53,13 @@ class UpcomingScreen(Screen):
             episode = item.episode
             # The view's title: unaired means unwatched, so strict mode hides it.
             airs = item.airs_at.strftime("%a %d %b %H:%M") if item.airs_at else episode.air_date or ""
-            return (Text(airs), Text(in_days_text(item.in_days), style="dim"), Text(item.show_title), Text(episode.code), Text(episode.title))
+            return (
+                Text(airs),
+                Text(in_days_text(item.in_days), style="dim"),
+                Text(item.show_title),
+                Text(episode.code),
+                Text(episode.title),
+            )
 
         rows.set_rows([str(item.episode.id) for item in self.items], cells)
         status = (

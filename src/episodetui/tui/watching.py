@@ -46,7 +46,9 @@ class RewatchChoice(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         times = "once" if self.plays == 1 else f"{self.plays} times"
         with Vertical(classes="dialog"):
-            yield Static(Text(f"{self.code} is watched ({times}). Unmark it, or count a rewatch?"), classes="question")
+            yield Static(
+                Text(f"{self.code} is watched ({times}). Unmark it, or count a rewatch?"), classes="question"
+            )
             with Horizontal(classes="buttons"):
                 yield Button("Unmark (u)", id=UNMARK, variant="warning")
                 yield Button("Rewatch (r)", id=REWATCH, variant="primary")

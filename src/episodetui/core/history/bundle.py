@@ -78,7 +78,9 @@ class Bundle:
         data = self._open_bytes(name)
         self._total += len(data)
         if self._total > MAX_TOTAL_BYTES:
-            raise HistoryFileError(f"{self.origin} holds more than {MAX_TOTAL_BYTES >> 30} GiB of data; that is not a watch history")
+            raise HistoryFileError(
+                f"{self.origin} holds more than {MAX_TOTAL_BYTES >> 30} GiB of data; that is not a watch history"
+            )
         return data
 
     def read_text(self, name: str) -> str:
@@ -115,7 +117,9 @@ class FolderBundle(Bundle):
             for item in _walk(self.path, depth=0):
                 found.append(item.relative_to(self.path).as_posix())
                 if len(found) > MAX_FILES:
-                    raise HistoryFileError(f"{self.origin} holds more than {MAX_FILES} files; point at the export's folder")
+                    raise HistoryFileError(
+                        f"{self.origin} holds more than {MAX_FILES} files; point at the export's folder"
+                    )
             self._names = sorted(found)
         return self._names
 
@@ -132,11 +136,14 @@ class ZipBundle(Bundle):
         except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
             raise HistoryFileError(f"{path} is not a readable zip file ({error})") from None
         if len(infos) > MAX_FILES:
-            raise HistoryFileError(f"{path} holds more than {MAX_FILES} files; that is not a tracker's export")
+            raise HistoryFileError(
+                f"{path} holds more than {MAX_FILES} files; that is not a tracker's export"
+            )
         self.password = password
         self.encrypted = any(info.flag_bits & 0x1 for info in infos)
         self._infos = {
-            info.filename: info for info in infos
+            info.filename: info
+            for info in infos
             if not info.is_dir() and not info.filename.startswith("__MACOSX/")
         }
 
@@ -151,7 +158,9 @@ class ZipBundle(Bundle):
                 " for it, give it with --password-stdin, or unzip it yourself and import the folder"
             )
         if info.file_size > MAX_FILE_BYTES:
-            raise HistoryFileError(f"{name} in {self.origin} unpacks to {info.file_size >> 20} MiB; that is not a watch history")
+            raise HistoryFileError(
+                f"{name} in {self.origin} unpacks to {info.file_size >> 20} MiB; that is not a watch history"
+            )
         try:
             with self.zip.open(info, pwd=self.password) as handle:
                 data = handle.read(MAX_FILE_BYTES + 1)
@@ -169,7 +178,9 @@ class ZipBundle(Bundle):
         except (zipfile.BadZipFile, OSError, EOFError, ValueError) as error:
             raise HistoryFileError(f"{name} in {self.origin} is damaged ({error})") from None
         if len(data) > MAX_FILE_BYTES:
-            raise HistoryFileError(f"{name} in {self.origin} unpacks to more than {MAX_FILE_BYTES >> 20} MiB; that is not a watch history")
+            raise HistoryFileError(
+                f"{name} in {self.origin} unpacks to more than {MAX_FILE_BYTES >> 20} MiB; that is not a watch history"
+            )
         return data
 
 
@@ -214,7 +225,9 @@ def _read_capped(path: Path, name: str) -> bytes:
     except OSError as error:
         raise HistoryFileError(f"cannot read {name}: {error.strerror}") from None
     if len(data) > MAX_FILE_BYTES:
-        raise HistoryFileError(f"{name} is larger than {MAX_FILE_BYTES >> 20} MiB; that is not a watch history")
+        raise HistoryFileError(
+            f"{name} is larger than {MAX_FILE_BYTES >> 20} MiB; that is not a watch history"
+        )
     return data
 
 

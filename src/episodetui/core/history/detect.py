@@ -76,7 +76,9 @@ def _sniff(bundle: Bundle, name: str) -> str | None:
     return None
 
 
-def read_history(path: Path, source: str | None = None, password: bytes | None = None) -> tuple[Bundle, str, History | None]:
+def read_history(
+    path: Path, source: str | None = None, password: bytes | None = None
+) -> tuple[Bundle, str, History | None]:
     """Open what the user pointed at, find its source, and read it into a `History`.
 
     For an episodetui export the history is None: the caller merges the document itself.
@@ -95,7 +97,9 @@ def read_from_bundle(bundle: Bundle, source: str) -> History:
     for show in history.shows:
         merge_same_moment(show)
     if not history.shows and not history.skipped:
-        raise HistoryFileError(f"{bundle.origin} holds no shows or episodes episodetui can read as {NAMES[source]}")
+        raise HistoryFileError(
+            f"{bundle.origin} holds no shows or episodes episodetui can read as {NAMES[source]}"
+        )
     return history
 
 

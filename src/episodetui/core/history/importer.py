@@ -74,7 +74,9 @@ def local_match(library: Library, show: HistoryShow, index: dict[str, int]) -> i
     return found
 
 
-def prepare(library: Library, history: History, matcher: Matcher | None, progress: Progress | None = None) -> Prepared:
+def prepare(
+    library: Library, history: History, matcher: Matcher | None, progress: Progress | None = None
+) -> Prepared:
     """Match every show: the library first, then TVmaze (unless `matcher` is None)."""
     index = library.show_index()
     library_ids: dict[int, int] = {}
@@ -114,8 +116,13 @@ def apply(
     progress: Callable[[int, int, str], None] | None = None,
 ) -> ImportReport:
     history = prepared.history
-    report = ImportReport(history.source, dry_run, skipped=history.skipped_counts(),
-                          offline_reason=prepared.offline_reason, calls=prepared.calls)
+    report = ImportReport(
+        history.source,
+        dry_run,
+        skipped=history.skipped_counts(),
+        offline_reason=prepared.offline_reason,
+        calls=prepared.calls,
+    )
     made: dict[int, int] = {}  # TVmaze id -> show made by this import (two rows, one show)
     try:
         with library.transaction() if dry_run else nullcontext():
@@ -133,14 +140,18 @@ def apply(
     return report
 
 
-def _apply_show(library: Library, prepared: Prepared, position: int, show: HistoryShow, made: dict[int, int]) -> ShowOutcome:
+def _apply_show(
+    library: Library, prepared: Prepared, position: int, show: HistoryShow, made: dict[int, int]
+) -> ShowOutcome:
     match = prepared.matches.get(position)
     if position in prepared.library_ids:
         show_id, how = prepared.library_ids[position], IN_LIBRARY
     elif match is not None and match.info.id in made:
         show_id, how = made[match.info.id], f"matched on TVmaze by {match.by}"
     elif match is not None:
-        show_id = library.create_imported_show(show.title, year=show.year, ids=show.ids, info=match.info, facts=match.facts)
+        show_id = library.create_imported_show(
+            show.title, year=show.year, ids=show.ids, info=match.info, facts=match.facts
+        )
         made[match.info.id] = show_id
         how = f"matched on TVmaze by {match.by}"
     else:
@@ -159,13 +170,19 @@ def report_lines(report: ImportReport) -> list[str]:
     verb = "would add" if report.dry_run else "added"
     hows = Counter(show.how for show in report.shows)
     lines = [
-        f"{n(len(report.shows), 'show')}: " + (", ".join(f"{count} {how}" for how, count in sorted(hows.items())) or "none"),
+        f"{n(len(report.shows), 'show')}: "
+        + (", ".join(f"{count} {how}" for how, count in sorted(hows.items())) or "none"),
         f"{verb.capitalize()} {n(total.episodes_added, 'episode')}, {n(total.plays_added, 'play')}"
         f" and {n(total.ratings_set, 'rating')}"
-        + (f"; {n(total.plays_merged, 'play')} already there" if total.plays_merged else "") + ".",
+        + (f"; {n(total.plays_merged, 'play')} already there" if total.plays_merged else "")
+        + ".",
     ]
     if report.skipped:
-        lines.append("Skipped: " + ", ".join(f"{reason} {count:,}" for reason, count in sorted(report.skipped.items())) + ".")
+        lines.append(
+            "Skipped: "
+            + ", ".join(f"{reason} {count:,}" for reason, count in sorted(report.skipped.items()))
+            + "."
+        )
     if report.calls:
         lines.append(f"TVmaze: {n(report.calls, 'call')}.")
     if report.offline_reason:

@@ -74,7 +74,6 @@ class HistoryShow(BaseModel):
         return int(self.rating is not None) + sum(1 for e in self.episodes if e.rating is not None)
 
 
-
 class Skipped(BaseModel):
     reason: str
     detail: str = ""
@@ -103,7 +102,9 @@ class ShowBook:
         self.shows: list[HistoryShow] = []
         self._by_key: dict[str, HistoryShow] = {}
 
-    def get(self, title: str, ids: dict[str, object] | None = None, year: int | None = None) -> HistoryShow | None:
+    def get(
+        self, title: str, ids: dict[str, object] | None = None, year: int | None = None
+    ) -> HistoryShow | None:
         clean_ids = {k: str(v).strip() for k, v in (ids or {}).items() if _real_id(v)}
         title = clean_line(title or "")
         keys = [f"{kind}:{value}" for kind, value in sorted(clean_ids.items())]

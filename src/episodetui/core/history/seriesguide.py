@@ -51,7 +51,12 @@ def _read_show(item: object, book: ShowBook, history: History) -> None:
     if not isinstance(item, dict) or not isinstance(item.get("title"), str):
         history.skip(MALFORMED, "a show without a title")
         return
-    ids = {"tmdb": item.get("tmdb_id"), "tvdb": item.get("tvdb_id"), "imdb": item.get("imdb_id"), "trakt": item.get("trakt_id")}
+    ids = {
+        "tmdb": item.get("tmdb_id"),
+        "tvdb": item.get("tvdb_id"),
+        "imdb": item.get("imdb_id"),
+        "trakt": item.get("trakt_id"),
+    }
     ids = {k: v for k, v in ids.items() if isinstance(v, (int, str))}
     show = book.get(item["title"], ids, parse_year(item.get("first_aired")))
     if show is None:

@@ -27,8 +27,10 @@ def looks_like(bundle: Bundle) -> bool:
 
 
 def looks_like_document(data: object) -> bool:
-    return isinstance(data, dict) and isinstance(data.get("shows"), dict) and (
-        "pEp" in data["shows"] or "cH" in data["shows"] or "cW" in data["shows"]
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("shows"), dict)
+        and ("pEp" in data["shows"] or "cH" in data["shows"] or "cW" in data["shows"])
     )
 
 

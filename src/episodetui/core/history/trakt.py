@@ -33,16 +33,22 @@ ID_KINDS = ("tvdb", "imdb", "tmdb", "trakt")
 
 
 def looks_like(bundle: Bundle) -> bool:
-    return bool(_pages(bundle, "watched-history") or _pages(bundle, "ratings-episodes") or _pages(bundle, "watched-shows"))
+    return bool(
+        _pages(bundle, "watched-history")
+        or _pages(bundle, "ratings-episodes")
+        or _pages(bundle, "watched-shows")
+    )
 
 
 def looks_like_items(data: object) -> bool:
     if not isinstance(data, list) or not data or not isinstance(data[0], dict):
         return False
     first = data[0]
-    return ("watched_at" in first or "rated_at" in first or "last_watched_at" in first) and any(
-        k in first for k in ("episode", "show", "movie", "type", "seasons")
-    ) or any(k.startswith(("show.", "episode.")) for k in first)
+    return (
+        ("watched_at" in first or "rated_at" in first or "last_watched_at" in first)
+        and any(k in first for k in ("episode", "show", "movie", "type", "seasons"))
+        or any(k.startswith(("show.", "episode.")) for k in first)
+    )
 
 
 def read(bundle: Bundle) -> History:
@@ -125,7 +131,11 @@ def _unflatten(row: dict[str, str]) -> dict[str, object]:
 def _show(book: ShowBook, show: dict[str, object]) -> HistoryShow | None:
     ids = object_of(show.get("ids"))
     title = text_of(show.get("title"))
-    return book.get(title, {k: ids.get(k) for k in ID_KINDS if not isinstance(ids.get(k), (dict, list))}, parse_year(show.get("year")))
+    return book.get(
+        title,
+        {k: ids.get(k) for k in ID_KINDS if not isinstance(ids.get(k), (dict, list))},
+        parse_year(show.get("year")),
+    )
 
 
 def _episode_slot(item: dict[str, object]) -> tuple[dict[str, object], int, int, str] | None:
@@ -153,7 +163,9 @@ def _read_play(item: object, book: ShowBook, history: History) -> None:
         history.skip(MALFORMED, str(item.get("id", ""))[:40])
         return
     _, season, number, title = slot
-    show.episode(season, number, title).plays.append(HistoryPlay(watched_at=parse_time(item.get("watched_at"))))
+    show.episode(season, number, title).plays.append(
+        HistoryPlay(watched_at=parse_time(item.get("watched_at")))
+    )
 
 
 def _read_watched_shows(items: list[object], book: ShowBook, history: History, seen: set[int]) -> None:
@@ -173,7 +185,9 @@ def _read_watched_shows(items: list[object], book: ShowBook, history: History, s
                 if not isinstance(episode, dict) or parse_int(episode.get("number")) is None:
                     continue
                 plays = parse_int(episode.get("plays"), 0, 1000) or 1
-                target = show.episode(parse_int(season.get("number")) or 0, parse_int(episode.get("number")) or 0)
+                target = show.episode(
+                    parse_int(season.get("number")) or 0, parse_int(episode.get("number")) or 0
+                )
                 last = parse_time(episode.get("last_watched_at"))
                 target.plays.extend(HistoryPlay() for _ in range(plays - 1))
                 target.plays.append(HistoryPlay(watched_at=last))

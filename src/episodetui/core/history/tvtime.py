@@ -42,8 +42,10 @@ def looks_like(bundle: Bundle) -> bool:
 
 
 def looks_like_rows(header: set[str]) -> bool:
-    return "key" in header and ("series_name" in header or "gsi" in header) or (
-        "tv_show_name" in header and "episode_season_number" in header
+    return (
+        "key" in header
+        and ("series_name" in header or "gsi" in header)
+        or ("tv_show_name" in header and "episode_season_number" in header)
     )
 
 
@@ -68,7 +70,10 @@ def read(bundle: Bundle) -> History:
             _show(book, row.get("tv_show_name", ""), row.get("tv_show_id"))
     for name in bundle.find(VOTES):
         for row in bundle.read_csv(name):
-            history.skip(UNKNOWN_SCALE, f"{row.get('series_name', '')} S{row.get('season_number')}E{row.get('episode_number')}")
+            history.skip(
+                UNKNOWN_SCALE,
+                f"{row.get('series_name', '')} S{row.get('season_number')}E{row.get('episode_number')}",
+            )
     history.shows = book.shows
     return history
 
@@ -79,7 +84,7 @@ def _show(book: ShowBook, name: str, tvdb: object) -> HistoryShow | None:
 
 
 def split_year(name: str) -> tuple[str, int | None]:
-    """"Show (2019)" is the title "Show" of 2019; "(US)" stays part of the title."""
+    """ "Show (2019)" is the title "Show" of 2019; "(US)" stays part of the title."""
     match = _YEAR_SUFFIX.search(name)
     if match:
         return name[: match.start()].strip(), int(match.group(1))
@@ -170,7 +175,9 @@ def _read_v1(
     return played
 
 
-def _read_seen(rows: list[dict[str, str]], book: ShowBook, history: History, show_ids: dict[str, str]) -> bool:
+def _read_seen(
+    rows: list[dict[str, str]], book: ShowBook, history: History, show_ids: dict[str, str]
+) -> bool:
     played = False
     for row in rows:
         name = row.get("tv_show_name", "")

@@ -50,7 +50,10 @@ CREDIT = re.compile(
     re.I,
 )
 # Words alt text and captions use, and a caption's own layout
-_CAPTION_WORDS = re.compile(r"\b(?:screenshot|screencap|still|stills|pictured|gif|via|courtesy|ep\s*\d+\s+\w+|episode\s+\d+\s+screenshot)\b", re.I)
+_CAPTION_WORDS = re.compile(
+    r"\b(?:screenshot|screencap|still|stills|pictured|gif|via|courtesy|ep\s*\d+\s+\w+|episode\s+\d+\s+screenshot)\b",
+    re.I,
+)
 AVAILABILITY_LINE = re.compile(
     r"\b(?:is|are)\s+(?:now\s+|currently\s+)?(?:available|streaming|out)\s+(?:(?:to|for)\s+(?:stream|watch|rent|buy)\s+)?(?:now\s+)?(?:on|via|at)\b"
     r"|\bavailable\s+to\s+stream\b|\bnow\s+streaming\s+(?:on|via)\b|\bwatch\s+(?:it\s+)?(?:now\s+)?on\s+\S+\s*$"
@@ -161,17 +164,28 @@ def kind_of_drop(block: Block) -> str | None:
         return SPOILER_WARNING
     if n <= SHORT and CREDIT.search(text):
         return IMAGE_CAPTION
-    if n <= 25 and AVAILABILITY_LINE.search(text) and (n <= 14 or re.search(r"\b(?:available|streaming)\b", text, re.I)):
+    if (
+        n <= 25
+        and AVAILABILITY_LINE.search(text)
+        and (n <= 14 or re.search(r"\b(?:available|streaming)\b", text, re.I))
+    ):
         return AVAILABILITY
     if n <= 25 and (PROMPT_LINE.match(text) or COMMENTS_PROMPT.search(text) or PLEA.search(text)):
         return PROMPT
     if n <= 16 and (BYLINE_LINE.search(text) or DATE_LINE.match(text)) and not re.search(r"[.!?]$", text):
         return BYLINE
-    if re.match(r"^at\s*\.\s*updated\s+at\s*\.?$", text, re.I) or (block.marker in "—–" and block.marker and n <= 6 and not re.search(r"[.!?]$", text)):
+    if re.match(r"^at\s*\.\s*updated\s+at\s*\.?$", text, re.I) or (
+        block.marker in "—–" and block.marker and n <= 6 and not re.search(r"[.!?]$", text)
+    ):
         return BYLINE  # an empty dateline left by a page, a sign-off "— Site Name"
     if n <= 20 and COMMUNITY_LINE.match(text):
         return COMMUNITY
-    if n <= 10 and re.search(r"\d", text) and sum(sum(ch.isalpha() for ch in w) >= 2 for w in text.split()) <= 1 and not re.search(r"[.!?]$", text):
+    if (
+        n <= 10
+        and re.search(r"\d", text)
+        and sum(sum(ch.isalpha() for ch in w) >= 2 for w in text.split()) <= 1
+        and not re.search(r"[.!?]$", text)
+    ):
         return COMMUNITY  # reactions and counts: "👍 56 · 💬 12 · Share"
     if n <= 14 and NAVIGATION_LINE.match(text) and not re.search(r"[.!?]$", text):
         return PAGE_CHROME
@@ -197,7 +211,11 @@ def looks_like_caption(text: str, nearby: str) -> bool:
     flat = re.sub(r"\W+", " ", nearby.casefold()).split()
     head = " ".join(flat)
     parts = re.split(r"\s+[-–—|]\s+", text)
-    return len(parts) == 2 and len(parts[1].split()) <= 6 and " ".join(re.sub(r"\W+", " ", parts[1].casefold()).split()) in head
+    return (
+        len(parts) == 2
+        and len(parts[1].split()) <= 6
+        and " ".join(re.sub(r"\W+", " ", parts[1].casefold()).split()) in head
+    )
 
 
 def is_trailing(text: str) -> bool:
@@ -206,4 +224,3 @@ def is_trailing(text: str) -> bool:
 
 def is_weak_trailing(text: str) -> bool:
     return bool(WEAK_TRAILING.match(text))
-

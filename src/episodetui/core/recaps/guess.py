@@ -17,7 +17,9 @@ from episodetui.core.titles import normalize_title
 if TYPE_CHECKING:
     from episodetui.core.recaps.model import ParsedRecap
 
-_QUOTED = re.compile(r"[‘“«„]([^’”»“\n]{1,120})[’”»]|\"([^\"\n]{1,120})\"|(?:(?<=\s)|^)'([^'\n]{1,120})'(?=[\s:,.;!?]|$)")
+_QUOTED = re.compile(
+    r"[‘“«„]([^’”»“\n]{1,120})[’”»]|\"([^\"\n]{1,120})\"|(?:(?<=\s)|^)'([^'\n]{1,120})'(?=[\s:,.;!?]|$)"
+)
 _NUMBER_WORDS = {
     word: value
     for value, word in enumerate(
@@ -105,7 +107,11 @@ class TargetGuess:
         if self.show_title:
             return f"{self.show_title} {self.code}" if self.code else f"{self.show_title} (no episode named)"
         if self.names_other_show:
-            return f"{self.code} of a show that is not in your library" if self.code else "a show that is not in your library"
+            return (
+                f"{self.code} of a show that is not in your library"
+                if self.code
+                else "a show that is not in your library"
+            )
         return f"{self.code} (no show named)" if self.code else "no show or episode"
 
 

@@ -44,10 +44,14 @@ LEAD_IN = re.compile(
     re.I,
 )
 SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
-_COUNT_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_COUNT_WORDS = {
+    w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
 # "the four moments", "5 Moments From …", "3 Scenes That …": how many the article promises
 _COUNT = re.compile(
-    r"\b(\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+(?:\w+\s+){0,2}?(?:moments?|takeaways?|highlights?|scenes|things|reasons|lessons)\b",
+    r"\b(\d{1,2}|"
+    + "|".join(_COUNT_WORDS)
+    + r")\s+(?:\w+\s+){0,2}?(?:moments?|takeaways?|highlights?|scenes|things|reasons|lessons)\b",
     re.I,
 )
 
@@ -65,7 +69,7 @@ def numbered(block: Block) -> tuple[int, str] | None:
     match = NUMBERED.match(block.text)
     if not match:
         return None
-    return int(next(group for group in match.groups() if group)), block.text[match.end():].strip()
+    return int(next(group for group in match.groups() if group)), block.text[match.end() :].strip()
 
 
 def is_label(block: Block) -> bool:
@@ -76,8 +80,11 @@ def is_label(block: Block) -> bool:
     text = plain(block).rstrip(":").strip()
     if KEY_MOMENTS_LABEL.match(text):
         return True
-    return words(text) <= 8 and not re.search(r"[.!?]$", text) and bool(_LABEL_WORDS.search(text)) and (
-        block.kind == HEADING or plain(block).endswith(":") or words(text) <= 6
+    return (
+        words(text) <= 8
+        and not re.search(r"[.!?]$", text)
+        and bool(_LABEL_WORDS.search(text))
+        and (block.kind == HEADING or plain(block).endswith(":") or words(text) <= 6)
     )
 
 
@@ -92,9 +99,14 @@ def _split_run_in(block: Block, title: str) -> tuple[str, str]:
     """A title and the text run into it on the same line: bold lead, or "Label: sentence"."""
     lead = block.lead.strip()
     if lead and title.startswith(lead) and len(title) > len(lead):
-        return lead.rstrip(".:;–—- ").strip(), title[len(lead):].lstrip(" .:;–—-").strip()
+        return lead.rstrip(".:;–—- ").strip(), title[len(lead) :].lstrip(" .:;–—-").strip()
     match = re.match(r"^([^.!?:]{1,80}):\s+(\S.*)$", title)
-    if match and words(match.group(1)) <= 8 and words(match.group(2)) >= 5 and SENTENCE_END.search(match.group(2)):
+    if (
+        match
+        and words(match.group(1)) <= 8
+        and words(match.group(2)) >= 5
+        and SENTENCE_END.search(match.group(2))
+    ):
         return match.group(1).strip(), match.group(2).strip()
     return title.rstrip(":").strip(), ""
 
@@ -203,8 +215,11 @@ def _unnumbered_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
 def _evidence(headline: str, body: list[Block], first_title: int) -> bool:
     if LISTICLE_HEADLINE.search(headline):
         return True
-    before = [b for b in body[max(0, first_title - 2):first_title] if b.kind in (PARAGRAPH, HEADING)]
-    return any(is_label(b) or LEAD_IN.search(plain(b)) or (b.kind == HEADING and LISTICLE_HEADLINE.search(plain(b))) for b in before)
+    before = [b for b in body[max(0, first_title - 2) : first_title] if b.kind in (PARAGRAPH, HEADING)]
+    return any(
+        is_label(b) or LEAD_IN.search(plain(b)) or (b.kind == HEADING and LISTICLE_HEADLINE.search(plain(b)))
+        for b in before
+    )
 
 
 def list_label(body: list[Block], entries: dict[int, Entry]) -> int | None:

@@ -43,7 +43,8 @@ from episodetui.core.text import clean_text, parse_timestamp
 
 # A line that only names the episode: "Season 1, Episode 8", "S01E08", "Episode 6"
 EPISODE_LINE = re.compile(
-    r"^(?:season\s+\w+\s*[,:·|-]?\s*)?(?:episode|ep\.?|chapter|part)\s*\w+$|^s\d{1,3}\s*e\d{1,4}$|^season\s+\w+$", re.I
+    r"^(?:season\s+\w+\s*[,:·|-]?\s*)?(?:episode|ep\.?|chapter|part)\s*\w+$|^s\d{1,3}\s*e\d{1,4}$|^season\s+\w+$",
+    re.I,
 )
 _KEYWORDS = re.compile(
     r"\b(?:recap|review|episode|episodes|ep|discussion|moments|takeaways|thoughts|chapter|part|premiere|finale|highlights|impressions)\b|\d화|\d회",
@@ -53,14 +54,19 @@ _LEADING_TIME = re.compile(r"^\(?\[?(\d{1,2}:\d{2}(?::\d{2})?)\]?\)?\s*[-–—:
 
 
 def _is_bare_heading(text: str) -> bool:
-    return _words(text) <= 6 and not _SENTENCE_END.search(text) and not text.startswith("•") and not NUMBERED.match(text)
+    return (
+        _words(text) <= 6
+        and not _SENTENCE_END.search(text)
+        and not text.startswith("•")
+        and not NUMBERED.match(text)
+    )
 
 
 def _moment(text: str, detail: str = "") -> Moment:
     match = _LEADING_TIME.match(text)
     if match:
         try:
-            return Moment(text[match.end():].strip(), parse_timestamp(match.group(1)), detail)
+            return Moment(text[match.end() :].strip(), parse_timestamp(match.group(1)), detail)
         except EpisodeTuiError:
             pass
     return Moment(text.strip(), None, detail)
@@ -72,9 +78,19 @@ def _moment(text: str, detail: str = "") -> Moment:
 def _headline_score(block: Block, index: int, markdown: bool) -> float | None:
     text = _plain(block)
     n = _words(text)
-    if block.kind in (ITEM, CAPTION) or n > 25 or len(text) > 300 or furniture.kind_of_drop(block) or furniture.is_trailing(text):
+    if (
+        block.kind in (ITEM, CAPTION)
+        or n > 25
+        or len(text) > 300
+        or furniture.kind_of_drop(block)
+        or furniture.is_trailing(text)
+    ):
         return None
-    if (_is_label(block) and guess_episode(text) == (None, None)) or NUMBERED.match(block.text) or EPISODE_LINE.match(text):
+    if (
+        (_is_label(block) and guess_episode(text) == (None, None))
+        or NUMBERED.match(block.text)
+        or EPISODE_LINE.match(text)
+    ):
         return None
     score = -0.3 * index
     if n < 3:
@@ -136,7 +152,9 @@ def _body_starts(block: Block) -> bool:
 # -------------------------------------------------------------------- classify
 
 
-def _classify(blocks: list[Block], headline_index: int | None, headline: str, fmt: str, hints: list[str]) -> ParsedRecap:
+def _classify(
+    blocks: list[Block], headline_index: int | None, headline: str, fmt: str, hints: list[str]
+) -> ParsedRecap:
     dropped: Counter[str] = Counter()
     hints = list(hints)
     caption_groups: set[tuple[int, int]] = set()
@@ -162,7 +180,9 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
     in_header = True
     rest = list(enumerate(blocks))[start:]
     # the last substantial paragraph: a share bar before it is mid-article, not the tail
-    last_substantial = max((p for p, (_, b) in enumerate(rest) if _words(b.text) >= 25 and not b.hint), default=-1)
+    last_substantial = max(
+        (p for p, (_, b) in enumerate(rest) if _words(b.text) >= 25 and not b.hint), default=-1
+    )
     for position, (index, block) in enumerate(rest):
         text = _plain(block)
         if block.kind in (HEADING, PARAGRAPH) and furniture.is_trailing(text):
@@ -180,7 +200,14 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
                 hints.append(text)  # "Spoilers for season 2, episode 7 of …": for the guess
             drop(kind, block, index)
             continue
-        is_deck = in_header and not body and index == start and block.kind == HEADING and _words(text) >= 6 and index > 0
+        is_deck = (
+            in_header
+            and not body
+            and index == start
+            and block.kind == HEADING
+            and _words(text) >= 6
+            and index > 0
+        )
         if in_header and not is_deck and not _body_starts(block):
             if EPISODE_LINE.match(text):
                 hints.append(text)  # "Season 1, Episode 8" under the headline: for the guess
@@ -202,7 +229,9 @@ def _classify(blocks: list[Block], headline_index: int | None, headline: str, fm
             continue
         entry = listicle.get(position)
         if entry is not None:
-            texts = ([entry.run_in] if entry.run_in else []) + [blocks_only[i].text.strip() for i in entry.details]
+            texts = ([entry.run_in] if entry.run_in else []) + [
+                blocks_only[i].text.strip() for i in entry.details
+            ]
             moments.append(_moment(entry.title.strip("*_ "), "\n\n".join(texts)))
             if entry.run_in:
                 paragraphs.append(entry.run_in)
@@ -239,13 +268,18 @@ def _heading_in_title(page: HtmlPage) -> str:
     <title> repeats is its headline."""
     title = " ".join(page.title.casefold().split())
     for block in page.blocks:
-        if block.kind == HEADING and block.text and _words(block.text) >= 2 and block.text.casefold() in title:
+        if (
+            block.kind == HEADING
+            and block.text
+            and _words(block.text) >= 2
+            and block.text.casefold() in title
+        ):
             return block.text
     return ""
 
 
 def _title_without_site(title: str) -> str:
-    """"Headline | Site Name" or "Headline – Site": the part that is not the site."""
+    """ "Headline | Site Name" or "Headline – Site": the part that is not the site."""
     parts = re.split(r"\s+[|–—·]\s+|\s+-\s+", title)
     return max(parts, key=len) if len(parts) > 1 else title
 

@@ -93,7 +93,9 @@ def plan_import(
             other = None
         if other is not None and other.id != episode.id:
             suggested = _target(library, other, revealed=False)
-    return ImportPlan(parsed, show.title, _target(library, episode, revealed), suggested, guess, source, title)
+    return ImportPlan(
+        parsed, show.title, _target(library, episode, revealed), suggested, guess, source, title
+    )
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,9 @@ class ImportResult:
     message: str  # what to tell the user: the headline only if the recap is visible
 
 
-def apply_import(library: Library, plan: ImportPlan, choice: str = HERE, *, revealed: bool = False) -> ImportResult:
+def apply_import(
+    library: Library, plan: ImportPlan, choice: str = HERE, *, revealed: bool = False
+) -> ImportResult:
     """Save the planned recap to the chosen episode (replacing any recap it had), in one
     transaction, and say what was done in words that respect the spoiler policy."""
     from episodetui.core.store import KeyMoment

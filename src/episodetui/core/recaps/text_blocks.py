@@ -6,7 +6,9 @@ import re
 
 from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block
 
-_HTML_HINT = re.compile(r"<!doctype html|<html[\s>]|<body[\s>]|<article[\s>]|<p[\s>]|<div[\s>]|<h1[\s>]", re.I)
+_HTML_HINT = re.compile(
+    r"<!doctype html|<html[\s>]|<body[\s>]|<article[\s>]|<p[\s>]|<div[\s>]|<h1[\s>]", re.I
+)
 
 
 def detect_format(text: str) -> str:
@@ -14,7 +16,9 @@ def detect_format(text: str) -> str:
     head = text[:20000]
     if _HTML_HINT.search(head) and head.count("<") >= 3:
         return "html"
-    if re.search(r"^#{1,6}\s+\S", head, re.M) or re.search(r"!\[[^\]]*\]\(|\[[^\]\n]+\]\((?:https?:|/|#)", head):
+    if re.search(r"^#{1,6}\s+\S", head, re.M) or re.search(
+        r"!\[[^\]]*\]\(|\[[^\]\n]+\]\((?:https?:|/|#)", head
+    ):
         return "markdown"
     if re.search(r"^\*\*[^*\n]+\*\*\s*:?\s*$", head, re.M):
         return "markdown"
@@ -118,7 +122,7 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
             line = re.sub(r"^\s*>\s?", "", line)  # quotes are body text
         bullet = BULLET.match(line)
         if bullet:
-            start(ITEM, line[bullet.end():]).marker = line.strip()[0]
+            start(ITEM, line[bullet.end() :]).marker = line.strip()[0]
             continue
         if NUMBERED.match(line):
             start(ITEM, line.strip())
@@ -157,7 +161,12 @@ def _title_over(first: str, second: str) -> bool:
     """A short title line over a longer line of prose ("The lifeboat drill" / "A comic
     scene that…"): a hand-wrapped paragraph's first line is about as long as the next."""
     first = first.strip()
-    return _title_like(first) and len(first.split()) <= 8 and first[:1].isupper() and len(first) * 5 <= len(second.strip()) * 3
+    return (
+        _title_like(first)
+        and len(first.split()) <= 8
+        and first[:1].isupper()
+        and len(first) * 5 <= len(second.strip()) * 3
+    )
 
 
 def _looks_like_label(text: str) -> bool:

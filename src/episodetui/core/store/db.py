@@ -40,9 +40,7 @@ class Database:
         self._db = connection
         self.path = path
         self.clock = clock or utc_now
-        connection.create_function(
-            "episodetui_searchable_note", 1, _searchable_note, deterministic=True
-        )
+        connection.create_function("episodetui_searchable_note", 1, _searchable_note, deterministic=True)
 
     @property
     def data_dir(self) -> Path:
@@ -113,9 +111,8 @@ class Database:
 
     def _damaged(self, detail: str) -> str:
         detail = " ".join(detail.replace("*", "").split())
-        return (
-            f"{self.path} is damaged ({detail}); nothing was changed. "
-            + RESTORE_HINT.format(folder=self.data_dir / "backups")
+        return f"{self.path} is damaged ({detail}); nothing was changed. " + RESTORE_HINT.format(
+            folder=self.data_dir / "backups"
         )
 
     def _read_only(self) -> bool:
@@ -179,9 +176,7 @@ class Database:
     def _write_error(self, error: sqlite3.OperationalError) -> EpisodeTuiError:
         message = str(error)
         if "locked" in message or "busy" in message:
-            return LibraryBusy(
-                "another episodetui is writing to the library; try again in a moment"
-            )
+            return LibraryBusy("another episodetui is writing to the library; try again in a moment")
         if "readonly" in message or "read-only" in message:
             return EpisodeTuiError(f"the library is read-only ({self.path}); nothing was changed")
         if "disk" in message and "full" in message:
@@ -273,7 +268,7 @@ def _check_header(path: Path) -> None:
         raise EpisodeTuiError(_os_reason(f"cannot read {path}", error)) from None
     if not header:
         return  # an empty file: a library being created
-    if not header.startswith(_SQLITE_MAGIC[:len(header)]) or len(header) < _HEADER_SIZE:
+    if not header.startswith(_SQLITE_MAGIC[: len(header)]) or len(header) < _HEADER_SIZE:
         if header.startswith(_SQLITE_MAGIC):
             raise EpisodeTuiError(
                 f"{path} is damaged (cut short); nothing was changed. "

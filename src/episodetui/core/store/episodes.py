@@ -14,7 +14,6 @@ from episodetui.core.text import clean_line, clean_text
 
 
 class EpisodesRoom(SummariesRoom):
-
     _EPISODE_COLUMNS = (
         "e.id, e.show_id, e.season, e.number, e.title, e.air_date, e.runtime, e.synopsis,"
         " w.watched_at, COALESCE(w.plays, 0),"
@@ -100,12 +99,43 @@ class EpisodesRoom(SummariesRoom):
         ).fetchall()
         return [Upcoming(row[-1], _episode(row)) for row in rows]
 
+
 def _episode(row: tuple[Any, ...]) -> Episode:
     """An episode from a row of the episode select (sqlite3 types its rows as Any)."""
-    (episode_id, show_id, season, number, title, air_date, runtime, synopsis, watched_at, plays, notes,
-     has_recap, external_id, airstamp, delisted) = row[:15]
-    return Episode(episode_id, show_id, season, number, title, air_date, runtime, synopsis, watched_at, plays,
-                   notes, bool(has_recap), external_id, airstamp, bool(delisted))
+    (
+        episode_id,
+        show_id,
+        season,
+        number,
+        title,
+        air_date,
+        runtime,
+        synopsis,
+        watched_at,
+        plays,
+        notes,
+        has_recap,
+        external_id,
+        airstamp,
+        delisted,
+    ) = row[:15]
+    return Episode(
+        episode_id,
+        show_id,
+        season,
+        number,
+        title,
+        air_date,
+        runtime,
+        synopsis,
+        watched_at,
+        plays,
+        notes,
+        bool(has_recap),
+        external_id,
+        airstamp,
+        bool(delisted),
+    )
 
 
 def _check_date(value: str) -> str | None:

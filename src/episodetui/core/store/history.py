@@ -50,11 +50,12 @@ class _LibraryPlay:
 
 
 class HistoryRoom(WatchingRoom, ShowsRoom):
-
     def show_index(self) -> dict[str, int]:
         """Every way the library knows a show: "tvdb:81189", "title:<key>", ... -> show id."""
         index: dict[str, int] = {}
-        for show_id, key, ids, year in self._db.execute("SELECT id, title_key, external_ids, year FROM shows"):
+        for show_id, key, ids, year in self._db.execute(
+            "SELECT id, title_key, external_ids, year FROM shows"
+        ):
             try:
                 parsed = json.loads(ids)
             except ValueError:
@@ -111,7 +112,17 @@ class HistoryRoom(WatchingRoom, ShowsRoom):
             "INSERT INTO episodes(show_id, season, number, title, air_date, airstamp, runtime,"
             " synopsis, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (show_id, f.season, f.number, f.title, f.air_date, f.airstamp, f.runtime, f.synopsis, f.external_id)
+                (
+                    show_id,
+                    f.season,
+                    f.number,
+                    f.title,
+                    f.air_date,
+                    f.airstamp,
+                    f.runtime,
+                    f.synopsis,
+                    f.external_id,
+                )
                 for f in facts
             ],
         )
@@ -123,14 +134,18 @@ class HistoryRoom(WatchingRoom, ShowsRoom):
         current = json.loads(row[0]) if row else {}
         merged = {k: str(v) for k, v in ids.items() if k in ID_KINDS and k != "tvmaze"} | current
         if merged != current:
-            self._db.execute("UPDATE shows SET external_ids = ? WHERE id = ?", (json.dumps(merged, sort_keys=True), show_id))
+            self._db.execute(
+                "UPDATE shows SET external_ids = ? WHERE id = ?",
+                (json.dumps(merged, sort_keys=True), show_id),
+            )
 
     def merge_history_show(self, show_id: int, show: HistoryShow, source: str) -> MergeCounts:
         """Merge a show's episodes, plays and ratings into the library (inside the
         caller's transaction)."""
         counts = MergeCounts()
         rows = self._db.execute(
-            "SELECT id, season, number, title, air_date, external_id FROM episodes WHERE show_id = ?", (show_id,)
+            "SELECT id, season, number, title, air_date, external_id FROM episodes WHERE show_id = ?",
+            (show_id,),
         ).fetchall()
         by_slot = {(r[1], r[2]): r[0] for r in rows}
         specials = [r for r in rows if r[1] == 0]
@@ -146,7 +161,9 @@ class HistoryRoom(WatchingRoom, ShowsRoom):
             episode_id = self._episode_for(show_id, episode, by_slot, specials, linked, counts)
             self._merge_plays(episode_id, episode, plays.setdefault(episode_id, []), source, counts)
             if episode.rating is not None:
-                counts.ratings_set += self._merge_rating(show_id, episode_id, episode.rating, episode.rated_at, source)
+                counts.ratings_set += self._merge_rating(
+                    show_id, episode_id, episode.rating, episode.rated_at, source
+                )
         if show.rating is not None:
             counts.ratings_set += self._merge_rating(show_id, None, show.rating, show.rated_at, source)
         return counts
@@ -166,13 +183,16 @@ class HistoryRoom(WatchingRoom, ShowsRoom):
 
             wanted = normalize_title(episode.title) if episode.title else None
             for row in specials:
-                if (wanted and normalize_title(row[3]) == wanted) or (episode.air_date and row[4] == episode.air_date):
+                if (wanted and normalize_title(row[3]) == wanted) or (
+                    episode.air_date and row[4] == episode.air_date
+                ):
                     return int(row[0])
         found = by_slot.get((episode.season, episode.number))
         if found is not None and not (episode.season == 0 and linked):
             if episode.title and not linked:  # a show by hand learns its episodes' titles
                 self._db.execute(
-                    "UPDATE episodes SET title = ? WHERE id = ? AND title = ''", (clean_line(episode.title), found)
+                    "UPDATE episodes SET title = ? WHERE id = ? AND title = ''",
+                    (clean_line(episode.title), found),
                 )
             return int(found)
         number = episode.number
@@ -187,15 +207,27 @@ class HistoryRoom(WatchingRoom, ShowsRoom):
         by_slot[(episode.season, number)] = episode_id
         return episode_id
 
-    def _merge_plays(self, episode_id: int, episode: HistoryEpisode, existing: list[_LibraryPlay], source: str, counts: MergeCounts) -> None:
+    def _merge_plays(
+        self,
+        episode_id: int,
+        episode: HistoryEpisode,
+        existing: list[_LibraryPlay],
+        source: str,
+        counts: MergeCounts,
+    ) -> None:
         timed = [(p.watched_at, p.bulk) for p in episode.plays if p.watched_at]
         unknown = sum(1 for p in episode.plays if not p.watched_at)
         claimed: set[int] = set()  # the library's plays that this file's timed plays are
         for watched_at, bulk in timed:
             moment = datetime.fromisoformat(watched_at)
             same = next(
-                (p for p in existing
-                 if p.watched_at and abs((datetime.fromisoformat(p.watched_at) - moment).total_seconds()) <= SAME_MOMENT_SECONDS),
+                (
+                    p
+                    for p in existing
+                    if p.watched_at
+                    and abs((datetime.fromisoformat(p.watched_at) - moment).total_seconds())
+                    <= SAME_MOMENT_SECONDS
+                ),
                 None,
             )
             if same is not None:
@@ -222,12 +254,15 @@ class HistoryRoom(WatchingRoom, ShowsRoom):
         counts.plays_merged += unknown - missing
         for _ in range(missing):
             cursor = self._db.execute(
-                "INSERT INTO plays(episode_id, watched_at, source, bulk) VALUES (?, NULL, ?, 0)", (episode_id, source)
+                "INSERT INTO plays(episode_id, watched_at, source, bulk) VALUES (?, NULL, ?, 0)",
+                (episode_id, source),
             )
             existing.append(_LibraryPlay(int(cursor.lastrowid or 0), None))
             counts.plays_added += 1
 
-    def _merge_rating(self, show_id: int, episode_id: int | None, rating: int, rated_at: str | None, source: str) -> int:
+    def _merge_rating(
+        self, show_id: int, episode_id: int | None, rating: int, rated_at: str | None, source: str
+    ) -> int:
         """Set a rating unless the library's is as new or newer; 1 if it changed."""
         rated_at = rated_at or self.now()
         row = self._db.execute(
@@ -252,4 +287,3 @@ class HistoryRoom(WatchingRoom, ShowsRoom):
                 "SELECT episode_id, rating, rated_at, source FROM ratings WHERE show_id = ?", (show_id,)
             )
         }
-

@@ -9,7 +9,6 @@ from episodetui.core.text import clean_text
 
 
 class NotesRoom(Database):
-
     def add_note(
         self,
         show_id: int,
@@ -51,9 +50,7 @@ class NotesRoom(Database):
     _NOTE_ORDER = "ORDER BY at_seconds IS NULL, at_seconds, created_at, id"
 
     def note(self, note_id: int) -> Note:
-        row = self._db.execute(
-            f"SELECT {self._NOTE_COLUMNS} FROM notes WHERE id = ?", (note_id,)
-        ).fetchone()
+        row = self._db.execute(f"SELECT {self._NOTE_COLUMNS} FROM notes WHERE id = ?", (note_id,)).fetchone()
         if row is None:
             raise NotFound(f"no note with id {note_id}")
         return Note(*row)

@@ -10,7 +10,6 @@ from episodetui.core.store.records import EPISODE_ORDER as _ORDER, KeyMoment, No
 
 
 class RawRoom(RecapsRoom, NotesRoom):
-
     def raw_show_rows(self) -> list[sqlite3.Row]:
         return self._rows("SELECT * FROM shows ORDER BY title_key")
 

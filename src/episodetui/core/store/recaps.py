@@ -12,7 +12,6 @@ from episodetui.core.text import clean_line, clean_text
 
 
 class RecapsRoom(EpisodesRoom, ShowsRoom):
-
     def set_recap(
         self,
         episode_id: int,
@@ -31,13 +30,11 @@ class RecapsRoom(EpisodesRoom, ShowsRoom):
         with self.transaction() as db:
             db.execute("DELETE FROM recaps WHERE episode_id = ?", (episode_id,))
             db.execute(
-                "INSERT INTO recaps(episode_id, title, body, source, added_at)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO recaps(episode_id, title, body, source, added_at) VALUES (?, ?, ?, ?, ?)",
                 (episode_id, clean_line(title), body, clean_line(source), added_at or self.now()),
             )
             db.executemany(
-                "INSERT INTO key_moments(episode_id, position, body, at_seconds)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO key_moments(episode_id, position, body, at_seconds) VALUES (?, ?, ?, ?)",
                 [(episode_id, position, words, at) for position, (words, at) in enumerate(moments)],
             )
 

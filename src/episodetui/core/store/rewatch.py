@@ -43,7 +43,6 @@ class PassProgress:
 
 
 class RewatchRoom(WatchingRoom, ShowsRoom):
-
     def active_pass(self, show_id: int) -> RewatchPass | None:
         row = self._db.execute(
             "SELECT id, show_id, started_at, ended_at,"
@@ -75,7 +74,9 @@ class RewatchRoom(WatchingRoom, ShowsRoom):
                 "SELECT 1 FROM episodes e JOIN watches w ON w.episode_id = e.id WHERE e.show_id = ? LIMIT 1",
                 (show_id,),
             ).fetchone():
-                raise EpisodeTuiError(f"nothing of {self.show(show_id).title} is watched yet: nothing to rewatch")
+                raise EpisodeTuiError(
+                    f"nothing of {self.show(show_id).title} is watched yet: nothing to rewatch"
+                )
             db.execute("INSERT INTO rewatch_passes(show_id, started_at) VALUES (?, ?)", (show_id, self.now()))
         started = self.active_pass(show_id)
         assert started is not None
@@ -105,9 +106,12 @@ class RewatchRoom(WatchingRoom, ShowsRoom):
         return plays
 
     def played_in_pass(self, episode_id: int, pass_id: int) -> bool:
-        return self._db.execute(
-            "SELECT 1 FROM plays WHERE episode_id = ? AND pass_id = ?", (episode_id, pass_id)
-        ).fetchone() is not None
+        return (
+            self._db.execute(
+                "SELECT 1 FROM plays WHERE episode_id = ? AND pass_id = ?", (episode_id, pass_id)
+            ).fetchone()
+            is not None
+        )
 
     def toggle_pass_play(self, episode_id: int) -> bool:
         """`w` during a rewatch: add this pass's play, or take it back. Returns whether the
@@ -126,7 +130,9 @@ class RewatchRoom(WatchingRoom, ShowsRoom):
     def _end_pass_if_done(self, show_id: int) -> None:
         progress = self.pass_progress(show_id)
         if progress is not None and progress.total and progress.watched >= progress.total:
-            self._db.execute("UPDATE rewatch_passes SET ended_at = ? WHERE id = ?", (self.now(), progress.pass_id))
+            self._db.execute(
+                "UPDATE rewatch_passes SET ended_at = ? WHERE id = ?", (self.now(), progress.pass_id)
+            )
 
     # ---------------------------------------------------------------- progress
 
@@ -172,8 +178,12 @@ class RewatchRoom(WatchingRoom, ShowsRoom):
                 episode = self.episode(next_id)
                 policy = self.policy_for(self.show(show))
                 code, season, episode_number = episode.code, episode.season, episode.number
-                title = policy.episode_title(episode.title, EpisodeState(watched=episode.watched, is_next=True))
-            result[show] = PassProgress(pass_id, number, watched, total, next_id, code, title, season, episode_number)
+                title = policy.episode_title(
+                    episode.title, EpisodeState(watched=episode.watched, is_next=True)
+                )
+            result[show] = PassProgress(
+                pass_id, number, watched, total, next_id, code, title, season, episode_number
+            )
         return result
 
     def rewatch_next_episode_id(self, show_id: int) -> int | None:

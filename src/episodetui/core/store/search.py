@@ -40,7 +40,15 @@ WHERE_OF_CODE = {
 }
 _MODES = list(SpoilerMode)
 # Best first: titles, then the user's notes and key moments, then longer texts.
-_KIND_PRIORITY = ["show_title", "episode_title", "note", "key_moment", "recap", "episode_synopsis", "show_synopsis"]
+_KIND_PRIORITY = [
+    "show_title",
+    "episode_title",
+    "note",
+    "key_moment",
+    "recap",
+    "episode_synopsis",
+    "show_synopsis",
+]
 _KIND_ORDER = (
     "CASE rid % 8 "
     + " ".join(f"WHEN {SEARCH_KINDS[kind]} THEN {rank}" for rank, kind in enumerate(_KIND_PRIORITY))
@@ -110,7 +118,6 @@ class SearchRow:
 
 
 class SearchRoom(Database):
-
     def change_marker(self) -> tuple[int, int]:
         """Changes whenever the library does, by this connection or another process."""
         return self.data_version(), self._db.total_changes
@@ -153,7 +160,9 @@ class SearchRoom(Database):
                 cjk_conditions.append(f"SELECT rowid FROM search_cjk WHERE instr(body, :cjk{index}) > 0")
         if query.words:
             params["words"] = query.fts_words()
-            hits = "SELECT rowid AS rid, show_id, episode_id FROM search_index WHERE search_index MATCH :words"
+            hits = (
+                "SELECT rowid AS rid, show_id, episode_id FROM search_index WHERE search_index MATCH :words"
+            )
             hits += "".join(f" AND rowid IN ({c})" for c in cjk_conditions)
         else:
             first, *rest = cjk_conditions

@@ -13,7 +13,6 @@ from episodetui.core.text import clean_line, clean_optional_line, clean_text, ti
 
 
 class ShowsRoom(Database):
-
     def add_show(
         self,
         title: str,

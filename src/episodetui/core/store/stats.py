@@ -10,7 +10,6 @@ _DAY = "date(p.watched_at, 'localtime')"
 
 
 class StatsRoom(Database):
-
     def _period(self, year: int | None, column: str = "p.watched_at") -> tuple[str, dict[str, object]]:
         """The plays of a local calendar year, as a range of UTC times (an index range)."""
         if year is None:
@@ -39,7 +38,9 @@ class StatsRoom(Database):
         first_where, first_params = self._period(year, "w.first_watched_at")
         if year is None:
             first_where = "1 = 1"
-        firsts = self._db.execute(f"SELECT COUNT(*) FROM watches w WHERE {first_where}", first_params).fetchone()[0]
+        firsts = self._db.execute(
+            f"SELECT COUNT(*) FROM watches w WHERE {first_where}", first_params
+        ).fetchone()[0]
         if year is not None:
             firsts = min(firsts, plays)
         return plays, minutes, no_runtime, max(0, plays - firsts), no_time
@@ -78,7 +79,11 @@ class StatsRoom(Database):
         sql = "SELECT COUNT(*) FROM rewatch_passes WHERE ended_at IS NOT NULL"
         if year is None:
             return int(self._db.execute(sql).fetchone()[0])
-        return int(self._db.execute(sql + " AND strftime('%Y', ended_at, 'localtime') = ?", (f"{year:04d}",)).fetchone()[0])
+        return int(
+            self._db.execute(
+                sql + " AND strftime('%Y', ended_at, 'localtime') = ?", (f"{year:04d}",)
+            ).fetchone()[0]
+        )
 
     def years_with_plays(self) -> list[int]:
         rows = self._db.execute(

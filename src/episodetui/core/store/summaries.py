@@ -63,8 +63,10 @@ class SummariesRoom(Database):
         # index so a big library costs one grouped scan, not one per show.
         only_episodes = "AND e.show_id = :show_id" if show_id is not None else ""
         only_show = "WHERE s.id = :show_id" if show_id is not None else ""
-        rows = (db or self._db).execute(
-            f"""
+        rows = (
+            (db or self._db)
+            .execute(
+                f"""
             WITH stats AS (
                 SELECT e.show_id,
                        SUM(e.air_date IS NULL OR e.air_date <= :today OR w.episode_id IS NOT NULL)
@@ -105,8 +107,10 @@ class SummariesRoom(Database):
             LEFT JOIN episodes n ON n.id = p.next_id
             LEFT JOIN episodes u ON u.id = p.upcoming_id
             """,
-            {"today": self.today().isoformat(), "show_id": show_id},
-        ).fetchone()[0]
+                {"today": self.today().isoformat(), "show_id": show_id},
+            )
+            .fetchone()[0]
+        )
         # One JSON row rather than a row per show: a background reader then needs the
         # GIL once instead of once per show while the UI thread is busy importing.
         rows = sorted(json.loads(rows), key=lambda row: title_key(row[1]))

@@ -49,8 +49,7 @@ class WatchingRoom(EpisodesRoom):
     ) -> int:
         with self.transaction() as db:
             cursor = db.execute(
-                "INSERT INTO plays(episode_id, watched_at, source, bulk, pass_id)"
-                " VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO plays(episode_id, watched_at, source, bulk, pass_id) VALUES (?, ?, ?, ?, ?)",
                 (episode_id, watched_at, source, int(bulk), pass_id),
             )
         return int(cursor.lastrowid or 0)
@@ -100,9 +99,7 @@ class WatchingRoom(EpisodesRoom):
         else:
             key = (target.season, target.number)
             candidates = [
-                e
-                for e in self.episodes(target.show_id)
-                if e.season > 0 and (e.season, e.number) <= key
+                e for e in self.episodes(target.show_id) if e.season > 0 and (e.season, e.number) <= key
             ]
         return [e for e in candidates if not e.watched and e.aired(today)]
 
