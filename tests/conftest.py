@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import os
 import re
+import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -103,3 +104,8 @@ def screen_text(app) -> str:
     svg = app.export_screenshot()
     text = re.sub(r"<[^>]+>", "", svg)
     return html.unescape(text).replace("\xa0", " ")
+
+
+def sql(library: Library, query: str, params: tuple[object, ...] = ()) -> sqlite3.Cursor:
+    """Look inside the library's own connection (per-connection pragmas, raw rows)."""
+    return library._db.execute(query, params)

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from conftest import fixed_clock
+from conftest import fixed_clock, sql
 from episodetui.cli import main
 from episodetui.core.store import Library
 
@@ -110,6 +110,6 @@ def test_a_locked_library_is_one_line_and_the_write_is_not_applied(library_dir, 
 
 def test_synchronous_full_is_in_force(library_dir):
     library = Library.open(library_dir)
-    assert library.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
-    assert library.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert sql(library, "PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert sql(library, "PRAGMA journal_mode").fetchone()[0] == "wal"
     library.close()

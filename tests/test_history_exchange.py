@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import stat
 
-from conftest import SECRET, SECRET_RECAP, fixed_clock
+from conftest import SECRET, SECRET_RECAP, fixed_clock, sql
 from episodetui.cli import main
 from episodetui.core.exchange import (
     RECAP_BACKUPS,
@@ -23,15 +23,16 @@ def rich_library(library: Library) -> Library:
     one, two, three = library.episodes(show.id)
     library.add_play(one.id, "2025-01-01T20:00:00+00:00", source="tvtime", bulk=True)
     library.add_play(one.id, None, source="seriesguide")
-    cursor = library.execute(
+    cursor = sql(
+        library,
         "INSERT INTO rewatch_passes(show_id, started_at, ended_at) VALUES (?, ?, NULL)",
         (show.id, "2025-06-01T00:00:00+00:00"),
     )
     library.add_play(one.id, "2025-06-02T20:00:00+00:00", pass_id=int(cursor.lastrowid))
     library.add_play(two.id, "2025-01-02T20:00:00+00:00", source="trakt")
     with library.transaction():
-        library._merge_rating(show.id, None, 9, "2025-02-01T00:00:00+00:00", "trakt")
-        library._merge_rating(show.id, two.id, 7, "2025-02-01T00:00:00+00:00", "manual")
+        library.merge_rating(show.id, None, 9, "2025-02-01T00:00:00+00:00", "trakt")
+        library.merge_rating(show.id, two.id, 7, "2025-02-01T00:00:00+00:00", "manual")
     library.add_note(show.id, "the ferry horn", episode_id=one.id, at_seconds=61)
     library.set_recap(three.id, SECRET_RECAP, title="Episode three", added_at="2025-03-01T00:00:00+00:00")
     return library
@@ -105,7 +106,7 @@ def test_laptop_and_desktop_merge(library, tmp_path):
     desktop.add_note(show.id, "only here", episode_id=two.id)
     desktop.set_recap(three.id, "My older recap.", title="Mine", added_at="2025-01-01T00:00:00+00:00")
     with desktop.transaction():
-        desktop._merge_rating(
+        desktop.merge_rating(
             show.id, None, 3, "2026-01-01T00:00:00+00:00", "manual"
         )  # newer than the export's 9
     report = import_library(desktop, exported)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import fixed_clock
+from conftest import fixed_clock, sql
 from episodetui.cli import main
 from episodetui.core.exchange import dump_document, export_library
 from episodetui.core.history import importer
@@ -108,8 +108,9 @@ def test_unknown_times_are_not_doubled(library):
 def test_newer_rating_wins(library):
     import_offline(library, "trakt")  # 9, rated 2024-07-03
     harbour = library.find_show("Harbour Lights")
-    library.execute(
-        "UPDATE ratings SET rated_at = '2030-01-01T00:00:00+00:00', rating = 4 WHERE episode_id IS NULL"
+    sql(
+        library,
+        "UPDATE ratings SET rated_at = '2030-01-01T00:00:00+00:00', rating = 4 WHERE episode_id IS NULL",
     )
     import_offline(library, "trakt")
     assert library.ratings(harbour.id)[None][0] == 4

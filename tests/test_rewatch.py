@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from conftest import SECRET, fixed_clock, screen_text
+from conftest import SECRET, fixed_clock, screen_text, sql
 from episodetui.cli import main
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.previously import previously_on
@@ -23,8 +23,8 @@ SIZE = (100, 30)
 def test_a_pass_has_its_own_plays_progress_and_next(data_dir):
     lib = canary_library(data_dir)
     e1, e2, e3, e4 = lib.episodes(1)
-    first_watched = lib.execute(
-        "SELECT first_watched_at FROM watches WHERE episode_id = ?", (e1.id,)
+    first_watched = sql(
+        lib, "SELECT first_watched_at FROM watches WHERE episode_id = ?", (e1.id,)
     ).fetchone()[0]
     with pytest.raises(EpisodeTuiError):
         lib.stop_rewatch(1) or lib.toggle_pass_play(e1.id)
@@ -37,7 +37,7 @@ def test_a_pass_has_its_own_plays_progress_and_next(data_dir):
     assert lib.record_play(e1.id) == 2
     assert [p.pass_id for p in lib.plays(e1.id)] == [None, rewatch.id]
     assert (
-        lib.execute("SELECT first_watched_at FROM watches WHERE episode_id = ?", (e1.id,)).fetchone()[0]
+        sql(lib, "SELECT first_watched_at FROM watches WHERE episode_id = ?", (e1.id,)).fetchone()[0]
         == first_watched
     )
     assert lib.pass_progress(1).next_code == "S01E02"

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import SECRET, fixed_clock
+from conftest import SECRET, fixed_clock, sql
 from episodetui.cli import main
 from episodetui.core.search import Searcher
 from episodetui.core.search_text import make_snippet, parse_query
@@ -110,8 +110,8 @@ def test_index_follows_edits_in_the_same_transaction(lib):
     assert search.search("walrus").total == 0
     lib.delete_show(1)
     assert search.search("lantern").total == 0
-    assert lib.execute("SELECT COUNT(*) FROM search_index").fetchone()[0] == 0
-    assert lib.execute("SELECT COUNT(*) FROM search_cjk").fetchone()[0] == 0
+    assert sql(lib, "SELECT COUNT(*) FROM search_index").fetchone()[0] == 0
+    assert sql(lib, "SELECT COUNT(*) FROM search_cjk").fetchone()[0] == 0
 
 
 def test_prefixes_diacritics_and_cjk(library):
@@ -202,7 +202,7 @@ def test_migration_indexes_existing_data(data_dir):
     db.commit()
     db.close()
     lib = Library.open(data_dir, clock=fixed_clock)
-    assert lib.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert sql(lib, "PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert Searcher(lib).search("lantern").total == 6 and Searcher(lib).search(SECRET).total == 0
     lib.close()
 

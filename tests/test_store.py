@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from conftest import SECRET, fixed_clock
+from conftest import SECRET, fixed_clock, sql
 from episodetui.core import schema
 from episodetui.core.errors import Ambiguous, EpisodeTuiError, NewerSchemaError, NotFound
 from episodetui.core.paths import DB_NAME
@@ -18,8 +18,8 @@ def test_new_library_files_are_private(data_dir, library):
 
 
 def test_library_uses_wal_and_current_schema(library):
-    assert library.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    assert library.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert sql(library, "PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert sql(library, "PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
 
 
 def test_add_show_and_progress_excludes_specials(library):
@@ -217,9 +217,9 @@ def test_forward_migration_keeps_data(data_dir, monkeypatch):
     monkeypatch.setattr(schema, "MIGRATIONS", migrations)
     monkeypatch.setattr(schema, "SCHEMA_VERSION", len(migrations))
     lib = Library.open(data_dir, clock=fixed_clock)
-    assert lib.execute("PRAGMA user_version").fetchone()[0] == len(migrations)
+    assert sql(lib, "PRAGMA user_version").fetchone()[0] == len(migrations)
     assert lib.summary(show.id).watched == 1
-    assert lib.execute("SELECT rating FROM shows").fetchone() == (None,)
+    assert sql(lib, "SELECT rating FROM shows").fetchone() == (None,)
     lib.close()
 
 
@@ -270,7 +270,7 @@ def _old_library(data_dir, version: int):
 def test_an_older_library_is_migrated_with_its_watches_as_plays(data_dir, version):
     _old_library(data_dir, version)
     new = Library.open(data_dir, clock=fixed_clock)
-    assert new.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 5
+    assert sql(new, "PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 5
     first, second, third = new.episodes(1)
     assert first.watched and first.note_count == 1 and first.plays == 1
     assert (first.external_id, first.airstamp, first.delisted) == (None, None, False)

@@ -125,6 +125,7 @@ def _import_document(args: argparse.Namespace, data: bytes, origin: str) -> int:
 
 def cmd_link(args: argparse.Namespace) -> int:
     from episodetui.core.history import linking
+    from episodetui.core.sync import fetch_show
     from episodetui.core.tvmaze import NetworkError
 
     library = open_library(args)
@@ -146,7 +147,7 @@ def cmd_link(args: argparse.Namespace) -> int:
                 lines = "\n".join(f"  --tvmaze-id {o.id:<8} {o.name} ({o.year or '?'})" for o in options)
                 raise CliError(f"no clear match for {show.title!r} on TVmaze; choose one:\n{lines}")
             remote_id, how = found[0].id, f"by {found[1]}"
-        info, facts = linking.fetch(client, remote_id)
+        info, facts = fetch_show(client, remote_id)
     except NetworkError as error:
         raise CliError(f"{error}; the show stays as it is") from None
     report = linking.link_show(library, show, info, facts)

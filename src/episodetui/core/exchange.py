@@ -66,22 +66,17 @@ def _show_docs(library: Library, only_show_id: int | None = None) -> Iterator[Sh
         for note in library.raw_notes(show["id"]):
             notes_by_episode.setdefault(note.episode_id, []).append(_note_doc(note))
         recaps = library.raw_recaps(show["id"])
-        passes = library.execute(
-            "SELECT id, started_at, ended_at FROM rewatch_passes WHERE show_id = ? ORDER BY started_at, id",
-            (show["id"],),
-        ).fetchall()
-        pass_index = {row[0]: index for index, row in enumerate(passes)}
+        passes = library.raw_passes(show["id"])
+        pass_index = {pass_id: index for index, (pass_id, _, _) in enumerate(passes)}
         ratings = library.ratings(show["id"])
         plays: dict[int, list[PlayDoc]] = {}
-        for episode_id, watched_at, source, bulk, pass_id in library.execute(
-            "SELECT p.episode_id, p.watched_at, p.source, p.bulk, p.pass_id FROM plays p"
-            " JOIN episodes e ON e.id = p.episode_id WHERE e.show_id = ?"
-            " ORDER BY p.watched_at IS NULL, p.watched_at, p.id",
-            (show["id"],),
-        ):
+        for episode_id, watched_at, source, bulk, pass_id in library.raw_plays(show["id"]):
             plays.setdefault(episode_id, []).append(
                 PlayDoc(
-                    watched_at=watched_at, source=source, bulk=bool(bulk), rewatch=pass_index.get(pass_id)
+                    watched_at=watched_at,
+                    source=source,
+                    bulk=bulk,
+                    rewatch=pass_index.get(pass_id) if pass_id else None,
                 )
             )
         episodes = []

@@ -11,6 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from episodetui.core.codes import format_episode_code
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.models import (
     EpisodeDoc,
@@ -143,23 +144,20 @@ def _plays(episode: EpisodeDoc) -> list[PlayDoc]:
 
 
 def _add_show(library: Library, show: ShowDoc) -> None:
-    cursor = library.execute(
-        "INSERT INTO shows(title, title_key, year, network, status, synopsis, external_ids,"
-        " spoiler_mode, count_specials, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            show.title,
-            title_key(show.title),
-            show.year,
-            show.network,
-            show.status,
-            show.synopsis,
-            json.dumps(show.external_ids, sort_keys=True),
-            show.spoiler_mode,
-            int(show.count_specials),
-            show.added_at,
-        ),
+    show_id = library.insert_raw_show(
+        {
+            "title": show.title,
+            "title_key": title_key(show.title),
+            "year": show.year,
+            "network": show.network,
+            "status": show.status,
+            "synopsis": show.synopsis,
+            "external_ids": json.dumps(show.external_ids, sort_keys=True),
+            "spoiler_mode": show.spoiler_mode,
+            "count_specials": int(show.count_specials),
+            "added_at": show.added_at,
+        }
     )
-    show_id = int(cursor.lastrowid or 0)
     pass_ids = _add_passes(library, show_id, show.rewatch_passes)
     _add_notes(library, show_id, None, show.notes)
     if show.rating:
@@ -198,46 +196,32 @@ def _merge_show(library: Library, show_id: int, show: ShowDoc, report: MergeRepo
 
 
 def _add_episode(library: Library, show_id: int, show_title: str, episode: EpisodeDoc) -> int:
-    try:
-        cursor = library.execute(
-            "INSERT INTO episodes(show_id, season, number, title, air_date, runtime, synopsis,"
-            " external_id, airstamp, delisted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                show_id,
-                episode.season,
-                episode.number,
-                episode.title,
-                episode.air_date,
-                episode.runtime,
-                episode.synopsis,
-                episode.external_id,
-                episode.airstamp,
-                int(episode.delisted),
-            ),
-        )
-    except Exception as error:  # sqlite3.IntegrityError: a duplicated episode
-        raise EpisodeTuiError(
-            f"{show_title}: episode S{episode.season:02d}E{episode.number:02d} appears twice"
-        ) from error
-    return int(cursor.lastrowid or 0)
+    episode_id = library.insert_raw_episode(
+        {
+            "show_id": show_id,
+            "season": episode.season,
+            "number": episode.number,
+            "title": episode.title,
+            "air_date": episode.air_date,
+            "runtime": episode.runtime,
+            "synopsis": episode.synopsis,
+            "external_id": episode.external_id,
+            "airstamp": episode.airstamp,
+            "delisted": int(episode.delisted),
+        }
+    )
+    if episode_id is None:
+        code = format_episode_code(episode.season, episode.number)
+        raise EpisodeTuiError(f"{show_title}: episode {code} appears twice")
+    return episode_id
 
 
 def _add_passes(library: Library, show_id: int, passes: list[RewatchPassDoc]) -> list[int]:
-    ids = []
-    for rewatch in passes:
-        cursor = library.execute(
-            "INSERT INTO rewatch_passes(show_id, started_at, ended_at) VALUES (?, ?, ?)",
-            (show_id, rewatch.started_at, rewatch.ended_at),
-        )
-        ids.append(int(cursor.lastrowid or 0))
-    return ids
+    return [library.insert_pass(show_id, rewatch.started_at, rewatch.ended_at) for rewatch in passes]
 
 
 def _merge_passes(library: Library, show_id: int, passes: list[RewatchPassDoc]) -> list[int]:
-    known = {
-        row[1]: row[0]
-        for row in library.execute("SELECT id, started_at FROM rewatch_passes WHERE show_id = ?", (show_id,))
-    }
+    known = {started_at: pass_id for pass_id, started_at, _ in library.raw_passes(show_id)}
     ids = []
     for rewatch in passes:
         if rewatch.started_at in known:
@@ -248,9 +232,8 @@ def _merge_passes(library: Library, show_id: int, passes: list[RewatchPassDoc]) 
 
 
 def _add_plays(library: Library, episode_id: int, plays: list[PlayDoc], pass_ids: list[int]) -> None:
-    library.execute_many(
-        "INSERT INTO plays(episode_id, watched_at, source, bulk, pass_id) VALUES (?, ?, ?, ?, ?)",
-        [(episode_id, p.watched_at, p.source, int(p.bulk), _pass(pass_ids, p.rewatch)) for p in plays],
+    library.insert_plays(
+        episode_id, [(p.watched_at, p.source, p.bulk, _pass(pass_ids, p.rewatch)) for p in plays]
     )
 
 
@@ -268,9 +251,7 @@ def _moment(value: str) -> datetime | None:
 def _merge_plays(library: Library, episode_id: int, plays: list[PlayDoc], pass_ids: list[int]) -> int:
     """The union by time: a play within a minute of one the episode has is that play;
     plays of unknown time are added up to as many as the document has."""
-    existing = [
-        row[0] for row in library.execute("SELECT watched_at FROM plays WHERE episode_id = ?", (episode_id,))
-    ]
+    existing = library.play_times(episode_id)
     moments = [m for m in (_moment(t) for t in existing if t) if m is not None]
     unknown_here = sum(1 for t in existing if t is None)
     new: list[PlayDoc] = []
@@ -300,7 +281,7 @@ def _close(one: datetime, other: datetime) -> bool:
 
 
 def _set_rating(library: Library, show_id: int, episode_id: int | None, rating: RatingDoc) -> int:
-    return library._merge_rating(show_id, episode_id, rating.rating, rating.rated_at, rating.source)
+    return library.merge_rating(show_id, episode_id, rating.rating, rating.rated_at, rating.source)
 
 
 def _set_recap(library: Library, episode_id: int, recap: RecapDoc) -> None:
@@ -349,7 +330,7 @@ def _merge_recap(
         episode.recap.key_moments,
     ):
         return
-    code = f"S{episode.season:02d}E{episode.number:02d}"
+    code = format_episode_code(episode.season, episode.number)
     if episode.recap.added_at > local.added_at:
         if not dry_run:
             backup_recap(library.data_dir, show_title, code, local)
@@ -378,19 +359,13 @@ def backup_recap(data_dir: Path, show_title: str, code: str, recap: RecapDoc) ->
 
 
 def _add_notes(library: Library, show_id: int, episode_id: int | None, notes: list[NoteDoc]) -> None:
-    library.execute_many(
-        "INSERT INTO notes(show_id, episode_id, body, at_seconds, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-        [(show_id, episode_id, n.text, n.at_seconds, n.created_at, n.updated_at) for n in notes],
+    library.insert_notes(
+        show_id, episode_id, [(n.text, n.at_seconds, n.created_at, n.updated_at) for n in notes]
     )
 
 
 def _merge_notes(library: Library, show_id: int, episode_id: int | None, notes: list[NoteDoc]) -> int:
-    known = {
-        (row[0], row[1])
-        for row in library.execute(
-            "SELECT body, at_seconds FROM notes WHERE show_id = ? AND episode_id IS ?", (show_id, episode_id)
-        )
-    }
+    known = library.note_keys(show_id, episode_id)
     new = [n for n in notes if (n.text, n.at_seconds) not in known]
     _add_notes(library, show_id, episode_id, new)
     return len(new)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from episodetui.core.codes import format_episode_code
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.store import Library, Show
 from episodetui.core.text import clean_text, title_key
@@ -71,28 +72,8 @@ def add_fetched_show(library: Library, info: TvShow, facts: list[EpisodeFacts]) 
             status=info.status_text,
             synopsis=html_to_text(info.summary),
         )
-        library.execute(
-            "UPDATE shows SET external_ids = ? WHERE id = ?",
-            (json.dumps({"tvmaze": str(info.id)}), show.id),
-        )
-        library.execute_many(
-            "INSERT INTO episodes(show_id, season, number, title, air_date, airstamp, runtime,"
-            " synopsis, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    show.id,
-                    f.season,
-                    f.number,
-                    f.title,
-                    f.air_date,
-                    f.airstamp,
-                    f.runtime,
-                    f.synopsis,
-                    f.external_id,
-                )
-                for f in facts
-            ],
-        )
+        library.link_show(show.id, {"tvmaze": str(info.id)})
+        library.insert_episode_facts(show.id, facts)
     return library.show(show.id)
 
 
@@ -124,78 +105,40 @@ def merge_episodes(
             new.append(fact)
         else:
             matched[row["id"]] = fact
+    # What upstream no longer lists keeps its place if it is free, else goes to the end
+    # of its season; either way it keeps its history, notes and recap.
+    taken = {(f.season, f.number) for f in matched.values()} | {(f.season, f.number) for f in new}
+    kept: list[tuple[int, int, bool]] = []
+    for row in local:
+        if row["id"] in matched:
+            fact = matched[row["id"]]
+            report.renumbered += (row["season"], row["number"]) != (fact.season, fact.number)
+            report.updated += (
+                row["title"],
+                row["air_date"],
+                row["runtime"],
+                row["synopsis"],
+                row["airstamp"],
+            ) != (fact.title, fact.air_date, fact.runtime, clean_text(fact.synopsis), fact.airstamp)
+            report.relisted += bool(row["delisted"])
+            continue
+        if not row["delisted"] and row["external_id"]:
+            report.delisted += 1
+        season, number = row["season"], row["number"]
+        if (season, number) in taken:
+            number = max(n for s, n in taken if s == season) + 1
+            report.moved_aside.append(format_episode_code(season, row["number"]))
+        taken.add((season, number))
+        kept.append((row["id"], number, bool(row["external_id"])))
+    report.added = len(new)
     with library.transaction():
         if info is not None:
-            library.execute(
-                "UPDATE shows SET status = ?, network = ?, synopsis = ? WHERE id = ?",
-                (info.status_text, info.network_name, html_to_text(info.summary), show.id),
+            library.update_show_details(
+                show.id,
+                status=info.status_text,
+                network=info.network_name,
+                synopsis=html_to_text(info.summary),
             )
-        # Renumbering can swap slots, so every episode first steps aside (number -id),
-        # then takes its final place.
-        library.execute("UPDATE episodes SET number = -id WHERE show_id = ?", (show.id,))
-        for row in local:
-            if row["id"] not in matched:
-                continue
-            fact = matched[row["id"]]
-            if (row["season"], row["number"]) != (fact.season, fact.number):
-                report.renumbered += 1
-            if (row["title"], row["air_date"], row["runtime"], row["synopsis"], row["airstamp"]) != (
-                fact.title,
-                fact.air_date,
-                fact.runtime,
-                clean_text(fact.synopsis),
-                fact.airstamp,
-            ):
-                report.updated += 1
-            if row["delisted"]:
-                report.relisted += 1
-            library.execute(
-                "UPDATE episodes SET season = ?, number = ?, title = ?, air_date = ?, airstamp = ?,"
-                " runtime = ?, synopsis = ?, external_id = ?, delisted = 0 WHERE id = ?",
-                (
-                    fact.season,
-                    fact.number,
-                    fact.title,
-                    fact.air_date,
-                    fact.airstamp,
-                    fact.runtime,
-                    fact.synopsis,
-                    fact.external_id,
-                    row["id"],
-                ),
-            )
-        for fact in new:
-            library.execute(
-                "INSERT INTO episodes(show_id, season, number, title, air_date, airstamp, runtime,"
-                " synopsis, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    show.id,
-                    fact.season,
-                    fact.number,
-                    fact.title,
-                    fact.air_date,
-                    fact.airstamp,
-                    fact.runtime,
-                    fact.synopsis,
-                    fact.external_id,
-                ),
-            )
-        report.added = len(new)
-        # What upstream no longer lists keeps its place if it is free, else goes to the
-        # end of its season; either way it keeps its history, notes and recap.
-        taken = {(f.season, f.number) for f in matched.values()} | {(f.season, f.number) for f in new}
-        for row in local:
-            if row["id"] in matched:
-                continue
-            if not row["delisted"] and row["external_id"]:
-                report.delisted += 1
-            season, number = row["season"], row["number"]
-            if (season, number) in taken:
-                number = max(n for s, n in taken if s == season) + 1
-                report.moved_aside.append(f"S{season:02d}E{row['number']:02d}")
-            taken.add((season, number))
-            library.execute(
-                "UPDATE episodes SET number = ?, delisted = ? WHERE id = ?",
-                (number, int(bool(row["external_id"])), row["id"]),
-            )
+        library.rewrite_episodes(show.id, list(matched.items()), kept)
+        library.insert_episode_facts(show.id, new)
     return report

@@ -339,6 +339,7 @@ class EpisodeTuiApp(App[None]):
         link it, merging episodes by season and number: plays, notes and recaps stay."""
         from episodetui.core.errors import EpisodeTuiError
         from episodetui.core.history import linking
+        from episodetui.core.sync import fetch_show
 
         show = self.library.show(show_id)
         client = self.tvmaze()
@@ -346,7 +347,7 @@ class EpisodeTuiApp(App[None]):
         def find() -> None:
             try:
                 found = linking.find_for(show, client)
-                fetched = linking.fetch(client, found[0].id) if found else None
+                fetched = fetch_show(client, found[0].id) if found else None
             except EpisodeTuiError as error:
                 self.call_from_thread(
                     self.notify,

@@ -10,7 +10,7 @@ from episodetui.core.history.matching import Matcher, search_title
 from episodetui.core.history.model import HistoryShow
 from episodetui.core.store import Library, Show
 from episodetui.core.sync import RefreshReport, merge_episodes, tvmaze_id
-from episodetui.core.tvmaze import EpisodeFacts, TvMazeClient, TvShow, episode_facts
+from episodetui.core.tvmaze import EpisodeFacts, TvMazeClient, TvShow
 
 
 def is_linked(show: Show) -> bool:
@@ -28,19 +28,11 @@ def candidates(show: Show, client: TvMazeClient) -> list[TvShow]:
     return [hit.show for hit in client.search(search_title(show.title))[:10]]
 
 
-def fetch(client: TvMazeClient, remote_id: int) -> tuple[TvShow, list[EpisodeFacts]]:
-    return client.show(remote_id), episode_facts(client.episodes(remote_id))
-
-
 def link_show(library: Library, show: Show, info: TvShow, facts: list[EpisodeFacts]) -> RefreshReport:
     """Link `show` to TVmaze show `info` and merge its episodes, in one transaction."""
     for row in library.raw_show_rows():
         if row["id"] != show.id and json.loads(row["external_ids"]).get("tvmaze") == str(info.id):
             raise EpisodeTuiError(f"{row['title']!r} is already linked to that TVmaze show ({info.name})")
     with library.transaction():
-        ids = dict(show.external_ids) | {"tvmaze": str(info.id)}
-        library.execute(
-            "UPDATE shows SET external_ids = ?, year = COALESCE(year, ?) WHERE id = ?",
-            (json.dumps(ids, sort_keys=True), info.year, show.id),
-        )
+        library.link_show(show.id, dict(show.external_ids) | {"tvmaze": str(info.id)}, year=info.year)
         return merge_episodes(library, library.show(show.id), info, facts)

@@ -2,8 +2,9 @@
 
 Rooms, each a module: `db` (opening, refusals, migrations, transactions, settings),
 `records` (the row dataclasses), `summaries` (library rows and the start-up prefetch),
-`shows`, `episodes`, `watching` (plays), `recaps`, `notes`, `raw` (rows for the export),
-and `library`, the façade that puts them together. Recap text only leaves through
+`shows`, `episodes`, `watching` (plays), `recaps`, `notes`, `raw` (rows for the export
+and its import), `upstream` (what TVmaze says), `history`, `ratings`, `rewatch`, `search`,
+`stats`, and `library`, the façade that puts them together. Recap text only leaves through
 `recap_view`, which asks the spoiler policy first.
 """
 

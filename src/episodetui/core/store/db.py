@@ -10,7 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date
 from pathlib import Path
@@ -231,13 +231,6 @@ class Database:
         cursor = self._db.cursor()
         cursor.row_factory = sqlite3.Row
         return cursor.execute(sql, params).fetchall()
-
-    def execute(self, sql: str, params: Sequence[object] | dict[str, object] = ()) -> sqlite3.Cursor:
-        """Raw SQL inside the store's own transactions (the export import uses this)."""
-        return self._db.execute(sql, params)
-
-    def execute_many(self, sql: str, rows: Iterable[Sequence[object]]) -> sqlite3.Cursor:
-        return self._db.executemany(sql, rows)
 
 
 def _searchable_note(body: str | None) -> str:

@@ -161,11 +161,11 @@ class HistoryRoom(WatchingRoom, ShowsRoom):
             episode_id = self._episode_for(show_id, episode, by_slot, specials, linked, counts)
             self._merge_plays(episode_id, episode, plays.setdefault(episode_id, []), source, counts)
             if episode.rating is not None:
-                counts.ratings_set += self._merge_rating(
+                counts.ratings_set += self.merge_rating(
                     show_id, episode_id, episode.rating, episode.rated_at, source
                 )
         if show.rating is not None:
-            counts.ratings_set += self._merge_rating(show_id, None, show.rating, show.rated_at, source)
+            counts.ratings_set += self.merge_rating(show_id, None, show.rating, show.rated_at, source)
         return counts
 
     def _episode_for(
@@ -260,7 +260,7 @@ class HistoryRoom(WatchingRoom, ShowsRoom):
             existing.append(_LibraryPlay(int(cursor.lastrowid or 0), None))
             counts.plays_added += 1
 
-    def _merge_rating(
+    def merge_rating(
         self, show_id: int, episode_id: int | None, rating: int, rated_at: str | None, source: str
     ) -> int:
         """Set a rating unless the library's is as new or newer; 1 if it changed."""

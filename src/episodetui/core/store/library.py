@@ -11,9 +11,10 @@ from episodetui.core.store.records import Clock
 from episodetui.core.store.rewatch import RewatchRoom
 from episodetui.core.store.search import SearchRoom
 from episodetui.core.store.stats import StatsRoom
+from episodetui.core.store.upstream import UpstreamRoom
 
 
-class Library(RewatchRoom, HistoryRoom, RawRoom, SearchRoom, RatingsRoom, StatsRoom):
+class Library(RewatchRoom, HistoryRoom, RawRoom, SearchRoom, RatingsRoom, StatsRoom, UpstreamRoom):
     """A user's library in `data_dir`: shows, episodes, plays, recaps and notes."""
 
     @classmethod

@@ -1,8 +1,10 @@
-"""Rows as stored, for the lossless export: the only reads that skip the spoiler policy."""
+"""Rows as stored, for the lossless export and its import: the only reads that skip the
+spoiler policy, and the only writes that take rows as an export holds them."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 
 from episodetui.core.store.notes import NotesRoom
 from episodetui.core.store.recaps import RecapsRoom
@@ -51,3 +53,90 @@ class RawRoom(RecapsRoom, NotesRoom):
             (show_id,),
         )
         return [Note(*row) for row in rows]
+
+    def raw_passes(self, show_id: int) -> list[tuple[int, str, str | None]]:
+        """A show's rewatch passes (id, started, ended), oldest first."""
+        return [
+            (row[0], row[1], row[2])
+            for row in self._db.execute(
+                "SELECT id, started_at, ended_at FROM rewatch_passes WHERE show_id = ?"
+                " ORDER BY started_at, id",
+                (show_id,),
+            )
+        ]
+
+    def raw_plays(self, show_id: int) -> list[tuple[int, str | None, str, bool, int | None]]:
+        """A show's plays (episode id, when, source, bulk, pass id), timed ones first."""
+        return [
+            (row[0], row[1], row[2], bool(row[3]), row[4])
+            for row in self._db.execute(
+                "SELECT p.episode_id, p.watched_at, p.source, p.bulk, p.pass_id FROM plays p"
+                " JOIN episodes e ON e.id = p.episode_id WHERE e.show_id = ?"
+                " ORDER BY p.watched_at IS NULL, p.watched_at, p.id",
+                (show_id,),
+            )
+        ]
+
+    def play_times(self, episode_id: int) -> list[str | None]:
+        return [
+            row[0]
+            for row in self._db.execute("SELECT watched_at FROM plays WHERE episode_id = ?", (episode_id,))
+        ]
+
+    def note_keys(self, show_id: int, episode_id: int | None) -> set[tuple[str, int | None]]:
+        """(body, time) of the notes on a show (`episode_id` None) or an episode."""
+        return {
+            (row[0], row[1])
+            for row in self._db.execute(
+                "SELECT body, at_seconds FROM notes WHERE show_id = ? AND episode_id IS ?",
+                (show_id, episode_id),
+            )
+        }
+
+    # Writing rows as an export stored them, inside the caller's transaction: the import
+    # of an export has validated and cleaned every field already.
+
+    def insert_raw_show(self, row: dict[str, object]) -> int:
+        """`row` holds every column of `shows` but the id."""
+        columns = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        cursor = self._db.execute(f"INSERT INTO shows({columns}) VALUES ({marks})", tuple(row.values()))
+        return int(cursor.lastrowid or 0)
+
+    def insert_raw_episode(self, row: dict[str, object]) -> int | None:
+        """`row` holds the columns of `episodes` but the id; None when that slot is taken."""
+        columns = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        try:
+            cursor = self._db.execute(
+                f"INSERT INTO episodes({columns}) VALUES ({marks})", tuple(row.values())
+            )
+        except sqlite3.IntegrityError:
+            return None
+        return int(cursor.lastrowid or 0)
+
+    def insert_pass(self, show_id: int, started_at: str, ended_at: str | None) -> int:
+        cursor = self._db.execute(
+            "INSERT INTO rewatch_passes(show_id, started_at, ended_at) VALUES (?, ?, ?)",
+            (show_id, started_at, ended_at),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def insert_plays(
+        self, episode_id: int, plays: Iterable[tuple[str | None, str, bool, int | None]]
+    ) -> None:
+        """Plays as (when, source, bulk, pass id)."""
+        self._db.executemany(
+            "INSERT INTO plays(episode_id, watched_at, source, bulk, pass_id) VALUES (?, ?, ?, ?, ?)",
+            [(episode_id, when, source, int(bulk), pass_id) for when, source, bulk, pass_id in plays],
+        )
+
+    def insert_notes(
+        self, show_id: int, episode_id: int | None, notes: Iterable[tuple[str, int | None, str, str]]
+    ) -> None:
+        """Notes as (body, time, created, updated)."""
+        self._db.executemany(
+            "INSERT INTO notes(show_id, episode_id, body, at_seconds, created_at, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(show_id, episode_id, *note) for note in notes],
+        )
