@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from episodetui.core.store.shows import ShowsRoom
+from episodetui.core.store.upstream import UpstreamRoom
 from episodetui.core.store.watching import WatchingRoom
 from episodetui.core.text import clean_line, title_key
 
@@ -49,7 +49,7 @@ class _LibraryPlay:
     watched_at: str | None
 
 
-class HistoryRoom(WatchingRoom, ShowsRoom):
+class HistoryRoom(WatchingRoom, UpstreamRoom):
     def show_index(self) -> dict[str, int]:
         """Every way the library knows a show: "tvdb:81189", "title:<key>", ... -> show id."""
         index: dict[str, int] = {}
@@ -101,31 +101,14 @@ class HistoryRoom(WatchingRoom, ShowsRoom):
                 title_key(unique),
                 year,
                 info.network_name if info else None,
-                info.status if info else None,
+                info.status_text if info else None,
                 html_to_text(info.summary) if info else "",
                 json.dumps(external, sort_keys=True),
                 self.now(),
             ),
         )
         show_id = int(cursor.lastrowid or 0)
-        self._db.executemany(
-            "INSERT INTO episodes(show_id, season, number, title, air_date, airstamp, runtime,"
-            " synopsis, external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    show_id,
-                    f.season,
-                    f.number,
-                    f.title,
-                    f.air_date,
-                    f.airstamp,
-                    f.runtime,
-                    f.synopsis,
-                    f.external_id,
-                )
-                for f in facts
-            ],
-        )
+        self.insert_episode_facts(show_id, facts)
         return show_id
 
     def add_show_ids(self, show_id: int, ids: dict[str, str]) -> None:
