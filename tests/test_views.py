@@ -51,6 +51,16 @@ def test_strict_views_hide_unwatched_titles_except_the_next(library):
     assert TITLE_CANARY in repr(show_view(library, show_id))
 
 
+def test_hidden_parts_name_what_a_reveal_would_show(library):
+    show_id, ids = _strict_library(library)
+    library.set_recap(ids[3], "A recap.", key_moments=[])
+    assert episode_view(library, ids[3]).hidden_parts == ["the recap", "the title", "the synopsis"]
+    assert episode_view(library, ids[3], revealed=True).hidden_parts == []
+    assert episode_view(library, ids[1]).hidden_parts == []  # the next one: nothing hidden
+    library.set_show_spoiler_mode(show_id, SpoilerMode.RECAPS)
+    assert episode_view(library, ids[3]).hidden_parts == ["the recap"]
+
+
 def test_episode_view_carries_the_recap_only_when_visible(secret_library):
     second = secret_library.episodes(1)[1].id
     hidden = episode_view(secret_library, second)

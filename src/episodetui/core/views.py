@@ -45,6 +45,7 @@ class EpisodeView:
     title: str
     title_hidden: bool
     synopsis: str
+    synopsis_hidden: bool
     air_date: str | None
     airstamp: str | None
     runtime: int | None
@@ -70,6 +71,19 @@ class EpisodeView:
     def recap_hidden(self) -> bool:
         return self.has_recap and not self.recap_visible
 
+    @property
+    def hidden_parts(self) -> list[str]:
+        """What a reveal would show, in words; empty when nothing is hidden."""
+        parts = []
+        if self.recap_hidden:
+            moments = self.recap_shape is not None and self.recap_shape.key_moments
+            parts.append("the recap and its key moments" if moments else "the recap")
+        if self.title_hidden:
+            parts.append("the title")
+        if self.synopsis_hidden:
+            parts.append("the synopsis")
+        return parts
+
 
 def make_episode_view(
     episode: Episode,
@@ -92,6 +106,7 @@ def make_episode_view(
         title=policy.episode_title(episode.title, state),
         title_hidden=bool(episode.title) and not details,
         synopsis=policy.synopsis(episode.synopsis, state) if episode.synopsis else "",
+        synopsis_hidden=bool(episode.synopsis) and not details,
         air_date=episode.air_date,
         airstamp=episode.airstamp,
         runtime=episode.runtime,

@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, Static
 
 from episodetui.core.spoilers import SpoilerPolicy
 from episodetui.core.text import format_timestamp
+from episodetui.core.views import EpisodeView, episode_view
 from episodetui.tui.notes import NoteActions, NotesList
 from episodetui.tui.previously import PreviouslyPanel
 
@@ -71,46 +72,45 @@ class EpisodeScreen(NoteActions):
         # Runs when the screen is first shown and whenever it is back on top.
         self.reload()
 
+    def view(self) -> EpisodeView:
+        """This episode as the spoiler policy lets it be shown right now."""
+        return episode_view(self.library, self.episode_id, self.revealed)
+
     def reload(self) -> None:
         library = self.library
-        episode = library.episode(self.episode_id)
-        show = library.show(episode.show_id)
-        policy = library.policy_for(show)
-        state = library.episode_state(episode, self.revealed)
-        self.show_id = show.id
+        view = self.view()
+        show_title = library.show(view.show_id).title
+        self.show_id = view.show_id
         # The terminal title names the show and code only: never an episode's title.
-        self.sub_title = f"{show.title} {episode.code}"
+        self.sub_title = f"{show_title} {view.code}"
 
-        title = Text(f"{show.title}  ", style="dim")
-        title.append(episode.code, style="bold")
+        title = Text(f"{show_title}  ", style="dim")
+        title.append(view.code, style="bold")
         title.append("  ")
-        title.append(policy.episode_title(episode.title, state) or f"Episode {episode.number}", style="bold")
+        title.append(view.display_title, style="bold")
         self.query_one("#episode-title", Static).update(title)
 
         meta = []
-        if episode.air_date:
-            meta.append(
-                f"aired {episode.air_date}" if episode.aired(library.today()) else f"airs {episode.air_date}"
-            )
-        if episode.runtime:
-            meta.append(f"{episode.runtime} min")
-        if episode.watched:
-            plays = f", {episode.plays} plays" if episode.plays > 1 else ""
-            meta.append(f"✓ watched {episode.watched_at[:10]}{plays}" if episode.watched_at else "✓ watched")
+        if view.air_date:
+            meta.append(f"aired {view.air_date}" if view.aired else f"airs {view.air_date}")
+        if view.runtime:
+            meta.append(f"{view.runtime} min")
+        if view.watched:
+            plays = f", {view.plays} plays" if view.plays > 1 else ""
+            meta.append(f"✓ watched {view.watched_at[:10]}{plays}" if view.watched_at else "✓ watched")
         else:
             meta.append("not watched")
-        rating = library.ratings(show.id).get(episode.id)
-        if rating:
-            meta.append(f"rated {rating[0]}/10")
+        if view.rating:
+            meta.append(f"rated {view.rating}/10")
         self.query_one("#episode-meta", Static).update(Text(" · ".join(meta), style="dim"))
 
         synopsis = self.query_one("#synopsis", Static)
-        synopsis.display = bool(episode.synopsis)
-        synopsis.update(Text(policy.synopsis(episode.synopsis, state)))
-        self._render_recap(library.recap_view(episode, self.revealed))
-        self._render_previously(episode)
+        synopsis.display = bool(view.synopsis)
+        synopsis.update(Text(view.synopsis))
+        self._render_recap(view)
+        self._render_previously(view)
 
-    def _render_previously(self, episode) -> None:
+    def _render_previously(self, episode: EpisodeView) -> None:
         """On the episode about to be watched: key moments and notes of the ones before."""
         from episodetui.core.previously import previously_on, upcoming_episode_id
 
@@ -121,19 +121,20 @@ class EpisodeScreen(NoteActions):
             else None
         )
 
-    def _render_recap(self, view) -> None:
+    def _render_recap(self, view: EpisodeView) -> None:
         recap_widget = self.query_one("#recap", Static)
         moments_widget = self.query_one("#key-moments", Static)
-        recap_widget.set_class(view.exists and not view.visible, "hidden-recap")
+        recap_widget.set_class(view.recap_hidden, "hidden-recap")
         # Emptied, not only hidden: a hidden widget must not hold the recap's words
         # (select-all and copy would still find them).
         moments_widget.update("")
         moments_widget.display = False
-        if not view.exists:
+        if not view.has_recap:
             recap_widget.update(Text("No recap yet. Press p to paste one.", style="dim"))
             return
         if view.recap is None:
-            recap_widget.update(Text(SpoilerPolicy.hidden_recap_label(view.shape, REVEAL_HOW)))
+            assert view.recap_shape is not None
+            recap_widget.update(Text(SpoilerPolicy.hidden_recap_label(view.recap_shape, REVEAL_HOW)))
             return
         recap = view.recap
         body = Text()
@@ -178,35 +179,15 @@ class EpisodeScreen(NoteActions):
         self.revealed = False
         self.reload()
 
-    def hidden_parts(self) -> list[str]:
-        """What a reveal would show here, in words (empty: nothing is hidden)."""
-        library = self.library
-        episode = library.episode(self.episode_id)
-        view = library.recap_view(episode, self.revealed)
-        policy = library.policy_for(library.show(episode.show_id))
-        parts = []
-        if view.exists and not view.visible:
-            parts.append(
-                "the recap and its key moments" if view.shape and view.shape.key_moments else "the recap"
-            )
-        if not policy.details_visible(library.episode_state(episode, self.revealed)):
-            parts += [
-                name
-                for name, text in (("the title", episode.title), ("the synopsis", episode.synopsis))
-                if text
-            ]
-        return parts
-
     def action_reveal(self) -> None:
         from episodetui.tui.dialogs import ConfirmScreen
 
-        episode = self.library.episode(self.episode_id)
-        parts = self.hidden_parts()
+        episode = self.view()
+        parts = episode.hidden_parts
         if not parts:
-            has_recap = self.library.recap_view(episode, self.revealed).exists
             self.notify(
                 "Nothing is hidden here."
-                if has_recap or episode.watched
+                if episode.has_recap or episode.watched
                 else "Nothing is hidden here: this episode has no recap yet."
             )
             return
@@ -232,12 +213,12 @@ class EpisodeScreen(NoteActions):
         from episodetui.tui.dialogs import ConfirmScreen
 
         library = self.library
-        episode = library.episode(self.episode_id)
-        view = library.recap_view(episode, self.revealed)
-        if not view.exists or view.shape is None:
+        view = self.view()
+        if view.recap_shape is None:
             self.notify("This episode has no recap to remove.", severity="warning")
             return
-        show = library.show(episode.show_id)
+        shape = view.recap_shape
+        show = library.show(view.show_id)
 
         def remove(confirmed: bool | None) -> None:
             if confirmed:
@@ -251,7 +232,7 @@ class EpisodeScreen(NoteActions):
         # Its size only: the recap may be hidden.
         self.app.push_screen(
             ConfirmScreen(
-                f"Remove the recap of {show.title} {episode.code} ({view.shape.describe()})? "
+                f"Remove the recap of {show.title} {view.code} ({shape.describe()})? "
                 f"A copy is kept in the {REMOVED_DIR}/ folder beside your library, so you can put it back.",
                 "Remove",
                 "Keep",
@@ -263,9 +244,8 @@ class EpisodeScreen(NoteActions):
         from episodetui.tui.dialogs import RecapDraft, RecapEditor
 
         library = self.library
-        episode = library.episode(self.episode_id)
-        view = library.recap_view(episode, self.revealed)
-        heading = f"Recap of {library.show(episode.show_id).title} {episode.code}"
+        view = self.view()
+        heading = f"Recap of {library.show(view.show_id).title} {view.code}"
 
         def save(draft: RecapDraft | None) -> None:
             if draft is None:
@@ -278,11 +258,11 @@ class EpisodeScreen(NoteActions):
             self.reload()
             self.notify(
                 "Recap saved."
-                if library.recap_view(library.episode(self.episode_id), self.revealed).visible
+                if self.view().recap_visible
                 else "Recap saved, hidden until you watch the episode."
             )
 
-        if view.visible and view.recap is not None:
+        if view.recap is not None:
             self.app.push_screen(RecapEditor(heading, view.recap.title, view.recap.text), save)
         else:
             # A paste is read like an import: same preview, same "keep it raw" choice,
