@@ -80,17 +80,18 @@ def cmd_recap(args: argparse.Namespace) -> int:
 
 def _remove_recap(args: argparse.Namespace) -> int:
     from episodetui.core.removal import remove_recap
+    from episodetui.core.views import episode_view
 
     if len(args.args) != 2:
         raise CliError("recap --remove takes SHOW EPISODE")
     args.show, args.episode = args.args
     library = open_library(args)
     show, episode = find_episode(library, args)
-    view = library.recap_view(episode)
-    if not view.exists or view.shape is None:
+    shape = episode_view(library, episode.id).recap_shape
+    if shape is None:
         raise CliError(f"{show.title} {episode.code} has no recap")
     removed = remove_recap(library, episode.id)
     # Its size only: the recap may be of an unwatched episode.
-    print(f"Removed the recap of {show.title} {episode.code} ({view.shape.describe()}).")
+    print(f"Removed the recap of {show.title} {episode.code} ({shape.describe()}).")
     print(f"A copy is in {removed.copy}; to put it back: {removed.restore}")
     return 0

@@ -215,11 +215,11 @@ class EpisodeTuiApp(App[None]):
         undo_last(self)
 
     def edit_episode_title(self, episode_id: int, after: Callable[[], None]) -> None:
+        from episodetui.core.views import episode_views
         from episodetui.tui.dialogs import TextPrompt
 
         episode = self.library.episode(episode_id)
-        policy = self.library.policy_for(self.library.show(episode.show_id))
-        if not policy.details_visible(self.library.episode_state(episode)):
+        if episode_views(self.library, [episode_id])[0].title_hidden:
             self.notify("This title is hidden by strict spoiler mode.", severity="warning")
             return
 
