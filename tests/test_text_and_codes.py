@@ -87,3 +87,37 @@ def test_progress_bar():
     assert progress_bar(0, 10, 10) == "░" * 10
     assert progress_bar(5, 10, 10) == "█" * 5 + "░" * 5
     assert progress_bar(3, 0, 4) == "░░░░"
+
+
+def test_plural_counts_with_thousands_and_the_right_ending():
+    from episodetui.core.text import plural
+
+    assert plural(1, "episode") == "1 episode"
+    assert plural(0, "episode") == "0 episodes"
+    assert plural(1200, "match") == "1,200 matches"
+    assert plural(2, "rewatch") == "2 rewatches"
+    assert plural(3, "series", "series") == "3 series"
+
+
+def test_an_episode_without_a_title_is_named_by_its_number():
+    from episodetui.core.codes import title_or_number
+
+    assert title_or_number("", 7) == "Episode 7"
+    assert title_or_number("Pilot", 1) == "Pilot"
+
+
+def test_a_play_late_in_the_utc_day_is_the_next_day_in_tokyo(monkeypatch):
+    import time
+
+    from episodetui.core.dates import local_day, parse_moment
+
+    monkeypatch.setenv("TZ", "JST-9")  # a POSIX zone: needs no tz database
+    time.tzset()
+    try:
+        assert local_day("2026-11-24T23:30:00Z") == "2026-11-25"
+        assert local_day("2026-11-24T23:30:00") == "2026-11-24"  # no zone: as written
+        assert local_day("not a date") == "not a date"
+        assert parse_moment("2026-11-24T23:30:00Z") is not None and parse_moment("24/11/2026") is None
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -21,10 +21,6 @@ class CliError(EpisodeTuiError):
     pass
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def bounded_int(low: int, high: int):  # type: ignore[no-untyped-def]
     """An argparse type: a whole number from `low` to `high`, said plainly otherwise."""
 

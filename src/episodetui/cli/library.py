@@ -15,6 +15,8 @@ from episodetui.cli.common import (
     print_json,
     run_tui,
 )
+from episodetui.core.codes import title_or_number
+from episodetui.core.text import plural
 
 if TYPE_CHECKING:
     from episodetui.cli import Command
@@ -243,7 +245,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  note: {note.text}")
     for episode in model.episodes:
         mark = "✓" if episode.watched else "·"
-        title = episode.title or f"Episode {episode.number}"
+        title = title_or_number(episode.title, episode.number)
         aired = f"  {episode.air_date}" if episode.air_date else ""
         gone = "  (no longer listed on TVmaze)" if not episode.listed else ""
         rating = f"  ★ {episode.rating}" if episode.rating else ""
@@ -276,9 +278,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     if args.through:
         change = marking.mark_through(library, episode.id)
         count = len(change.episode_ids)
-        print(
-            f"Marked {count} episode{'s' if count != 1 else ''} of {show.title} watched, through {episode.code}."
-        )
+        print(f"Marked {plural(count, 'episode')} of {show.title} watched, through {episode.code}.")
         return 0
     if not episode.aired(library.today()):
         raise CliError(f"{episode.code} has not aired yet ({episode.air_date})")
@@ -302,9 +302,7 @@ def cmd_unwatch(args: argparse.Namespace) -> int:
     if args.through:
         change = marking.unmark_through(library, episode.id)
         count = len(change.episode_ids)
-        print(
-            f"Marked {count} episode{'s' if count != 1 else ''} of {show.title} unwatched, through {episode.code}."
-        )
+        print(f"Marked {plural(count, 'episode')} of {show.title} unwatched, through {episode.code}.")
         return 0
     marking.unmark(library, episode.id)
     print(f"Marked {show.title} {episode.code} unwatched.")

@@ -6,6 +6,7 @@ import argparse
 from typing import TYPE_CHECKING
 
 from episodetui.cli.common import bounded_int
+from episodetui.core.dates import local_day
 
 if TYPE_CHECKING:
     from episodetui.cli import Command
@@ -47,7 +48,7 @@ def cmd_previously(args: argparse.Namespace) -> int:
         if not (episode.key_moments or episode.notes):
             continue
         title = f"  {episode.title}" if episode.title else ""
-        watched = f"  (watched {episode.watched_at[:10]})" if episode.watched_at else ""
+        watched = f"  (watched {local_day(episode.watched_at)})" if episode.watched_at else ""
         print(f"\n{episode.code}{title}{watched}")
         for moment in episode.key_moments:
             at = f"{format_timestamp(moment.at_seconds)}  " if moment.at_seconds is not None else ""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from episodetui.cli.common import EXIT_USAGE, CliError, bounded_int, open_library, print_json
 from episodetui.core.errors import EpisodeTuiError
+from episodetui.core.text import plural
 
 if TYPE_CHECKING:
     from episodetui.cli import Command
@@ -118,7 +119,7 @@ def _add_from_tvmaze_online(args: argparse.Namespace) -> int:
     show = add_from_tvmaze(library, client, tvmaze_id)
     episodes = library.episodes(show.id)
     specials = sum(1 for e in episodes if e.season == 0)
-    extra = f" and {specials} special{'s' if specials != 1 else ''}" if specials else ""
+    extra = f" and {plural(specials, 'special')}" if specials else ""
     print(f"Added {show.title} with {len(episodes) - specials} episodes{extra}. {CREDIT}")
     return 0
 
@@ -212,5 +213,5 @@ def cmd_add(args: argparse.Namespace) -> int:
         return 0
     show = library.add_show(args.title, counts, first_season=first, year=args.year, network=args.network)
     total = sum(counts)
-    print(f"Added {show.title} with {total} episode{'s' if total != 1 else ''}.")
+    print(f"Added {show.title} with {plural(total, 'episode')}.")
     return 0

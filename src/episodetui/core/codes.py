@@ -29,3 +29,8 @@ def parse_episode_code(code: str) -> tuple[int, int]:
 
 def format_episode_code(season: int, number: int) -> str:
     return f"S{season:02d}E{number:02d}"
+
+
+def title_or_number(title: str, number: int) -> str:
+    """What names an episode: its title, or "Episode N" when it has none."""
+    return title or f"Episode {number}"

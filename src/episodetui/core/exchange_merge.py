@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from episodetui.core.codes import format_episode_code
+from episodetui.core.dates import parse_moment
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.models import (
     EpisodeDoc,
@@ -25,7 +26,7 @@ from episodetui.core.models import (
     ShowDoc,
 )
 from episodetui.core.store import KeyMoment, Library
-from episodetui.core.text import format_timestamp, title_key
+from episodetui.core.text import format_timestamp, plural, title_key
 
 if TYPE_CHECKING:
     from episodetui.core.exchange import ExportReader
@@ -65,12 +66,9 @@ class MergeReport:
         )
 
     def describe(self) -> str:
-        def n(count: int, word: str) -> str:
-            return f"{count} {word}{'' if count == 1 else 's'}"
-
         if not self.changed:
-            return f"Nothing new: {n(self.shows, 'show')} already in the library as in the export."
-        parts = [f"{n(self.shows_added, 'new show')}, {n(self.shows_merged, 'show')} merged"]
+            return f"Nothing new: {plural(self.shows, 'show')} already in the library as in the export."
+        parts = [f"{plural(self.shows_added, 'new show')}, {plural(self.shows_merged, 'show')} merged"]
         for count, word in (
             (self.episodes_added, "episode"),
             (self.plays_added, "play"),
@@ -79,7 +77,9 @@ class MergeReport:
             (self.ratings_set, "rating"),
         ):
             if count:
-                parts.append(f"{n(count, word)} added" if word != "rating" else f"{n(count, word)} set")
+                parts.append(
+                    f"{plural(count, word)} added" if word != "rating" else f"{plural(count, word)} set"
+                )
         if self.recaps_replaced or self.recaps_kept:
             parts.append(
                 f"{self.recaps_replaced + self.recaps_kept} recaps differed (the newer kept, the other backed up)"
@@ -241,24 +241,17 @@ def _pass(pass_ids: list[int], index: int | None) -> int | None:
     return pass_ids[index] if index is not None and 0 <= index < len(pass_ids) else None
 
 
-def _moment(value: str) -> datetime | None:
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-
-
 def _merge_plays(library: Library, episode_id: int, plays: list[PlayDoc], pass_ids: list[int]) -> int:
     """The union by time: a play within a minute of one the episode has is that play;
     plays of unknown time are added up to as many as the document has."""
     existing = library.play_times(episode_id)
-    moments = [m for m in (_moment(t) for t in existing if t) if m is not None]
+    moments = [m for m in (parse_moment(t) for t in existing if t) if m is not None]
     unknown_here = sum(1 for t in existing if t is None)
     new: list[PlayDoc] = []
     for play in plays:
         if play.watched_at is None:
             continue
-        moment = _moment(play.watched_at)
+        moment = parse_moment(play.watched_at)
         if moment is None:
             if play.watched_at not in existing:
                 new.append(play)

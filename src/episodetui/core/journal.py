@@ -9,8 +9,9 @@ unwatched episode's recap can never be in it: the journal may be printed to a te
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 
+from episodetui.core.codes import title_or_number
+from episodetui.core.dates import local_day
 from episodetui.core.spoilers import EpisodeState
 from episodetui.core.store import Library, Note, Show
 from episodetui.core.text import format_timestamp
@@ -62,7 +63,7 @@ def _show_section(library: Library, show: Show) -> Iterator[str]:
     yield "".join(lines)
     for episode in episodes:
         state = EpisodeState(watched=episode.watched, is_next=episode.id == next_id)
-        title = policy.episode_title(episode.title, state) or f"Episode {episode.number}"
+        title = title_or_number(policy.episode_title(episode.title, state), episode.number)
         out = [f"\n### {episode.code} · {title}\n\n"]
         facts = [_watched_text(plays.get(episode.id, []))]
         if episode.id in ratings:
@@ -104,13 +105,6 @@ def _watched_text(plays: list[tuple[str | None, int | None]]) -> str:
         return "watched"
     dates = []
     for watched_at, rewatch in plays:
-        day = _local_day(watched_at) if watched_at else "date unknown"
+        day = local_day(watched_at) if watched_at else "date unknown"
         dates.append(f"{day} (rewatch {rewatch})" if rewatch else day)
     return "watched " + ", ".join(dates)
-
-
-def _local_day(stamp: str) -> str:
-    try:
-        return datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().date().isoformat()
-    except ValueError:
-        return stamp[:10]

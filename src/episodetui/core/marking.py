@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from episodetui.core.errors import EpisodeTuiError
+from episodetui.core.text import plural
 
 if TYPE_CHECKING:
     from episodetui.core.store import Episode, Library, Play
@@ -30,10 +31,6 @@ class Change:
     @property
     def changed(self) -> bool:
         return bool(self.added_play_ids or self.removed_plays)
-
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def mark_watched(library: Library, episode_id: int) -> Change:
@@ -82,7 +79,7 @@ def mark_through(library: Library, episode_id: int) -> Change:
         now = library.now()
         bulk = len(pending) > 1
         added = tuple(library.add_play(e.id, now, bulk=bulk) for e in pending)
-    what = _plural(len(pending), "episode")
+    what = plural(len(pending), "episode")
     return Change(
         target.show_id, f"Marked {what} watched, through {target.code}.", tuple(e.id for e in pending), added
     )
@@ -134,7 +131,7 @@ def unmark_through(library: Library, episode_id: int) -> Change:
         for episode in episodes:
             removed += library.plays(episode.id)
         library.remove_plays(p.id for p in removed)
-    what = _plural(len(episodes), "episode")
+    what = plural(len(episodes), "episode")
     return Change(
         target.show_id,
         f"Marked {what} unwatched, through {target.code}.",

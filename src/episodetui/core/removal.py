@@ -14,13 +14,9 @@ from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.files import write_atomic
 from episodetui.core.paths import ensure_private_dir
 from episodetui.core.store import KeyMoment, Library
-from episodetui.core.text import format_timestamp
+from episodetui.core.text import format_timestamp, plural
 
 REMOVED_DIR = "removed"
-
-
-def _plural(count: int, word: str, plural: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (plural or word + 's')}"
 
 
 @dataclass(frozen=True)
@@ -33,10 +29,10 @@ class ShowContents:
     recaps: int
 
     def describe(self) -> str:
-        parts = [_plural(self.episodes, "episode")]
+        parts = [plural(self.episodes, "episode")]
         parts.append(f"the watch history of {self.watched}" if self.watched else "no watch history")
-        parts.append(_plural(self.notes, "note"))
-        parts.append(_plural(self.recaps, "recap"))
+        parts.append(plural(self.notes, "note"))
+        parts.append(plural(self.recaps, "recap"))
         return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from episodetui.core.text import mask_spoiler_spans, unwrap_spoiler_spans
+from episodetui.core.text import mask_spoiler_spans, plural, unwrap_spoiler_spans
 
 
 class SpoilerMode(StrEnum):
@@ -51,9 +51,6 @@ class RecapShape:
     key_moments: int
 
     def describe(self) -> str:
-        def plural(count: int, word: str) -> str:
-            return f"{count} {word}{'' if count == 1 else 's'}"
-
         return f"{plural(self.paragraphs, 'paragraph')}, {plural(self.key_moments, 'key moment')}"
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from episodetui.core.store import Library
+from episodetui.core.text import plural
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -179,7 +180,3 @@ def top_show_lines(stats: Stats) -> list[str]:
             f"    {show.title[:width]:<{width}}  {plural(show.plays, 'episode')}, {show.minutes / 60:.1f} h"
         )
     return lines
-
-
-def plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else ('es' if word.endswith('ch') else 's')}"

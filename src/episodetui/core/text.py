@@ -114,3 +114,10 @@ def in_days_text(days: int) -> str:
 def as_sentence(message: str) -> str:
     """An error message ("cannot reach TVmaze") as the start of a sentence on screen."""
     return message[:1].upper() + message[1:]
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """ "1 episode", "2 episodes", "1,200 matches": a count and its noun, the same everywhere."""
+    if many is None:
+        many = word + ("es" if word.endswith(("ch", "sh", "s", "x")) else "s")
+    return f"{count:,} {word if count == 1 else many}"

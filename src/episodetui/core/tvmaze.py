@@ -18,6 +18,7 @@ import httpx
 from pydantic import BaseModel, Field, ValidationError
 
 from episodetui import __version__
+from episodetui.core.dates import parse_moment
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.files import write_atomic
 from episodetui.core.text import clean_line, clean_text
@@ -165,15 +166,10 @@ def _valid_date(value: str | None) -> str | None:
 
 
 def _valid_time(value: str | None) -> str | None:
-    from datetime import datetime
 
     if not value:
         return None
-    try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return clean_line(value)
+    return clean_line(value) if parse_moment(value) else None
 
 
 # ------------------------------------------------------------------ client

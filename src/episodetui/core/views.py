@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from episodetui.core.codes import title_or_number
 from episodetui.core.spoilers import EpisodeState, RecapShape, SpoilerMode, SpoilerPolicy
 
 if TYPE_CHECKING:
@@ -65,7 +66,7 @@ class EpisodeView:
     @property
     def display_title(self) -> str:
         """The title, or "Episode N" where there is none."""
-        return self.title or f"Episode {self.number}"
+        return title_or_number(self.title, self.number)
 
     @property
     def recap_hidden(self) -> bool:

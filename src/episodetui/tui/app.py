@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from episodetui.core.codes import title_or_number
 from episodetui.core.spoilers import SpoilerMode
 from episodetui.core.store import Library, ShowSummary
 from episodetui.core.text import as_sentence
@@ -229,7 +230,7 @@ class EpisodeTuiApp(App[None]):
                 after()
 
         self.push_screen(
-            TextPrompt(f"Title of {episode.code}", episode.title, f"Episode {episode.number}"), save
+            TextPrompt(f"Title of {episode.code}", episode.title, title_or_number("", episode.number)), save
         )
 
     def tvmaze(self) -> TvMazeClient:

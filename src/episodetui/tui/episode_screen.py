@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from episodetui.core.dates import local_day
 from episodetui.core.spoilers import SpoilerPolicy
 from episodetui.core.text import format_timestamp
 from episodetui.core.views import EpisodeView, episode_view
@@ -97,7 +98,7 @@ class EpisodeScreen(NoteActions):
             meta.append(f"{view.runtime} min")
         if view.watched:
             plays = f", {view.plays} plays" if view.plays > 1 else ""
-            meta.append(f"✓ watched {view.watched_at[:10]}{plays}" if view.watched_at else "✓ watched")
+            meta.append(f"✓ watched {local_day(view.watched_at)}{plays}" if view.watched_at else "✓ watched")
         else:
             meta.append("not watched")
         if view.rating:

@@ -9,8 +9,9 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Input, Static
 
+from episodetui.core.dates import local_day
 from episodetui.core.errors import NotFound
-from episodetui.core.text import in_days_text, progress_bar, title_key
+from episodetui.core.text import in_days_text, plural, progress_bar, title_key
 from episodetui.core.views import LibraryRowView, library_row_of, library_rows
 from episodetui.tui.key_bar import KeyBar
 from episodetui.tui.library_extras import LibraryExtras
@@ -237,7 +238,7 @@ class LibraryScreen(Screen):
         self.query_one("#empty").display = empty
         rows.display = not empty
         count = len(self.rows)
-        total = f"{count} show{'' if count == 1 else 's'}"
+        total = plural(count, "show")
         shown = f"{len(visible)} of {total}" if len(visible) != count else total
         find = self._find_text()
         finding = f" · matching “{find}” (Escape clears)" if find else ""
@@ -323,4 +324,4 @@ def _next_cell(row: LibraryRowView) -> Text:
 
 
 def _last_cell(row: LibraryRowView) -> Text:
-    return Text((row.last_watched_at or "")[:10] or "never", style="dim")
+    return Text(local_day(row.last_watched_at) if row.last_watched_at else "never", style="dim")

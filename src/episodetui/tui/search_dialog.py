@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from episodetui.core.errors import EpisodeTuiError
-from episodetui.core.text import as_sentence
+from episodetui.core.text import as_sentence, plural
 from episodetui.core.tvmaze import CREDIT, SearchHit, TvMazeClient
 
 DEBOUNCE_SECONDS = 0.35
@@ -135,9 +135,7 @@ class ShowSearchScreen(ModalScreen[int | AddByHand | None]):
         self._found_nothing_for = None if hits else query
         if hits:
             options.highlighted = 0
-            self._status(
-                f"{len(hits)} show{'s' if len(hits) != 1 else ''} for “{query}”. ↓ to choose, Enter to add."
-            )
+            self._status(f"{plural(len(hits), 'show')} for “{query}”. ↓ to choose, Enter to add.")
         else:
             self._status(f"TVmaze has nothing for “{query}”. Try another title, or ctrl+n to add it by hand.")
 

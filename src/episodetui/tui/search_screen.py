@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from episodetui.core.search import Searcher, SearchHit, SearchResults
 from episodetui.core.spoilers import TextKind
+from episodetui.core.text import plural
 
 # As you type, counting stops here: nobody reads 25,000 hits, and the count stays quick.
 AS_YOU_TYPE_CAP = 1000
@@ -86,17 +87,15 @@ class SearchScreen(Screen):
             status.update(Content("No matches among what you may see."))
             return
         shows = len(results.groups)
-        count = f"more than {results.cap:,}" if results.more_than_cap else f"{results.total:,}"
+        matches = (
+            f"more than {results.cap:,} matches" if results.more_than_cap else plural(results.total, "match")
+        )
         shown = (
             f"; the first {len(results.hits)} shown, type more to narrow"
             if results.total > len(results.hits)
             else ""
         )
-        status.update(
-            Content(
-                f"{count} match{'es' if results.total != 1 else ''} in {shows} show{'s' if shows != 1 else ''}{shown}. Enter opens."
-            )
-        )
+        status.update(Content(f"{matches} in {plural(shows, 'show')}{shown}. Enter opens."))
         batch: list[Option | None] = []
         for group in results.groups:
             batch.append(Option(Content.styled(group.show_title, "bold $accent"), disabled=True))

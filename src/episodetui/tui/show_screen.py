@@ -15,7 +15,7 @@ from textual.widgets import Header, Static
 
 from episodetui.core.marking import Change
 from episodetui.core.spoilers import SpoilerPolicy
-from episodetui.core.text import progress_bar
+from episodetui.core.text import plural, progress_bar
 from episodetui.core.views import (
     EpisodeView,
     ShowHeaderView,
@@ -299,10 +299,9 @@ class ShowScreen(NoteActions):
             if confirmed:
                 mark_through(self.app, episode_id)
 
-        plural = "s" if len(pending) != 1 else ""
         self.app.push_screen(
             ConfirmScreen(
-                f"Mark {len(pending)} episode{plural} watched, {pending[0].code} through {episode.code}?",
+                f"Mark {plural(len(pending), 'episode')} watched, {pending[0].code} through {episode.code}?",
                 "Mark watched",
                 "Cancel",
             ),

@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from episodetui.core.text import in_days_text
+from episodetui.core.text import in_days_text, plural
 from episodetui.core.views import UpcomingView, upcoming_views
 from episodetui.tui.key_bar import KeyBar
 from episodetui.tui.row_list import Column, RowList
@@ -63,7 +63,7 @@ class UpcomingScreen(Screen):
 
         rows.set_rows([str(item.episode.id) for item in self.items], cells)
         status = (
-            f" {len(self.items)} episode{'s' if len(self.items) != 1 else ''} airing in the next {DAYS} days, in your local time"
+            f" {plural(len(self.items), 'episode')} airing in the next {DAYS} days, in your local time"
             if self.items
             else f" Nothing airs in the next {DAYS} days. Shows added from TVmaze list their future episodes here."
         )

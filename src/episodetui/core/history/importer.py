@@ -15,7 +15,7 @@ from episodetui.core.history.matching import Match, Matcher, Progress, match_all
 from episodetui.core.history.model import History, HistoryShow
 from episodetui.core.store import Library
 from episodetui.core.store.history import ID_KINDS, MergeCounts
-from episodetui.core.text import title_key
+from episodetui.core.text import plural, title_key
 
 BY_HAND = "by hand (not linked to TVmaze)"
 IN_LIBRARY = "already in the library"
@@ -163,18 +163,15 @@ def _apply_show(
 
 
 def report_lines(report: ImportReport) -> list[str]:
-    def n(count: int, word: str) -> str:
-        return f"{count:,} {word}{'' if count == 1 else 's'}"
-
     total = report.totals
     verb = "would add" if report.dry_run else "added"
     hows = Counter(show.how for show in report.shows)
     lines = [
-        f"{n(len(report.shows), 'show')}: "
+        f"{plural(len(report.shows), 'show')}: "
         + (", ".join(f"{count} {how}" for how, count in sorted(hows.items())) or "none"),
-        f"{verb.capitalize()} {n(total.episodes_added, 'episode')}, {n(total.plays_added, 'play')}"
-        f" and {n(total.ratings_set, 'rating')}"
-        + (f"; {n(total.plays_merged, 'play')} already there" if total.plays_merged else "")
+        f"{verb.capitalize()} {plural(total.episodes_added, 'episode')}, {plural(total.plays_added, 'play')}"
+        f" and {plural(total.ratings_set, 'rating')}"
+        + (f"; {plural(total.plays_merged, 'play')} already there" if total.plays_merged else "")
         + ".",
     ]
     if report.skipped:
@@ -184,7 +181,7 @@ def report_lines(report: ImportReport) -> list[str]:
             + "."
         )
     if report.calls:
-        lines.append(f"TVmaze: {n(report.calls, 'call')}.")
+        lines.append(f"TVmaze: {plural(report.calls, 'call')}.")
     if report.offline_reason:
         lines.append(report.offline_reason[:1].upper() + report.offline_reason[1:] + ".")
     return lines

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from episodetui.core.codes import format_episode_code
 from episodetui.core.titles import normalize_title
 
 if TYPE_CHECKING:
@@ -96,7 +97,7 @@ class TargetGuess:
 
     @property
     def code(self) -> str | None:
-        return None if self.number is None else f"S{(self.season or 1):02d}E{self.number:02d}"
+        return None if self.number is None else format_episode_code(self.season or 1, self.number)
 
     @property
     def empty(self) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, tzinfo
 
 from episodetui.core.codes import format_episode_code
+from episodetui.core.dates import parse_moment
 from episodetui.core.spoilers import RecapShape, SpoilerMode
 
 Clock = Callable[[], datetime]
@@ -118,9 +119,8 @@ class Upcoming:
         """When it airs in the user's timezone (or `tz`), if TVmaze gave a time."""
         if not self.episode.airstamp:
             return None
-        try:
-            stamp = datetime.fromisoformat(self.episode.airstamp.replace("Z", "+00:00"))
-        except ValueError:
+        stamp = parse_moment(self.episode.airstamp)
+        if stamp is None:
             return None
         if stamp.tzinfo is None:
             stamp = stamp.replace(tzinfo=UTC)
