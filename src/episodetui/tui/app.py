@@ -211,147 +211,37 @@ class EpisodeTuiApp(App[None]):
         return self._tvmaze
 
     def action_add_show(self) -> None:
-        from episodetui.tui.search_dialog import AddByHand, ShowSearchScreen
+        from episodetui.tui import tvmaze_actions
 
-        def chosen(choice: int | AddByHand | None) -> None:
-            if isinstance(choice, AddByHand):
-                # What was typed in the search is carried into the form.
-                self.action_add_show_by_hand(choice.title)
-            elif isinstance(choice, int):
-                self.add_from_tvmaze(choice)
-
-        self.push_screen(ShowSearchScreen(self.tvmaze()), chosen)
+        tvmaze_actions.add_show(self)
 
     def action_add_show_by_hand(self, title: str = "") -> None:
-        from episodetui.core.errors import EpisodeTuiError
-        from episodetui.tui.dialogs import AddShowScreen, NewShow
+        from episodetui.tui import tvmaze_actions
 
-        def add(new: NewShow | None) -> None:
-            if new is None:
-                return
-            try:
-                show = self.library.add_show(new.title, new.episodes_per_season, year=new.year)
-            except EpisodeTuiError as error:
-                self.notify(str(error), severity="error")
-                return
-            self.notify(f"Added {show.title}.")
-            self._show_in_library(show.id)
+        tvmaze_actions.add_show_by_hand(self, title)
 
-        self.push_screen(AddShowScreen(title, classes="dialog-screen"), add)
+    def refresh_from_tvmaze(self, show_id: int, after: Callable[[], None]) -> None:
+        from episodetui.tui import tvmaze_actions
 
-    def _show_in_library(self, show_id: int | None) -> None:
+        tvmaze_actions.refresh_from_tvmaze(self, show_id, after)
+
+    def link_to_tvmaze(self, show_id: int) -> None:
+        from episodetui.tui import tvmaze_actions
+
+        tvmaze_actions.link_to_tvmaze(self, show_id)
+
+    def show_in_library(self, show_id: int | None) -> None:
+        """Redraw the library under the current screen, on `show_id` when given."""
         for screen in self.screen_stack:
             if isinstance(screen, LibraryScreen):
                 screen.reload(select_show_id=show_id)
-
-    def _fetch_from_tvmaze(self, tvmaze_id: int, fresh: bool, store, on_failure: str) -> None:
-        """Fetch on a worker thread; `store` writes to the library back on the UI thread
-        (one SQLite connection is never used by two threads)."""
-        from episodetui.core.errors import EpisodeTuiError
-        from episodetui.core.sync import fetch_show
-
-        client = self.tvmaze()
-
-        def fetch() -> None:
-            try:
-                fetched = fetch_show(client, tvmaze_id, fresh=fresh)
-            except EpisodeTuiError as error:
-                self.call_from_thread(
-                    self.notify, f"{as_sentence(str(error))}{on_failure}", severity="error", timeout=8
-                )
-                return
-            self.call_from_thread(store, fetched)
-
-        self.run_worker(fetch, thread=True, group="tvmaze")
-
-    def add_from_tvmaze(self, tvmaze_id: int) -> None:
-        from episodetui.core.errors import EpisodeTuiError
-        from episodetui.core.sync import add_fetched_show
-        from episodetui.core.tvmaze import CREDIT
-
-        def store(fetched) -> None:
-            try:
-                show = add_fetched_show(self.library, *fetched)
-            except EpisodeTuiError as error:
-                self.notify(str(error), severity="error")
-                return
-            count = sum(1 for e in self.library.episodes(show.id) if e.season > 0)
-            self.notify(f"Added {show.title}: {count} episodes. {CREDIT}")
-            self._show_in_library(show.id)
-
-        self.notify("Adding the show from TVmaze…", timeout=3)
-        self._fetch_from_tvmaze(tvmaze_id, False, store, ". Press a, then ctrl+n, to add it by hand.")
-
-    def refresh_from_tvmaze(self, show_id: int, after: Callable[[], None]) -> None:
-        from episodetui.core.errors import EpisodeTuiError
-        from episodetui.core.sync import merge_episodes, require_tvmaze_id
-
-        show = self.library.show(show_id)
-        try:
-            remote_id = require_tvmaze_id(show)
-        except EpisodeTuiError as error:
-            self.notify(str(error), severity="warning")
-            return
-
-        def store(fetched) -> None:
-            report = merge_episodes(self.library, self.library.show(show_id), *fetched)
-            self.notify(f"{show.title}: {report.describe()}.")
-            after()
-
-        self.notify(f"Refreshing {show.title} from TVmaze…", timeout=3)
-        self._fetch_from_tvmaze(remote_id, True, store, "; the show is unchanged.")
-
-    def link_to_tvmaze(self, show_id: int) -> None:
-        """Find a show made by hand on TVmaze (by its ids, else a clear title match) and
-        link it, merging episodes by season and number: plays, notes and recaps stay."""
-        from episodetui.core.errors import EpisodeTuiError
-        from episodetui.core.history import linking
-        from episodetui.core.sync import fetch_show
-
-        show = self.library.show(show_id)
-        client = self.tvmaze()
-
-        def find() -> None:
-            try:
-                found = linking.find_for(show, client)
-                fetched = fetch_show(client, found[0].id) if found else None
-            except EpisodeTuiError as error:
-                self.call_from_thread(
-                    self.notify,
-                    f"{as_sentence(str(error))}; the show is unchanged.",
-                    severity="error",
-                    timeout=8,
-                )
-                return
-            if found is None or fetched is None:
-                self.call_from_thread(
-                    self.notify,
-                    "No clear match on TVmaze. From a shell, `episodetui link` lists the candidates"
-                    " and takes --tvmaze-id N.",
-                    severity="warning",
-                    timeout=8,
-                )
-                return
-            self.call_from_thread(store, fetched, found[1])
-
-        def store(fetched, how: str) -> None:
-            try:
-                report = linking.link_show(self.library, self.library.show(show_id), *fetched)
-            except EpisodeTuiError as error:
-                self.notify(str(error), severity="error")
-                return
-            self.notify(f"Linked to TVmaze ({fetched[0].name}), by {how}: {report.describe()}.")
-            self._reload_screen()
-
-        self.notify("Looking for the show on TVmaze…", timeout=3)
-        self.run_worker(find, thread=True, group="tvmaze")
 
     def action_import_history(self) -> None:
         from episodetui.tui.history_dialog import ImportHistoryScreen
 
         def done(imported: bool | None) -> None:
             if imported:
-                self._reload_screen()
+                self.reload_screen()
 
         if not isinstance(self.screen, ImportHistoryScreen):
             self.push_screen(ImportHistoryScreen(), done)
@@ -380,7 +270,7 @@ class EpisodeTuiApp(App[None]):
             # Leave the show's screens first: none may redraw a show that is gone.
             await self._leave_show(show_id)
             removed = remove_show(self.library, show_id)
-            self._show_in_library(None)
+            self.show_in_library(None)
             self.notify(
                 f"Removed {show.title}. A copy is in {removed.copy}; to put it back: {removed.restore}",
                 timeout=20,
@@ -466,7 +356,7 @@ class EpisodeTuiApp(App[None]):
                 f"Spoiler mode for this show: {effective.value}"
                 + ("." if mode else " (the library default).")
             )
-        self._reload_screen()
+        self.reload_screen()
 
     def toggle_rewatch(self, show_id: int, after: Callable[[], None]) -> None:
         """Start a rewatch of the show, or stop the one in progress (asks first)."""
@@ -500,7 +390,7 @@ class EpisodeTuiApp(App[None]):
         counted = not self.library.show(show_id).count_specials
         self.library.set_count_specials(show_id, counted)
         self.notify("Specials now count towards progress." if counted else "Specials no longer count.")
-        self._reload_screen()
+        self.reload_screen()
 
     def action_restore_backup(self) -> None:
         """Ask for a backup (the newest is offered), ask again, then restore it."""
@@ -543,10 +433,10 @@ class EpisodeTuiApp(App[None]):
             return
         while len(self.screen_stack) > 2:  # back to the library, which reads it again
             self.pop_screen()
-        self._show_in_library(None)
+        self.show_in_library(None)
         self.notify(f"Restored {path.name}. The library as it was is in {saved}.", timeout=8)
 
-    def _reload_screen(self) -> None:
+    def reload_screen(self) -> None:
         """Redraw the current screen after a setting changed what it may show."""
         reload = getattr(self.screen, "reload", None)
         if reload:
