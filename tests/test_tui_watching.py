@@ -4,6 +4,8 @@ library that stays as it was left."""
 
 from __future__ import annotations
 
+import asyncio
+
 from conftest import fixed_clock, screen_text
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
@@ -208,12 +210,47 @@ def test_extra_width_goes_to_the_title():
     assert capped._widths() == [34, 5]
 
 
-async def test_a_damaged_library_found_after_the_first_frame_ends_the_app(secret_library):
-    secret_library.integrity_result = lambda: "library.sqlite3 is damaged (page 3); nothing was changed."
-    app = EpisodeTuiApp(secret_library)
+def _damage(folder) -> None:
+    db = folder / "library.sqlite3"
+    data = bytearray(db.read_bytes())
+    page_size = int.from_bytes(data[16:18], "big")
+    for offset in range(page_size * 2, min(len(data), page_size * 4)):
+        data[offset] = 0xA5
+    db.write_bytes(bytes(data))
+
+
+async def test_a_damaged_library_found_after_the_first_frame_ends_the_app(tmp_path):
+    from episodetui.core.backups import StartupCheck, backup_folder
+
+    library = Library.open(tmp_path, clock=fixed_clock)
+    library.add_show("Harbour Lights", [40])
+    library.close()
+    _damage(tmp_path)
+    library = Library.open(tmp_path, check=False)  # as the TUI opens it: checked later
+    app = EpisodeTuiApp(library, startup_check=StartupCheck(library))
+    # It ends by itself, before a pilot could drive it: run it as the command line does.
+    await asyncio.wait_for(app.run_async(headless=True, size=SIZE), timeout=30)
+    library.close()
+    # The first read met the damaged page: one sentence, exit status 2, no crash report.
+    assert app.return_code == 2 and app.crash_report is None
+    assert not list(backup_folder(tmp_path).glob("*.sqlite3"))  # a damaged file is not copied
+
+
+async def test_a_sound_library_is_backed_up_after_the_first_frame(tmp_path):
+    from episodetui.core.backups import StartupCheck, backup_folder
+
+    library = Library.open(tmp_path, clock=fixed_clock)
+    library.add_show("Harbour Lights", [3])
+    check = StartupCheck(library)
+    app = EpisodeTuiApp(library, startup_check=check)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.8)
-    assert app.return_code == 2
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if check.done:
+                break
+        assert app.return_code is None and check.problem is None
+    library.close()
+    assert len(list(backup_folder(tmp_path).glob("auto-*.sqlite3"))) == 1
 
 
 def test_the_integrity_check_on_its_own_connection(tmp_path):
@@ -221,12 +258,7 @@ def test_the_integrity_check_on_its_own_connection(tmp_path):
     library.add_show("Harbour Lights", [40])
     assert library.integrity_problem() is None
     library.close()
-    db = tmp_path / "library.sqlite3"
-    data = bytearray(db.read_bytes())
-    page_size = int.from_bytes(data[16:18], "big")
-    for offset in range(page_size * 2, min(len(data), page_size * 4)):
-        data[offset] = 0xA5
-    db.write_bytes(bytes(data))
+    _damage(tmp_path)
     damaged = Library.open(tmp_path, check=False)
     assert "damaged" in (damaged.integrity_problem() or "")
     damaged.close()

@@ -122,7 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from episodetui.cli.common import load_user_config, open_library, run_tui
 
             config = load_user_config(args)  # a bad line stops us before anything opens
-            return run_tui(open_library(args, backup_on_thread=True), config=config)
+            # The integrity check and the daily backup run on a thread once the first
+            # frame is out: the first frame does not wait for a read of the whole file.
+            from episodetui.core.backups import StartupCheck
+
+            library = open_library(args, check=False)
+            return run_tui(library, config=config, startup_check=StartupCheck(library))
         return args.handler(args) or 0
     except EpisodeTuiError as error:
         _say(str(error))

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from episodetui.core.errors import EpisodeTuiError
 
 if TYPE_CHECKING:
+    from episodetui.core.backups import StartupCheck
     from episodetui.core.config import Config
     from episodetui.core.store import Episode, Library, Show
 
@@ -44,36 +45,16 @@ def load_user_config(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return load_config(getattr(args, "config", None))
 
 
-def open_library(args: argparse.Namespace, *, backup_on_thread: bool = False) -> Library:
+def open_library(args: argparse.Namespace, *, check: bool = True) -> Library:
+    """The library of --data-dir (or the default), checked and backed up once a day;
+    with `check=False` the caller runs both later (see `backups.StartupCheck`)."""
     from episodetui.core.backups import automatic_backup
     from episodetui.core.paths import resolve_data_dir
     from episodetui.core.store import Library
 
-    # The TUI checks the file's integrity on a thread once its first frame is out: on a
-    # library of 1,000 shows the check reads ~30 MB (300 ms, more than the rest of
-    # start-up together), and on two busy cores it slowed the start even on a thread.
-    library = Library.open(resolve_data_dir(getattr(args, "data_dir", None)), check=not backup_on_thread)
+    library = Library.open(resolve_data_dir(getattr(args, "data_dir", None)), check=check)
     OPENED.append(library)
-    if backup_on_thread:  # the TUI: its first frame does not wait for the copy
-        import threading
-
-        box: list[str | None] = []
-        started: list[threading.Thread] = []
-
-        def check_then_backup() -> None:
-            box.append(library.integrity_problem())
-            if box[0] is None:
-                automatic_backup(library.data_dir)
-
-        def integrity_result():  # type: ignore[no-untyped-def]
-            """Starts the check (after the first frame), then says ... until it is done."""
-            if not started:
-                started.append(threading.Thread(target=check_then_backup, daemon=True))
-                started[0].start()
-            return box[0] if box else ...
-
-        library.integrity_result = integrity_result  # type: ignore[attr-defined]
-    else:
+    if check:
         automatic_backup(library.data_dir)
     return library
 
@@ -134,7 +115,11 @@ def print_json(model: object) -> None:
 
 
 def run_tui(
-    library: Library, show_id: int | None = None, episode_id: int | None = None, config: Config | None = None
+    library: Library,
+    show_id: int | None = None,
+    episode_id: int | None = None,
+    config: Config | None = None,
+    startup_check: StartupCheck | None = None,
 ) -> int:
     first_summaries = library.summaries_in_background()  # overlaps the import below
     from episodetui.tui import library_screen
@@ -152,6 +137,7 @@ def run_tui(
         start_episode_id=episode_id,
         first_summaries=first_summaries,
         config=config,
+        startup_check=startup_check,
     )
     app.run()
     if app.crash_report is not None:

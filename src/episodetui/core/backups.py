@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -130,3 +131,35 @@ def restore_backup(library: Library, path: Path) -> Path:
     library._db.execute("PRAGMA journal_mode = WAL")
     library._migrate()
     return saved
+
+
+class StartupCheck:
+    """The integrity check, then the daily backup, on a thread of their own.
+
+    The TUI starts it once its first frame is out: on a library of 1,000 shows the check
+    reads ~30 MB (300 ms, more than the rest of start-up together). The check uses a
+    connection of its own, so the library's stays on the UI thread.
+    """
+
+    def __init__(self, library: Library) -> None:
+        self._library = library
+        self._thread: threading.Thread | None = None
+        self._finished = threading.Event()
+        self.problem: str | None = None  # what to tell the user when the file is damaged
+
+    def start(self) -> None:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="startup-check", daemon=True)
+            self._thread.start()
+
+    @property
+    def done(self) -> bool:
+        return self._finished.is_set()
+
+    def _run(self) -> None:
+        try:
+            self.problem = self._library.integrity_problem()
+            if self.problem is None:
+                automatic_backup(self._library.data_dir)
+        finally:
+            self._finished.set()

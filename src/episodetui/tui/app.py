@@ -17,6 +17,7 @@ from episodetui.core.store import Library, ShowSummary
 from episodetui.core.text import as_sentence
 
 if TYPE_CHECKING:
+    from episodetui.core.backups import StartupCheck
     from episodetui.core.config import Config
     from episodetui.core.tvmaze import TvMazeClient
 from episodetui.tui.commands import LiteralSystemCommands, palette_commands
@@ -47,6 +48,7 @@ class EpisodeTuiApp(App[None]):
         first_summaries: Callable[[], list[ShowSummary]] | None = None,
         tvmaze: Callable[[], TvMazeClient] | None = None,
         config: Config | None = None,
+        startup_check: StartupCheck | None = None,
     ) -> None:
         super().__init__()
         # Preferences (theme, keymap, advance after watch): config.toml, never the library.
@@ -57,12 +59,25 @@ class EpisodeTuiApp(App[None]):
         self._tvmaze: TvMazeClient | None = None
         # The library screen's first data, possibly already being read on a thread.
         self.first_summaries = first_summaries
+        # The integrity check and daily backup the library screen starts after the first frame.
+        self.startup_check = startup_check
         self.start_show_id = start_show_id
         self.start_episode_id = start_episode_id
         self.last_change = None  # the last mark/unmark, for undo (tui/watching.py)
         self.crash_report = None
 
     # ------------------------------------------------------- fault containment
+
+    def _damage_behind(self, error: Exception) -> str | None:
+        """The integrity check's sentence when `error` is SQLite finding the file damaged."""
+        import sqlite3
+
+        if type(error) is not sqlite3.DatabaseError:  # not locked, not a bug in our SQL
+            return None
+        try:
+            return self.library.integrity_problem()
+        except Exception:
+            return None
 
     def notify(
         self,
@@ -80,6 +95,13 @@ class EpisodeTuiApp(App[None]):
         """An unexpected error: never Textual's traceback with locals (they can hold a
         hidden recap). Write a report without locals, say where it is, exit non-zero."""
         from episodetui.tui.crash import report_crash
+
+        problem = self._damage_behind(error)
+        if problem is not None:
+            # Not a bug: the file is damaged (a read met a bad page before the start-up
+            # check did). One sentence and exit status 2, as the command line says it.
+            self.exit(return_code=2, message=problem)
+            return
 
         try:
             data_dir = self.library.path.parent

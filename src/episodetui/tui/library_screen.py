@@ -118,19 +118,19 @@ class LibraryScreen(Screen):
 
         if TUNE_GC_AFTER_FIRST_FRAME:
             tune_gc()
-        if hasattr(self.library, "integrity_result"):
-            self.library.integrity_result()  # starts it
+        if self.app.startup_check is not None:
+            self.app.startup_check.start()
             self._integrity_timer = self.set_interval(0.25, self._check_integrity)
 
     def _check_integrity(self) -> None:
         """The start-up integrity check ran on a thread: a damaged file ends the app
         with the check's message (exit status 2), before anything could be written."""
-        problem = self.library.integrity_result()
-        if problem is ...:
+        check = self.app.startup_check
+        if not check.done:
             return
         self._integrity_timer.stop()
-        if problem:
-            self.app.exit(return_code=2, message=problem)
+        if check.problem:
+            self.app.exit(return_code=2, message=check.problem)
 
     def on_screen_resume(self) -> None:
         self.refresh_changed()
