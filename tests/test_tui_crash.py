@@ -58,7 +58,7 @@ async def test_a_crash_in_an_action_writes_a_report_without_the_recap(secret_lib
     assert "RuntimeError" in text and "in recap_view" in text and "in reload" in text
     message = app.crash_report.message()
     assert SECRET not in message
-    assert "RuntimeError in reload (episode_screen.py:" in message
+    assert "RuntimeError in episode_view (views.py:" in message
     assert str(report) in message
 
 
