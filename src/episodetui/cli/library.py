@@ -20,7 +20,8 @@ from episodetui.core.text import plural
 
 if TYPE_CHECKING:
     from episodetui.cli import Command
-    from episodetui.core.store import Library, Show
+    from episodetui.core.marking import Change
+    from episodetui.core.store import Episode, Library, Show
 
 
 def register(command: Command) -> None:
@@ -197,7 +198,7 @@ def show_model(library: Library, show: Show, spoilers: bool):
                 watched=episode.watched,
                 watched_at=episode.watched_at,
                 plays=episode.plays,
-                rating=ratings[episode.id][0] if episode.id in ratings else None,
+                rating=episode.rating,
                 listed=not episode.delisted,
                 notes=notes_out(library.episode_notes(episode.id)) if episode.note_count else [],
                 recap=recap_out,
@@ -276,10 +277,7 @@ def cmd_watch(args: argparse.Namespace) -> int:
     library = open_library(args)
     show, episode = find_episode(library, args)
     if args.through:
-        change = marking.mark_through(library, episode.id)
-        count = len(change.episode_ids)
-        print(f"Marked {plural(count, 'episode')} of {show.title} watched, through {episode.code}.")
-        return 0
+        return _mark_through(marking.mark_through(library, episode.id), show, episode, "watched")
     if not episode.aired(library.today()):
         raise CliError(f"{episode.code} has not aired yet ({episode.air_date})")
     rewatch = library.pass_progress(show.id)
@@ -294,16 +292,19 @@ def cmd_watch(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mark_through(change: Change, show: Show, episode: Episode, how: str) -> int:
+    count = len(change.episode_ids)
+    print(f"Marked {plural(count, 'episode')} of {show.title} {how}, through {episode.code}.")
+    return 0
+
+
 def cmd_unwatch(args: argparse.Namespace) -> int:
     from episodetui.core import marking
 
     library = open_library(args)
     show, episode = find_episode(library, args)
     if args.through:
-        change = marking.unmark_through(library, episode.id)
-        count = len(change.episode_ids)
-        print(f"Marked {plural(count, 'episode')} of {show.title} unwatched, through {episode.code}.")
-        return 0
+        return _mark_through(marking.unmark_through(library, episode.id), show, episode, "unwatched")
     marking.unmark(library, episode.id)
     print(f"Marked {show.title} {episode.code} unwatched.")
     return 0
