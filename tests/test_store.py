@@ -296,3 +296,21 @@ def test_plays_keep_the_watch_summary_in_step(library):
     assert again.plays == 3 and again.watched_at == fixed_clock().isoformat(timespec="seconds")
     library.set_watched(episode.id, False)
     assert not library.episode(episode.id).watched and library.plays(episode.id) == []
+
+
+def test_an_sqlite_without_fts5_is_refused_in_one_sentence_and_nothing_changes(data_dir, monkeypatch, capsys):
+    from episodetui.cli import main
+
+    _old_library(data_dir, 3)
+    # An SQLite built without FTS5 answers the v4 migration with "no such module: fts5".
+    v4 = schema.MIGRATIONS[3].replace("USING fts5(", "USING fts5_not_built_in(")
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS[:3], v4, schema.MIGRATIONS[4]])
+    with pytest.raises(EpisodeTuiError, match="lacks 'fts5_not_built_in'.*nothing was changed"):
+        Library.open(data_dir)
+    assert main(["--data-dir", str(data_dir), "list"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "SQLite 3.34 or later" in err and "Traceback" not in err
+    db = sqlite3.connect(data_dir / DB_NAME)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == 3  # the migration rolled back
+    assert db.execute("SELECT title FROM shows").fetchall() == [("Old Show",)]
+    db.close()

@@ -135,7 +135,11 @@ class Database:
             _refuse_version(self.path, version)
             for target in range(version, schema.SCHEMA_VERSION):
                 for statement in schema.statements(schema.MIGRATIONS[target]):
-                    self._db.execute(statement)
+                    try:
+                        self._db.execute(statement)
+                    except sqlite3.OperationalError as error:
+                        _refuse_missing_feature(error)
+                        raise
             self._db.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
 
     def _version(self) -> int:
@@ -231,6 +235,21 @@ class Database:
         cursor = self._db.cursor()
         cursor.row_factory = sqlite3.Row
         return cursor.execute(sql, params).fetchall()
+
+
+def _refuse_missing_feature(error: sqlite3.OperationalError) -> None:
+    """Search needs FTS5 and its trigram tokenizer; an SQLite built without them says
+    "no such module: fts5", which would mean nothing to the user."""
+    message = str(error)
+    for marker in ("no such module: ", "no such tokenizer: "):
+        if message.startswith(marker):
+            missing = message.removeprefix(marker)
+            raise EpisodeTuiError(
+                f"the SQLite this Python uses ({sqlite3.sqlite_version}) lacks {missing!r}, which"
+                " episodetui's search needs (FTS5 with the trigram tokenizer, SQLite 3.34 or later);"
+                " nothing was changed. Use a Python whose SQLite has it (python.org and most"
+                " Linux distributions' builds do)"
+            ) from None
 
 
 def _searchable_note(body: str | None) -> str:
