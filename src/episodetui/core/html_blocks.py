@@ -231,6 +231,10 @@ class _PageReader(HTMLParser):
     def _in_heading(self) -> bool:
         return any(tag in _HEADINGS for tag, _ in self.stack)
 
+    def _only_rank(self) -> bool:
+        """Only a rank so far ("<span>#01</span><strong>Title</strong>"): a bold lead may follow."""
+        return bool(_RANK.fullmatch("".join(self.buffer).strip()))
+
     def _flush(self) -> None:
         text = " ".join("".join(self.buffer).split())
         if text and not self.skip_depth:
@@ -238,7 +242,10 @@ class _PageReader(HTMLParser):
             if self.kind == HEADING and hint == "byline":
                 hint = ""  # an article header marked "meta" still holds the headline
             lead = " ".join(self._lead.split())
-            lead = lead if lead and text.startswith(lead) and len(text) > len(lead) else ""
+            rank = _RANK.match(text)
+            after = text[rank.end() :].lstrip() if rank else text
+            fits = any(part.startswith(lead) and len(part) > len(lead) for part in (text, after))
+            lead = lead if lead and fits else ""
             self.page.blocks.append(
                 Block(self.kind, text, hint=hint, in_article=self.in_scope, level=self.level, lead=lead)
             )
@@ -290,7 +297,9 @@ class _PageReader(HTMLParser):
                 self.kind = ITEM
             elif tag == "figcaption" or hint == "caption":
                 self.kind = CAPTION
-        elif tag in ("strong", "b") and not self._has_text and not self._lead:
+        elif tag in ("strong", "b") and not self._lead and (not self._has_text or self._only_rank()):
+            if inline_after_inline:
+                self.buffer.append(" ")  # "<span>#01</span><strong>Title</strong>"
             self._lead_parts = []
         elif inline_after_inline:
             # <span>BY DESK</span><span>NOV 12</span>: two runs, not one word
@@ -346,6 +355,8 @@ class _PageReader(HTMLParser):
         self._flush()
 
 
+# A rank before a listicle entry's bold title: "#01", "1.", "No. 3"
+_RANK = re.compile(r"\s*(?:#|No\.\s?)?\d{1,2}[.):]?\s*")
 _STRAY_DECLARATION = re.compile(r"<!(?!--|\[CDATA\[|doctype)", re.IGNORECASE)
 
 

@@ -28,7 +28,7 @@ SPOILER_WARNING_LINE = re.compile(
     r"|(?:\w+\s+)?(?:warning|caution|heads[- ]up|note|reminder|beware)\s*[:!\-–—,]?.{0,80}\bspoil"
     r"|spoiler\s+(?:alert|warning)"
     r"|(?:this|the\s+following)\s+(?:review|recap|article|post|piece|story|thread)\s+(?:will\s+)?(?:contains?|includes?|has|have|discuss(?:es)?)\b.{0,20}\bspoilers"
-    r"|.{0,80}\bcontains?\s+(?:major\s+|minor\s+|heavy\s+|full\s+)?spoilers\b"
+    r"|.{0,80}\bcontains?\s+(?:[\w-]+\s+){0,2}spoilers\b"
     r"|a\s+note\s+on\s+spoilers\b"
     r"|(?:warning|note|heads[- ]up|caution)\s*:\s*this\s+(?:recap|review|article|post|piece)\s+(?:discusses|covers|reveals|details|goes\s+through)\b"
     r"|스포일러\s*(?:주의|경고|있음|포함)"
@@ -72,7 +72,8 @@ PROMPT_LINE = re.compile(
 )
 COMMENTS_PROMPT = re.compile(
     r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|sound\s+off|share\s+your\s+thoughts|leave\s+a\s+comment)\b.{0,40}\b(?:comments?|below)\b"
-    r"|^discuss\s+(?:below|here|away)\b|\bin\s+the\s+comments\s+below\b",
+    r"|^discuss\s+(?:below|here|away)\b|\bin\s+the\s+comments\s+below\b|\bhit\s+(?:up\s+)?the\s+comments\b"
+    r"|\bleave\s+(?:a|your)\s+comments?\s*[.!]*$|\bcomments?\s+(?:below|section)\s*[.!]*$",
     re.I,
 )
 # A plea or a sign-off that sends the reader elsewhere, anywhere in a short line
@@ -81,16 +82,25 @@ PLEA = re.compile(
     r"|^if\s+you\s+(?:liked|enjoyed|loved)\s+this\s+(?:recap|review|post|article|piece|episode\s+recap)\b|\bplease\s+(?:share|like|subscribe|follow|support)\b"
     r"|\bdelivered\s+(?:straight\s+|right\s+)?to\s+your\s+inbox\b|\b(?:when|if|once)\s+you\s+subscribe\b|\bsubscribe\s+(?:today|now)\b"
     r"|^(?:listen|watch)\s+(?:now\s+|to\s+(?:it|us|the\s+episode)\s+)?(?:on|in|at)\s+\S+(?:\s+\S+)?$|^podcast\s*:|^subscribe\s*:"
-    r"|^how\s+would\s+you\s+rate\b",
+    r"|^how\s+would\s+you\s+rate\b"
+    r"|^(?:want|looking)\s+(?:to|for)\b[^?]{0,80}\?\s*(?:take\s+a\s+look|check\s+out|head\s+(?:over|to)|click|visit|see)\b",
     re.I,
 )
 BYLINE_LINE = re.compile(
-    r"^(?:by|written\s+by|words\s+by|posted\s+by|posted\s+(?:on|in)|published(?:\s+on)?|updated(?:\s+on)?)\s+\S.{0,80}$"
+    r"^(?:by|written\s+by|words\s+by|posted\s+by|posted\s+(?:on|in)|published(?:\s+on)?|updated(?:\s+on)?"
+    r"|(?:directed|created|developed|produced|teleplay|story)\s+by)\s+\S.{0,80}$"
+    r"|^aired\b.{0,40}\d{1,4}\s*$"
     r"|^at\s*\.\s*updated\s+at\s*\.?$"
     r"|\b\d{1,3}\s+min(?:ute)?s?\s+read\b"
     r"|^(?:labels|filed\s+under|posted\s+in|tags|tagged|categories|category)\s*:?\s+\S"
     r"|^(?:(?:original\s+)?air(?:ed|\s*date)|date\s+of\s+airing|first\s+aired|network|channel|runtime|running\s+time|broadcast)\s*:\s*\S"
     r"|^(?:—|–|-{1,2})\s*\S.{0,50}$",
+    re.I,
+)
+# A line about the post rather than the episode: who wrote it, which series it is part of
+ABOUT_POST = re.compile(
+    r"^this\s+(?:article|post|piece|recap|review|story)\s+(?:is|was)\s+(?:written|contributed)\s+by\b"
+    r"|^this\s+(?:entry|post|article|recap)\s+is\s+part\s+\d+\s+of\s+\d+\b",
     re.I,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -102,10 +112,10 @@ DATE_LINE = re.compile(
 )
 COMMUNITY_LINE = re.compile(
     r"^(?:r|u)/[\w-]+"
-    r"|^[\d,.]+k?\s*(?:points?|votes?|upvotes?|likes?|replies|comments?)?$"
+    r"|^[\d,.]+k?\s*(?:points?|votes?|upvotes?|likes?|replies|comments?)?$|^(?:up|down)?votes?$|^points?$|^permalink\s*:"
     r"|^(?:share|report|save|reply|quote|permalink|edit|hide|award|give\s+award|upvote|downvote|like|like\s+loading\.*|loading\.*|more\s+replies|load\s+more\s+comments)$"
     r"|^(?:level|lvl)\s+\d+$|^op$|^•$|^[·•|\-–—]+$"
-    r"|^(?:recommended\s+posts|create\s+an\s+account\s+or\s+sign\s+in\s+to\s+comment|post\s+a\s+comment|leave\s+a\s+(?:reply|comment)|episode\s+discussion|discussion\s+thread)\b"
+    r"|^(?:recommended\s+posts|create\s+an\s+account\s+or\s+sign\s+in\s+to\s+comment|post\s+a\s+comment|leave\s+a\s+(?:reply|comment))\b|^(?:episode\s+discussion|discussion\s+thread)$"
     r"|.{0,60}\bmessage\s+the\s+(?:mods|moderators)\b|.{0,60}\bmodmail\b"
     r"|^fill\s+in\s+your\s+details\b|^you\s+are\s+commenting\s+using\b|^(?:newer|older)\s+posts?\b|^jump\s+to\s+content$"
     r"|^(?:go|skip|jump)\s+to\s+(?:main\s+)?(?:content|contents|navigation|comments)$",
@@ -126,7 +136,8 @@ TRAILING = re.compile(
     r"|read\s+(?:more|next|also)|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|you\s+(?:may|might)\s+also\s+like"
     r"|also\s+read|more\s+from\b.{0,40}|trending(?:\s+now)?|popular(?:\s+now)?|most\s+(?:read|popular)|comments?(?:\s*\(\d+\))?"
     r"|\d+\s+(?:comments?|thoughts?\s+on\b.{0,80}|responses?(?:\s+to\b.{0,80})?|replies)|no\s+comments?|leave\s+a\s+(?:reply|comment)"
-    r"|post\s+a\s+comment|sort(?:ed)?\s+by\b.{0,20}|view\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion))\s*:?\s*$"
+    r"|post\s+a\s+comment|sort(?:ed)?\s+by\b.{0,20}|view\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion)"
+    r"|what\s+(?:other\s+)?(?:viewers|readers|fans|people|critics)\s+(?:are\s+)?say(?:ing)?)\s*:?\s*$"
     r"|^(?:read\s+(?:more|next|also)|related|see\s+also)\s*:\s*\S.{0,100}$",
     re.I,
 )
@@ -172,6 +183,8 @@ def kind_of_drop(block: Block) -> str | None:
         return AVAILABILITY
     if n <= 25 and (PROMPT_LINE.match(text) or COMMENTS_PROMPT.search(text) or PLEA.search(text)):
         return PROMPT
+    if n <= 25 and ABOUT_POST.match(text):
+        return BYLINE
     if n <= 16 and (BYLINE_LINE.search(text) or DATE_LINE.match(text)) and not re.search(r"[.!?]$", text):
         return BYLINE
     if re.match(r"^at\s*\.\s*updated\s+at\s*\.?$", text, re.I) or (

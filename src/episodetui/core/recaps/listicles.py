@@ -34,7 +34,8 @@ KEY_MOMENTS_LABEL = re.compile(
 _LABEL_WORDS = re.compile(r"\b(?:moments?|highlights?|best\s+bits|standout\s+scenes|best\s+scenes)\b", re.I)
 # A headline that announces a listicle: "10 Biggest Moments", "Takeaways", "Best Moments"
 LISTICLE_HEADLINE = re.compile(
-    r"\b(?:moments?|takeaways?|highlights?|things\s+(?:we\s+)?learned|what\s+we\s+learned|best\s+bits|scenes|reasons|lessons)\b",
+    r"\b(?:moments?|takeaways?|highlights?|things\s+(?:we\s+)?learned|what\s+we\s+learned|best\s+bits|scenes|reasons|lessons"
+    r"|favou?rite\s+(?:\w+\s+)?(?:bits|parts|things)|my\s+favou?rites)\b",
     re.I,
 )
 # A lead-in sentence: "Here are the five biggest moments…", "The top five moments … are:"
@@ -51,7 +52,7 @@ _COUNT_WORDS = {
 _COUNT = re.compile(
     r"\b(\d{1,2}|"
     + "|".join(_COUNT_WORDS)
-    + r")\s+(?:\w+\s+){0,2}?(?:moments?|takeaways?|highlights?|scenes|things|reasons|lessons)\b",
+    + r")\s+(?:\w+\s+){0,2}?(?:moments?|takeaways?|highlights?|scenes|things|reasons|lessons|bits)\b",
     re.I,
 )
 
@@ -98,21 +99,36 @@ class Entry:
 def _split_run_in(block: Block, title: str) -> tuple[str, str]:
     """A title and the text run into it on the same line: bold lead, or "Label: sentence"."""
     lead = block.lead.strip()
+    number = NUMBERED.match(lead)
+    if number and not NUMBERED.match(title):
+        lead = lead[number.end() :].strip()  # "<strong>1. Title</strong> text": the number is not the title
     if lead and title.startswith(lead) and len(title) > len(lead):
         return lead.rstrip(".:;–—- ").strip(), title[len(lead) :].lstrip(" .:;–—-").strip()
-    match = re.match(r"^([^.!?:]{1,80}):\s+(\S.*)$", title)
-    if (
-        match
-        and words(match.group(1)) <= 8
-        and words(match.group(2)) >= 5
-        and SENTENCE_END.search(match.group(2))
-    ):
-        return match.group(1).strip(), match.group(2).strip()
+    for separator in (_COLON_RUN_IN, _DASH_RUN_IN):
+        match = separator.match(title)
+        if (
+            match
+            and words(match.group(1)) <= 8
+            and words(match.group(2)) >= 5
+            and SENTENCE_END.search(match.group(2))
+        ):
+            return match.group(1).strip(), match.group(2).strip()
     return title.rstrip(":").strip(), ""
 
 
-def _title_ok(title: str) -> bool:
-    return bool(title) and words(title) <= 20 and not re.search(r"[.;,]$", title)
+# "Title: text" (a title may hold "(2.01)") and "Title - text"
+_COLON_RUN_IN = re.compile(r"^((?:[^.!?:(]|\([^()]{0,20}\)){1,80}):\s+(\S.*)$")
+_DASH_RUN_IN = re.compile(r"^(\S.{0,79}?)\s+[-–—]\s+(\S.*)$")
+
+
+def _title_ok(title: str, alone: bool = False) -> bool:
+    """A title does not end like a clause; one alone on its line may be a short
+    sentence ("2. Otto can't keep a secret, and he knows it.")."""
+    if not title or words(title) > 20:
+        return False
+    if alone and words(title) <= 12 and re.search(r"[.]$", title) and not title.endswith(".."):
+        return True
+    return not re.search(r"[.;,]$", title)
 
 
 def _details(body: list[Block], start: int, end: int) -> list[int]:
@@ -125,7 +141,7 @@ def _numbered_entries(body: list[Block]) -> dict[int, Entry]:
         found = numbered(block)
         if found and block.kind in (ITEM, HEADING, PARAGRAPH):
             title, run_in = _split_run_in(block, found[1])
-            if _title_ok(title):
+            if _title_ok(title, alone=not run_in):
                 titles.append((index, found[0], title, run_in))
     if len(titles) < 2:
         return {}

@@ -29,7 +29,7 @@ BULLET = re.compile(r"^\s*[•·▪●◦‣∙*+\-–—]\s+(?=\S)")
 # 1. Title / 1) / 1.) / 1 - Title / #1 Title / No. 1: Title / Moment 1: Title
 NUMBERED = re.compile(
     r"^\s*(?:(?:#|No\.|Nr\.|Number)\s?(\d{1,2})\s*[.):\-–—]?|(\d{1,2})(?:\.\)|[.):]|\s+[-–—:])|\((\d{1,2})\)"
-    r"|(?:moment|takeaway|scene|reason|lesson|highlight|thing)\s+#?(\d{1,2})\s*[.:\-–—])\s+(?=\S)",
+    r"|(?:[a-z]+\s+)?(?:moment|takeaway|scene|reason|lesson|highlight|thing)\s+#?(\d{1,2})\s*[.:\-–—])\s+(?=\S)",
     re.I,
 )
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -127,6 +127,15 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
         if NUMBERED.match(line):
             start(ITEM, line.strip())
             continue
+        if (
+            current is not None
+            and current.kind == ITEM
+            and indented
+            and not more
+            and _item_title_over(current.text, line)
+        ):
+            start(PARAGRAPH, line.strip(), indented=True)  # "  1. Title" over "    Its text."
+            continue
         continues = current is not None and (
             (current.kind == ITEM and indented)
             or (
@@ -166,6 +175,18 @@ def _title_over(first: str, second: str) -> bool:
         and len(first.split()) <= 8
         and first[:1].isupper()
         and len(first) * 5 <= len(second.strip()) * 3
+    )
+
+
+def _item_title_over(item: str, line: str) -> bool:
+    """An indented sentence under a short list item that is a title: the item's text,
+    not the rest of a wrapped item (which goes on mid-sentence, in lower case)."""
+    line = line.strip()
+    return (
+        _title_like(item)
+        and len(item.strip()) <= 40
+        and line[:1].isupper()
+        and bool(re.search(r"[.!?…\"”’)]$", line))
     )
 
 
