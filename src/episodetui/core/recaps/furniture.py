@@ -141,6 +141,10 @@ TRAILING = re.compile(
     r"|^(?:read\s+(?:more|next|also)|related|see\s+also)\s*:\s*\S.{0,100}$",
     re.I,
 )
+# "Read more: Another Recap" as one line: trailing at the end, a single line mid-article
+LABELLED_LINK = re.compile(
+    r"^(?:read\s+(?:more|next|also)|related|see\s+also|also\s+read)\s*:\s*\S.{0,100}$", re.I
+)
 # Only where nothing substantial follows: a share bar can sit mid-article on a page.
 WEAK_TRAILING = re.compile(r"^(?:share\s+this(?:\s+\w+)?|like\s+this|tags|labels)\s*:?\s*$", re.I)
 
@@ -207,12 +211,33 @@ def kind_of_drop(block: Block) -> str | None:
     return None
 
 
+# Alt text that describes a still: "Jory saying he will…", "Karin commenting on…"
+_DESCRIBES_STILL = re.compile(
+    r"^[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?\s+(?!\w*thing\b)[a-z]+ing\s+(?:on|at|to|with|about|that|his|her|their|the|a|an|he|she|they|who|as)\b"
+)
+# An image file's name run into its caption: "Marla ConvincedHR26", "…scene_04"
+_FILE_RESIDUE = re.compile(r"[a-z][A-Z]{1,4}\d{1,4}$|[a-z]_\d{1,4}$")
+# A Reddit comment's first line: "u/name May 20 '26", "u/name · 4h"
+COMMENT_START = re.compile(r"^u/[\w-]+(?:\s*[•·|]\s*|\s+)\S.{0,30}$")
+# "Other things to keep in mind before posting:", "Thread rules:": forum rules follow
+RULES_LEAD = re.compile(
+    r"\b(?:before\s+(?:posting|commenting)|(?:thread|subreddit|community|forum|posting|discussion)\s+rules)\b.{0,30}:\s*$",
+    re.I,
+)
+
+
 def looks_like_caption(text: str, nearby: str) -> bool:
     """Alt text or a caption left in copied text: a short line that does not read as a
     sentence and either uses caption words, is in lower case like alt text, or repeats
-    the show's name or the headline."""
+    the show's name or the headline; or a line that describes a still ("Karin
+    commenting on the message."), or ends in a file name's residue."""
     text = text.strip()
     n = words(text)
+    ends_sentence = bool(re.search(r"[.!?]$", text))
+    if n <= (9 if ends_sentence else 14) and ". " not in text and _DESCRIBES_STILL.match(text):
+        return True
+    if n <= 8 and not re.search(r"[.!?:;”\"’')]$", text) and _FILE_RESIDUE.search(text):
+        return True
     if not text or n > 16 or len(text) > 300 or re.search(r"[.!?:;”\"’')]$", text):
         return False
     if _CAPTION_WORDS.search(text):

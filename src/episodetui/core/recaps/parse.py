@@ -32,6 +32,7 @@ from episodetui.core.recaps.listicles import (
 )
 from episodetui.core.recaps.model import (
     BOILERPLATE,
+    COMMUNITY,
     IMAGE_CAPTION,
     PAGE_CHROME,
     SPOILER_WARNING,
@@ -136,6 +137,28 @@ def _choose_headline(blocks: list[Block], markdown: bool) -> int | None:
     return -negative_index
 
 
+def _prose(block: Block) -> bool:
+    return block.kind == PARAGRAPH and _words(block.text) >= 10 and bool(_SENTENCE_END.search(block.text))
+
+
+# "Episode #7: Its Title", "Season 2 Episode 8: Glasshouse": the episode's number and title
+_EPISODE_TITLE_LINE = re.compile(
+    r"^(?:season\s+\w+\s*[,:·|-]?\s*)?(?:episode|ep\.?)\s*#?\s*\d{1,4}\s*[:.–—-]\s*\S", re.I
+)
+_QUOTED_LINE = re.compile(r"^[\"“‘']([^\"“”‘’]{1,80})[\"”’']$")
+
+
+def _names_the_episode(text: str, headline: str) -> bool:
+    """A line under the headline that only names the episode: its number and title, or
+    the title in quotes that the headline quotes too."""
+    if _words(text) > 12:
+        return False
+    if _EPISODE_TITLE_LINE.match(text) and not re.search(r"[.!?]$", text.rstrip("\"”’'")):
+        return True
+    quoted = _QUOTED_LINE.match(text)
+    return bool(quoted and quoted.group(1).strip(" .,!?").casefold() in headline.casefold())
+
+
 def _body_starts(block: Block) -> bool:
     """The first block that is the recap rather than the page around its headline."""
     text = _plain(block)
@@ -143,6 +166,8 @@ def _body_starts(block: Block) -> bool:
         return True
     if text.endswith(":") and _words(text) >= 6:
         return True  # a lead-in: "Here is what we took away:"
+    if text.endswith(",") and _words(text) >= 3:
+        return True  # a greeting: "Fellow villagers, bakers, and assorted ghosts,"
     return bool(_SENTENCE_END.search(text)) or _words(text) >= 12 or len(text) > 300 or block.hint == "deck"
 
 
@@ -174,6 +199,8 @@ def _classify(
     for index, block in enumerate(blocks[:start]):
         if index == headline_index:
             continue
+        if fmt != "html" and _words(block.text) <= 8:
+            hints.append(_plain(block))  # a kicker or a subreddit may name the show
         drop(furniture.kind_of_drop(block) or PAGE_CHROME, block, index)
 
     body: list[tuple[int, Block]] = []
@@ -183,8 +210,24 @@ def _classify(
     last_substantial = max(
         (p for p, (_, b) in enumerate(rest) if _words(b.text) >= 25 and not b.hint), default=-1
     )
+    last_prose = max((p for p, (_, b) in enumerate(rest) if _prose(b)), default=-1)
+    forum_rules = False
     for position, (index, block) in enumerate(rest):
         text = _plain(block)
+        if forum_rules and block.kind == ITEM:
+            dropped[COMMUNITY] += 1
+            continue
+        forum_rules = False
+        if body and furniture.LABELLED_LINK.match(text) and last_prose > position:
+            dropped[BOILERPLATE] += 1  # "Read more: [another recap]" between two paragraphs
+            continue
+        if body and block.kind == PARAGRAPH and furniture.COMMENT_START.match(text):
+            dropped[COMMUNITY] += len(rest) - position  # the comments under a post
+            break
+        if furniture.RULES_LEAD.search(text) and _words(text) <= 16:
+            forum_rules = True
+            dropped[COMMUNITY] += 1
+            continue
         if block.kind in (HEADING, PARAGRAPH) and furniture.is_trailing(text):
             if body:
                 dropped[BOILERPLATE] += len(rest) - position
@@ -208,6 +251,10 @@ def _classify(
             and _words(text) >= 6
             and index > 0
         )
+        if in_header and not body and _names_the_episode(text, headline):
+            hints.append(text)  # 'Episode #7: "Its Title"' or '"Its Title"' under the headline
+            drop(PAGE_CHROME, block, index)
+            continue
         if in_header and not is_deck and not _body_starts(block):
             if EPISODE_LINE.match(text):
                 hints.append(text)  # "Season 1, Episode 8" under the headline: for the guess
