@@ -51,6 +51,7 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
         (r"\bs(\d{1,3})\s*[,.]?\s*e(?:p\.?\s*)?(\d{1,4})\b", None),
         (r"\b(\d{1,3})x(\d{1,4})\b", None),
         (r"\((\d{1,2})\.(\d{1,3})\)", None),  # (1.3)
+        (r"\b(?:episode|ep\.?)\s*[,:#]?\s*(\d{1,2})\.(\d{1,3})(?![\d.])", None),  # Episode 5.8
         (r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])", None),  # 1.03
         (rf"\bseason\s+{_NUM}\s*[,:\-–—]?\s*(?:episode|ep\.?|chapter|part)\s*#?\s*{_NUM}\b", None),
         (rf"\bseason\s+{_NUM}\s*,?\s*{_ORD}\s+episode\b", "ordinal"),
@@ -131,6 +132,26 @@ def _library_show(texts: list[str], library_titles: list[str]) -> str | None:
     return None
 
 
+def _bare_premiere(text: str) -> bool:
+    """ "… the Ashgrove Premiere": a premiere, and nothing says of which season."""
+    return bool(re.search(r"\bpremiere\b", text, re.I)) and not re.search(
+        r"\bseason\b|\bs\d|\d\s*x\s*\d|\d\.\d|\bepisode\b|\bep\b", text, re.I
+    )
+
+
+def _premiere_season(paragraphs: list[str]) -> int | None:
+    """The season of a "premiere" headline, when an opening paragraph gives the
+    premiere's code ("the season premiere (2.01)", "S02E01")."""
+    for paragraph in paragraphs:
+        for code in re.finditer(
+            r"\bs\d{1,3}\s*e\d{1,4}\b|\b\d{1,3}x\d{1,4}\b|\(\d{1,2}\.\d{1,3}\)", paragraph, re.I
+        ):
+            season, number = guess_episode(code.group(0))
+            if number == 1:
+                return season
+    return None
+
+
 def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetGuess:
     """The library show and the episode a recap's headline names; when the headline
     names none, a saved page's other titles (<title>, og:title, kicker)."""
@@ -142,6 +163,8 @@ def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetG
     for text in texts:
         season, number = guess_episode(text)
         if number is not None:
+            if not isinstance(recap, str) and _bare_premiere(text):
+                season = _premiere_season(recap.paragraphs[:3]) or season
             break
     names_other = show is None and any(_QUOTED.search(text) for text in texts[:1])
     return TargetGuess(show, names_other, season, number)

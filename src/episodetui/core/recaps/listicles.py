@@ -180,11 +180,14 @@ def _bold_led_items(body: list[Block]) -> dict[int, Entry]:
 
 
 def _title_line(block: Block) -> bool:
+    """A short line that is not a sentence; a heading's markup says it is a title, so
+    it may end like one ("### Bram is still Bram. Kind of?")."""
     text = plain(block)
+    ending = r"[:;,]$" if block.kind == HEADING else r"[.!?:;,]$"
     return (
         block.kind in (PARAGRAPH, HEADING)
         and 1 <= words(text) <= 10
-        and not re.search(r"[.!?:;,]$", text)
+        and not re.search(ending, text)
         and not numbered(block)
         and not is_label(block)
     )
@@ -208,13 +211,17 @@ def _unnumbered_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
     start = next((i for i, block in enumerate(body) if _title_line(block)), None)
     if start is None:
         return {}
-    lead_in = plain(body[start - 1]) if start and _is_prose(body[start - 1]) else ""
+    first = start
+    if _list_heading_over(body, start):
+        start += 1  # "## What We Learned" over "### Title" headings: the list's own heading
+    lead_in = plain(body[first - 1]) if first and _is_prose(body[first - 1]) else ""
     announced = [text for text in (lead_in, headline) if LISTICLE_HEADLINE.search(text)]
     if not announced:
         return {}
     entries: dict[int, Entry] = {}
     index = start
-    while index < len(body) and _title_line(body[index]):
+    level = body[start].level if body[start].kind == HEADING else None
+    while index < len(body) and _title_line(body[index]) and _same_rank(body[index], level):
         end = index + 1
         while end < len(body) and _is_prose(body[end]):
             end += 1
@@ -223,9 +230,32 @@ def _unnumbered_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
         entries[index] = Entry(plain(body[index]), "", list(range(index + 1, end)))
         index = end
     promised = next((n for n in map(_promised, announced) if n is not None), None)
-    if len(entries) < 3 or (promised is not None and promised != len(entries)) or index < len(body):
+    next_section = (
+        index < len(body) and level is not None and body[index].kind == HEADING and body[index].level < level
+    )
+    if (
+        len(entries) < 3
+        or (promised is not None and promised != len(entries))
+        or (index < len(body) and not next_section)
+    ):
         return {}
     return entries
+
+
+def _list_heading_over(body: list[Block], start: int) -> bool:
+    block = body[start]
+    return (
+        block.kind == HEADING
+        and bool(LISTICLE_HEADLINE.search(plain(block)))
+        and start + 1 < len(body)
+        and body[start + 1].kind == HEADING
+        and body[start + 1].level > block.level
+    )
+
+
+def _same_rank(block: Block, level: int | None) -> bool:
+    """Heading titles are all headings of one level; paragraph titles are not headings."""
+    return block.kind != HEADING if level is None else block.kind == HEADING and block.level == level
 
 
 def _evidence(headline: str, body: list[Block], first_title: int) -> bool:

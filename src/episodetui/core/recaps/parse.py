@@ -137,6 +137,21 @@ def _choose_headline(blocks: list[Block], markdown: bool) -> int | None:
     return -negative_index
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.strip("*_ ").split()).casefold()
+
+
+def _repeated_lines(blocks: list[Block]) -> set[str]:
+    """Short lines that are not sentences and come back word for word: a caption or a
+    credit repeated under each picture ("Ferris Lane (2026-)")."""
+    counts = Counter(
+        _fold(b.text)
+        for b in blocks
+        if b.kind == PARAGRAPH and 2 <= _words(b.text) <= 8 and not re.search(r"[.!?:]$", b.text.strip())
+    )
+    return {text for text, count in counts.items() if count >= 2}
+
+
 def _prose(block: Block) -> bool:
     return block.kind == PARAGRAPH and _words(block.text) >= 10 and bool(_SENTENCE_END.search(block.text))
 
@@ -263,9 +278,15 @@ def _classify(
         in_header = False
         body.append((index, block))
 
+    deck = next((b for _, b in body if b.kind == PARAGRAPH), None)
+    if deck is not None and _words(deck.text) <= 25:
+        hints.append(deck.text)  # "The flood is coming, and episode 4 knows it.": for the guess, last
     blocks_only = [block for _, block in body]
     listicle = listicle_entries(headline, blocks_only)
     label = list_label(blocks_only, listicle)
+
+    titles = {_fold(entry.title) for entry in listicle.values()}
+    repeated = _repeated_lines(blocks_only)
 
     paragraphs: list[str] = []
     moments: list[Moment] = []
@@ -273,6 +294,12 @@ def _classify(
     for position, (index, block) in enumerate(body):
         text = block.text.strip()
         if position == label:
+            continue
+        if position not in listicle and block.kind == ITEM and _fold(text) in titles:
+            dropped[PAGE_CHROME] += 1  # a table of contents: the list's titles above it
+            continue
+        if _fold(text) in repeated and position not in listicle:
+            drop(IMAGE_CAPTION, block, index)  # the same caption under every picture
             continue
         entry = listicle.get(position)
         if entry is not None:

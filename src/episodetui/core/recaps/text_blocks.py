@@ -25,6 +25,7 @@ def detect_format(text: str) -> str:
     return "text"
 
 
+_PRO_CON = re.compile(r"^[+\-−]\S")
 BULLET = re.compile(r"^\s*[•·▪●◦‣∙*+\-–—]\s+(?=\S)")
 # 1. Title / 1) / 1.) / 1 - Title / #1 Title / No. 1: Title / Moment 1: Title
 NUMBERED = re.compile(
@@ -120,6 +121,15 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
                 flush()
                 continue
             line = re.sub(r"^\s*>\s?", "", line)  # quotes are body text
+        if (
+            _PRO_CON.match(line)
+            and current is not None
+            and current.kind == PARAGRAPH
+            and _PRO_CON.match(current.text)
+            and "+" in (current.text[0], line[0])
+        ):
+            more.append(line.strip())  # "+Tough choices" / "-Weaker story": one list of pros and cons
+            continue
         bullet = BULLET.match(line)
         if bullet:
             start(ITEM, line[bullet.end() :]).marker = line.strip()[0]
