@@ -38,14 +38,14 @@ SPOILER_WARNING_LINE = re.compile(
 # Anywhere in a short line: "This is a recap of episode 5. Spoilers to follow!"
 SPOILER_ANYWHERE = re.compile(
     r"\bspoilers?\s+(?:to\s+follow|ahead|below|abound)\b|\bbeware,?\s+spoilers\b|\(\s*spoilers?[^)]{0,30}\)"
-    r"|\bno\s+spoilers\s+(?:for|from|of|in|beyond|past)\b|\bspoiler\s+(?:policy|rules?|tags?)\b",
+    r"|\bno\s+spoilers\s+(?:for|from|of|in|beyond|past)\b|\bspoiler\s+(?:policy|rules?|tags?)\b|\bspoilers\s+as\s+(?:usual|always)\b",
     re.I,
 )
 CREDIT = re.compile(
     r"(?:^|[.(|]\s*)(?:credit|credits|photo|photograph|photos|image|picture|screenshot)s?\s*:"
     r"|(?:^|[.\s(a-z0-9])(?:credit|credits|photo|photograph|photos|image|picture|pictured|screenshot)s?\s+by\b"
     r"|©|\(photo\b|\((?:image|photo|screenshot|gif)s?\s+(?:via|from|by|courtesy)\b|^(?:image|photo|picture)s?\s+(?:via|courtesy\s+of)\b"
-    r"|\bcapture\s+from\s+the\b|\bphoto\s+rights\b|\ball\s+(?:photo|image)s?\s+(?:rights|credits)\b|^screenshots?\b|^source\s*:\s*\S+$"
+    r"|\bcapture\s+from\s+the\b|\b(?:image|video|photo)\s+(?:and\s+video\s+)?hosting\s+by\b|\bphoto\s+rights\b|\ball\s+(?:photo|image)s?\s+(?:rights|credits)\b|^screenshots?\b|^source\s*:\s*\S+$"
     r"|\.(?:jpe?g|png|gif|webp|avif)\b",
     re.I,
 )
@@ -73,7 +73,8 @@ PROMPT_LINE = re.compile(
 COMMENTS_PROMPT = re.compile(
     r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|sound\s+off|share\s+your\s+thoughts|leave\s+a\s+comment)\b.{0,40}\b(?:comments?|below)\b"
     r"|^discuss\s+(?:below|here|away)\b|\bin\s+the\s+comments\s+below\b|\bhit\s+(?:up\s+)?the\s+comments\b"
-    r"|\bleave\s+(?:a|your)\s+comments?\s*[.!]*$|\bcomments?\s+(?:below|section)\s*[.!]*$",
+    r"|\bleave\s+(?:a|your)\s+comments?\s*[.!]*$|\bcomments?\s+(?:below|section)\s*[.!]*$"
+    r"|^(?:so,?\s+)?what\s+(?:are|were)\s+your\s+thoughts\b[^.]{0,40}\?$|\brate\s+(?:it|this|us)\s+below\b",
     re.I,
 )
 # A plea or a sign-off that sends the reader elsewhere, anywhere in a short line
@@ -100,7 +101,8 @@ BYLINE_LINE = re.compile(
 # A line about the post rather than the episode: who wrote it, which series it is part of
 ABOUT_POST = re.compile(
     r"^this\s+(?:article|post|piece|recap|review|story)\s+(?:is|was)\s+(?:written|contributed)\s+by\b"
-    r"|^this\s+(?:entry|post|article|recap)\s+is\s+part\s+\d+\s+of\s+\d+\b",
+    r"|^this\s+(?:entry|post|article|recap)\s+is\s+part\s+\d+\s+of\s+\d+\b"
+    r"|^(?:compiled|edited|additional\s+reporting)\s+by\b",
     re.I,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -128,7 +130,9 @@ NAVIGATION_LINE = re.compile(
     re.I,
 )
 RATING_LINE = re.compile(
-    r"^(?:(?:our|community|user|users'?|reader|readers'?|audience|critics'?)\s+)?(?:rating|score|verdict|grade)\s*:?\s*.{0,30}$|^[★☆✩✭⭐½\s]{3,}$|^\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?$",
+    r"^(?:(?:our|community|user|users'?|reader|readers'?|audience|critics'?)\s+)?(?:rating|score|verdict|grade)\s*:?\s*.{0,30}$"
+    r"|^(?:final\s+|overall\s+)?(?:rating|score|verdict|grade)\s*:\s*\d+(?:\.\d)?\s*/\s*\d+\b.{0,80}$"
+    r"|^[\w .']{1,30}:\s*(?-i:[A-F][+-]?)(?:\s*\|.{0,30})?$|^[★☆✩✭⭐½\s]{3,}$|^\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?$",
     re.I,
 )
 TRAILING = re.compile(
@@ -147,6 +151,12 @@ LABELLED_LINK = re.compile(
 )
 # Only where nothing substantial follows: a share bar can sit mid-article on a page.
 WEAK_TRAILING = re.compile(r"^(?:share\s+this(?:\s+\w+)?|like\s+this|tags|labels)\s*:?\s*$", re.I)
+
+
+# "If you still prefer to read the full recaps, here are some links:" over a list of links
+LINKS_LEAD = re.compile(r"\b(?:links?|further\s+reading|elsewhere|other\s+recaps)\b.{0,20}:\s*$", re.I)
+# A credit that goes on on the next line: "Image and video hosting by" / "PicHost"
+DANGLING_CREDIT = re.compile(r"\b(?:by|via|of|from|courtesy)\s*:?$", re.I)
 
 
 def words(text: str) -> int:
@@ -173,6 +183,8 @@ def kind_of_drop(block: Block) -> str | None:
         return COMMUNITY
     if hint == "rating":
         return RATING
+    if hint == "table":
+        return PAGE_CHROME  # a Markdown table: a recipe card or an info box
     if n <= SHORT and SPOILER_WARNING_LINE.match(text):
         return SPOILER_WARNING
     if n <= 30 and SPOILER_ANYWHERE.search(text):
@@ -206,7 +218,7 @@ def kind_of_drop(block: Block) -> str | None:
         return COMMUNITY  # reactions and counts: "👍 56 · 💬 12 · Share"
     if n <= 14 and NAVIGATION_LINE.match(text) and not re.search(r"[.!?]$", text):
         return PAGE_CHROME
-    if n <= 10 and RATING_LINE.match(text):
+    if n <= 16 and RATING_LINE.match(text):
         return RATING
     return None
 

@@ -52,7 +52,7 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
         (r"\b(\d{1,3})x(\d{1,4})\b", None),
         (r"\((\d{1,2})\.(\d{1,3})\)", None),  # (1.3)
         (r"\b(?:episode|ep\.?)\s*[,:#]?\s*(\d{1,2})\.(\d{1,3})(?![\d.])", None),  # Episode 5.8
-        (r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])", None),  # 1.03
+        (r"(?<![\d.$£€])(\d{1,2})\.(\d{2})(?![\d.%])", None),  # 1.03, not 7.16% or $1.50
         (rf"\bseason\s+{_NUM}\s*[,:\-–—]?\s*(?:episode|ep\.?|chapter|part)\s*#?\s*{_NUM}\b", None),
         (rf"\bseason\s+{_NUM}\s*,?\s*{_ORD}\s+episode\b", "ordinal"),
         (rf"\bseason\s+{_NUM}\s+(?:premiere|opener)\b", "premiere"),
@@ -69,7 +69,7 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
     season_match = re.search(rf"\bseason\s+{_NUM}\b", text)
     named_season = _number(season_match.group(1)) if season_match else None
     match = (
-        re.search(rf"\b(?:episodes?|eps?\.?|chapter|part)\s*#?\s*{_NUM}\b", text)
+        re.search(rf"\b(?:episodes?|eps?\.?|chapter|part)\s*#?\s*\(?{_NUM}\b", text)
         or re.search(r"(?<![\w.])e(\d{1,3})\b", text)
         or re.search(r"제?\s*(\d{1,4})\s*(?:화|회)(?!\w)", text)
     )
@@ -82,6 +82,10 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
         return named_season or 1, 1
     # An anime blog's "Title – 04" or "Title - 04 [impressions]": a number after a dash.
     match = re.search(r"\s[-–—]\s*(\d{1,3})(?:\s*(?:\[[^\]]*\]|\([^)]*\)))?\s*$", text)
+    if match:
+        return named_season or 1, int(match.group(1))
+    # "Bento Knights 12 - The Twins' Weakness": a number between the title and a dash
+    match = re.search(r"^[^\d]{2,80}?[a-z](?<!season)(?<!top)(?<!part)\s+(\d{1,3})\s+[-–—]\s+\S", text)
     if match:
         return named_season or 1, int(match.group(1))
     return None, None

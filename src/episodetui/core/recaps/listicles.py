@@ -25,7 +25,7 @@ from episodetui.core.html_blocks import HEADING, ITEM, PARAGRAPH, Block
 from episodetui.core.recaps.text_blocks import NUMBERED
 
 KEY_MOMENTS_LABEL = re.compile(
-    r"^(?:the\s+)?(?:(?:key|best|standout|stand-out|top|biggest|memorable|major)\s+moments?|highlights?|episode\s+highlights|best\s+bits)\b"
+    r"^(?:the\s+)?(?:(?:key|best|standout|stand-out|top|biggest|memorable|major)\s+(?:moments?|scenes)|highlights?|episode\s+highlights|best\s+bits)\b"
     r"(?:\s+(?:of|from|in)\s+.{0,40})?\s*:?\s*$"
     r"|^(?:명장면|(?:주요|핵심|베스트)\s*장면|하이라이트)\s*:?\s*$",
     re.I,

@@ -51,7 +51,10 @@ _KEYWORDS = re.compile(
     r"\b(?:recap|review|episode|episodes|ep|discussion|moments|takeaways|thoughts|chapter|part|premiere|finale|highlights|impressions)\b|\d화|\d회",
     re.I,
 )
-_LEADING_TIME = re.compile(r"^\(?\[?(\d{1,2}:\d{2}(?::\d{2})?)\]?\)?\s*[-–—:]?\s+")
+# "00:41:10 Title", "[12:40] Title", "12:40–15:05 – Title" (a range: its start)
+_LEADING_TIME = re.compile(
+    r"^\(?\[?(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*[-–—]\s*\d{1,2}:\d{2}(?::\d{2})?)?\]?\)?\s*[-–—:]?\s+"
+)
 
 
 def _is_bare_heading(text: str) -> bool:
@@ -102,6 +105,14 @@ def _headline_score(block: Block, index: int, markdown: bool) -> float | None:
         score += {1: 6, 2: 3}.get(block.level, 1)
     if guess_episode(text) != (None, None):
         score += 4
+    if _QUOTED_LINE.match(text):
+        score += 6  # an episode's title in quotes, alone: the headline of many blogs
+    elif (
+        _QUOTED_TITLE.search(text)
+        and not _EPISODE_TITLE_LINE.match(text)
+        and not re.search(r"[.!?]", text[:-1])
+    ):
+        score += 2  # it names the show or the episode in quotes
     if _KEYWORDS.search(text):
         score += 3
     letters = [ch for ch in text if ch.isalpha()]
@@ -135,6 +146,43 @@ def _choose_headline(blocks: list[Block], markdown: bool) -> int | None:
             return first
         return None
     return -negative_index
+
+
+_QUOTED_TITLE = re.compile(r"(?:^|(?<=[\s:(]))[\"“‘'][^\"“”‘’]{2,80}[\"”’'](?=[\s:,.;!?)]|$)")
+
+
+def _section_title(rest: list[tuple[int, Block]], position: int) -> bool:
+    """A short Title Case line right above the first paragraph of prose: the recap's
+    first section heading ("Degrees of Change"), not the page around it."""
+    text = _plain(rest[position][1])
+    following = rest[position + 1][1] if position + 1 < len(rest) else None
+    return (
+        following is not None
+        and _prose(following)
+        and 2 <= _words(text) <= 6
+        and not re.search(r"[.!?:;,|]", text)
+        and all(w[:1].isupper() or w in _SMALL_WORDS for w in text.split())
+        and not furniture.kind_of_drop(rest[position][1])
+    )
+
+
+_SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "by", "with", "from"}
+
+
+def _in_a_list(blocks: list[Block], position: int) -> bool:
+    return any(0 <= p < len(blocks) and blocks[p].kind == ITEM for p in (position - 1, position + 1))
+
+
+def _repeats_the_headline(text: str, headline: str) -> bool:
+    """A caption that starts with words of the headline (the show's name) and adds a
+    few of its own: "Corvid Hall Red Wedding" under "4 Scenes From Corvid Hall…"."""
+    words = _fold(text).split()
+    if not 3 <= len(words) <= 6 or re.search(r"[.!?:;,]$", text.strip()):
+        return False
+    flat = " ".join(re.sub(r"[^\w\s]", " ", _fold(headline)).split())
+    start = " ".join(re.sub(r"[^\w\s]", " ", " ".join(words[:2])).split())
+    whole = " ".join(re.sub(r"[^\w\s]", " ", " ".join(words)).split())
+    return bool(start) and f" {start} " in f" {flat} " and whole not in flat and text.strip()[:1].isupper()
 
 
 def _fold(text: str) -> str:
@@ -226,13 +274,25 @@ def _classify(
         (p for p, (_, b) in enumerate(rest) if _words(b.text) >= 25 and not b.hint), default=-1
     )
     last_prose = max((p for p, (_, b) in enumerate(rest) if _prose(b)), default=-1)
-    forum_rules = False
+    forum_rules = dangling = False
     for position, (index, block) in enumerate(rest):
         text = _plain(block)
         if forum_rules and block.kind == ITEM:
             dropped[COMMUNITY] += 1
             continue
-        forum_rules = False
+        if dangling and _words(text) <= 4 and not _SENTENCE_END.search(text):
+            dangling = False
+            continue  # the rest of "Image hosting by" on its own line: one credit
+        forum_rules = dangling = False
+        if (
+            body
+            and furniture.LINKS_LEAD.search(text)
+            and _words(text) <= 25
+            and position + 1 < len(rest)
+            and all(b.kind == ITEM for _, b in rest[position + 1 :])
+        ):
+            dropped[BOILERPLATE] += len(rest) - position  # "here are some links:" over a list of links
+            break
         if body and furniture.LABELLED_LINK.match(text) and last_prose > position:
             dropped[BOILERPLATE] += 1  # "Read more: [another recap]" between two paragraphs
             continue
@@ -254,6 +314,7 @@ def _classify(
             break
         kind = furniture.kind_of_drop(block)
         if kind:
+            dangling = kind == IMAGE_CAPTION and bool(furniture.DANGLING_CREDIT.search(text))
             if kind == SPOILER_WARNING and guess_episode(text) != (None, None):
                 hints.append(text)  # "Spoilers for season 2, episode 7 of …": for the guess
             drop(kind, block, index)
@@ -270,7 +331,7 @@ def _classify(
             hints.append(text)  # 'Episode #7: "Its Title"' or '"Its Title"' under the headline
             drop(PAGE_CHROME, block, index)
             continue
-        if in_header and not is_deck and not _body_starts(block):
+        if in_header and not is_deck and not _body_starts(block) and not _section_title(rest, position):
             if EPISODE_LINE.match(text):
                 hints.append(text)  # "Season 1, Episode 8" under the headline: for the guess
             drop(PAGE_CHROME, block, index)
@@ -286,6 +347,13 @@ def _classify(
     label = list_label(blocks_only, listicle)
 
     titles = {_fold(entry.title) for entry in listicle.values()}
+    empty_sections = {
+        p
+        for p, b in enumerate(blocks_only[:-1])
+        if b.kind == HEADING
+        and blocks_only[p + 1].kind == HEADING
+        and 0 < blocks_only[p + 1].level <= b.level
+    }
     repeated = _repeated_lines(blocks_only)
 
     paragraphs: list[str] = []
@@ -319,10 +387,17 @@ def _classify(
             moments.append(_moment(numbered[1] if numbered else text))
             continue
         in_key_moments = False
-        if block.kind == PARAGRAPH and furniture.looks_like_caption(text, headline):
+        if block.kind == PARAGRAPH and (
+            furniture.looks_like_caption(text, headline) or _repeats_the_headline(text, headline)
+        ):
             drop(IMAGE_CAPTION, block, index)
             continue
-        if block.kind == ITEM and not _numbered(block) and not BULLET.match(text):
+        if position in empty_sections:
+            dropped[PAGE_CHROME] += 1  # a heading whose section was all furniture (a table)
+            continue
+        if block.kind == ITEM and block.marker in ("—", "–") and not _in_a_list(blocks_only, position):
+            paragraphs.append(f"{block.marker} {text}")  # "— Peter shares a fact of life.": an attribution
+        elif block.kind == ITEM and not _numbered(block) and not BULLET.match(text):
             paragraphs.append("• " + text)
         else:
             paragraphs.append(text)

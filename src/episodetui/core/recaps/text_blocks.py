@@ -25,6 +25,11 @@ def detect_format(text: str) -> str:
     return "text"
 
 
+_MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+# Alt text run into a numbered title: "Marlow on the pier4. The Sin of the Father"
+_GLUED_NUMBER = re.compile(
+    r"^\s*((?:[A-Za-z][\w'’-]*\s+){0,7}[A-Za-z][\w'’-]*[a-z])(\d{1,2}\.\s+[A-Z][^.!?]{0,80})$"
+)
 _PRO_CON = re.compile(r"^[+\-−]\S")
 BULLET = re.compile(r"^\s*[•·▪●◦‣∙*+\-–—]\s+(?=\S)")
 # 1. Title / 1) / 1.) / 1 - Title / #1 Title / No. 1: Title / Moment 1: Title
@@ -120,6 +125,10 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
                 start(HEADING, strip_inline_markdown(bold.group(2)), level=0)
                 flush()
                 continue
+            if _MD_TABLE_ROW.match(line):
+                start(PARAGRAPH, line.strip()).hint = "table"
+                flush()
+                continue
             line = re.sub(r"^\s*>\s?", "", line)  # quotes are body text
         if (
             _PRO_CON.match(line)
@@ -134,6 +143,13 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
         if bullet:
             start(ITEM, line[bullet.end() :]).marker = line.strip()[0]
             continue
+        glued = _GLUED_NUMBER.match(line)
+        if glued and NUMBERED.match(glued.group(2)):
+            start(
+                CAPTION, glued.group(1).strip()
+            )  # "Marlow on the pier4. The Sin…": alt text run into the title
+            flush()
+            line = glued.group(2)
         if NUMBERED.match(line):
             start(ITEM, line.strip())
             continue
