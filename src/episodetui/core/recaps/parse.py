@@ -19,7 +19,7 @@ from collections import Counter
 from episodetui.core.encoding import scrub_surrogates
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block, HtmlPage, read_html
-from episodetui.core.recaps import furniture
+from episodetui.core.recaps import furniture, lines
 from episodetui.core.recaps.guess import guess_episode
 from episodetui.core.recaps.listicles import (
     SENTENCE_END as _SENTENCE_END,
@@ -105,11 +105,11 @@ def _headline_score(block: Block, index: int, markdown: bool) -> float | None:
         score += {1: 6, 2: 3}.get(block.level, 1)
     if guess_episode(text) != (None, None):
         score += 4
-    if _QUOTED_LINE.match(text):
+    if lines.QUOTED_LINE.match(text):
         score += 6  # an episode's title in quotes, alone: the headline of many blogs
     elif (
-        _QUOTED_TITLE.search(text)
-        and not _EPISODE_TITLE_LINE.match(text)
+        lines.QUOTED_TITLE.search(text)
+        and not lines.EPISODE_TITLE_LINE.match(text)
         and not re.search(r"[.!?]", text[:-1])
     ):
         score += 2  # it names the show or the episode in quotes
@@ -146,80 +146,6 @@ def _choose_headline(blocks: list[Block], markdown: bool) -> int | None:
             return first
         return None
     return -negative_index
-
-
-_QUOTED_TITLE = re.compile(r"(?:^|(?<=[\s:(]))[\"“‘'][^\"“”‘’]{2,80}[\"”’'](?=[\s:,.;!?)]|$)")
-
-
-def _section_title(rest: list[tuple[int, Block]], position: int) -> bool:
-    """A short Title Case line right above the first paragraph of prose: the recap's
-    first section heading ("Degrees of Change"), not the page around it."""
-    text = _plain(rest[position][1])
-    following = rest[position + 1][1] if position + 1 < len(rest) else None
-    return (
-        following is not None
-        and _prose(following)
-        and 2 <= _words(text) <= 6
-        and not re.search(r"[.!?:;,|]", text)
-        and all(w[:1].isupper() or w in _SMALL_WORDS for w in text.split())
-        and not furniture.kind_of_drop(rest[position][1])
-    )
-
-
-_SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "by", "with", "from"}
-
-
-def _in_a_list(blocks: list[Block], position: int) -> bool:
-    return any(0 <= p < len(blocks) and blocks[p].kind == ITEM for p in (position - 1, position + 1))
-
-
-def _repeats_the_headline(text: str, headline: str) -> bool:
-    """A caption that starts with words of the headline (the show's name) and adds a
-    few of its own: "Corvid Hall Red Wedding" under "4 Scenes From Corvid Hall…"."""
-    words = _fold(text).split()
-    if not 3 <= len(words) <= 6 or re.search(r"[.!?:;,]$", text.strip()):
-        return False
-    flat = " ".join(re.sub(r"[^\w\s]", " ", _fold(headline)).split())
-    start = " ".join(re.sub(r"[^\w\s]", " ", " ".join(words[:2])).split())
-    whole = " ".join(re.sub(r"[^\w\s]", " ", " ".join(words)).split())
-    return bool(start) and f" {start} " in f" {flat} " and whole not in flat and text.strip()[:1].isupper()
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.strip("*_ ").split()).casefold()
-
-
-def _repeated_lines(blocks: list[Block]) -> set[str]:
-    """Short lines that are not sentences and come back word for word: a caption or a
-    credit repeated under each picture ("Ferris Lane (2026-)")."""
-    counts = Counter(
-        _fold(b.text)
-        for b in blocks
-        if b.kind == PARAGRAPH and 2 <= _words(b.text) <= 8 and not re.search(r"[.!?:]$", b.text.strip())
-    )
-    return {text for text, count in counts.items() if count >= 2}
-
-
-def _prose(block: Block) -> bool:
-    return block.kind == PARAGRAPH and _words(block.text) >= 10 and bool(_SENTENCE_END.search(block.text))
-
-
-# "Episode #7: Its Title", "Season 2 Episode 8: Glasshouse": the episode's number and title
-_EPISODE_TITLE_LINE = re.compile(
-    r"^(?:season\s+\w+\s*[,:·|-]?\s*)?(?:episode|ep\.?)\s*#?\s*\d{1,4}\s*[:.–—-]\s*\S", re.I
-)
-_QUOTED_LINE = re.compile(r"^[\"“‘']([^\"“”‘’]{1,80})[\"”’']$")
-
-
-def _names_the_episode(text: str, headline: str) -> bool:
-    """A line under the headline that only names the episode: its number and title, or
-    the title in quotes that the headline quotes too."""
-    if _words(text) > 12:
-        return False
-    if _EPISODE_TITLE_LINE.match(text) and not re.search(r"[.!?]$", text.rstrip("\"”’'")):
-        return True
-    quoted = _QUOTED_LINE.match(text)
-    return bool(quoted and quoted.group(1).strip(" .,!?").casefold() in headline.casefold())
 
 
 def _body_starts(block: Block) -> bool:
@@ -273,7 +199,7 @@ def _classify(
     last_substantial = max(
         (p for p, (_, b) in enumerate(rest) if _words(b.text) >= 25 and not b.hint), default=-1
     )
-    last_prose = max((p for p, (_, b) in enumerate(rest) if _prose(b)), default=-1)
+    last_prose = max((p for p, (_, b) in enumerate(rest) if lines.prose(b)), default=-1)
     forum_rules = dangling = False
     for position, (index, block) in enumerate(rest):
         text = _plain(block)
@@ -327,11 +253,11 @@ def _classify(
             and _words(text) >= 6
             and index > 0
         )
-        if in_header and not body and _names_the_episode(text, headline):
+        if in_header and not body and lines.names_the_episode(text, headline):
             hints.append(text)  # 'Episode #7: "Its Title"' or '"Its Title"' under the headline
             drop(PAGE_CHROME, block, index)
             continue
-        if in_header and not is_deck and not _body_starts(block) and not _section_title(rest, position):
+        if in_header and not is_deck and not _body_starts(block) and not lines.section_title(rest, position):
             if EPISODE_LINE.match(text):
                 hints.append(text)  # "Season 1, Episode 8" under the headline: for the guess
             drop(PAGE_CHROME, block, index)
@@ -346,7 +272,7 @@ def _classify(
     listicle = listicle_entries(headline, blocks_only)
     label = list_label(blocks_only, listicle)
 
-    titles = {_fold(entry.title) for entry in listicle.values()}
+    titles = {lines.fold(entry.title) for entry in listicle.values()}
     empty_sections = {
         p
         for p, b in enumerate(blocks_only[:-1])
@@ -354,7 +280,7 @@ def _classify(
         and blocks_only[p + 1].kind == HEADING
         and 0 < blocks_only[p + 1].level <= b.level
     }
-    repeated = _repeated_lines(blocks_only)
+    repeated = lines.repeated_lines(blocks_only)
 
     paragraphs: list[str] = []
     moments: list[Moment] = []
@@ -363,10 +289,10 @@ def _classify(
         text = block.text.strip()
         if position == label:
             continue
-        if position not in listicle and block.kind == ITEM and _fold(text) in titles:
+        if position not in listicle and block.kind == ITEM and lines.fold(text) in titles:
             dropped[PAGE_CHROME] += 1  # a table of contents: the list's titles above it
             continue
-        if _fold(text) in repeated and position not in listicle:
+        if lines.fold(text) in repeated and position not in listicle:
             drop(IMAGE_CAPTION, block, index)  # the same caption under every picture
             continue
         entry = listicle.get(position)
@@ -388,14 +314,14 @@ def _classify(
             continue
         in_key_moments = False
         if block.kind == PARAGRAPH and (
-            furniture.looks_like_caption(text, headline) or _repeats_the_headline(text, headline)
+            furniture.looks_like_caption(text, headline) or lines.repeats_the_headline(text, headline)
         ):
             drop(IMAGE_CAPTION, block, index)
             continue
         if position in empty_sections:
             dropped[PAGE_CHROME] += 1  # a heading whose section was all furniture (a table)
             continue
-        if block.kind == ITEM and block.marker in ("—", "–") and not _in_a_list(blocks_only, position):
+        if block.kind == ITEM and block.marker in ("—", "–") and not lines.in_a_list(blocks_only, position):
             paragraphs.append(f"{block.marker} {text}")  # "— Peter shares a fact of life.": an attribution
         elif block.kind == ITEM and not _numbered(block) and not BULLET.match(text):
             paragraphs.append("• " + text)

@@ -1,0 +1,86 @@
+"""Single lines of an article, judged against their neighbours and the headline: the
+line that names the episode under a headline, a caption repeated under each picture or
+repeating the headline's words, an attribution under a quote, a first section heading."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from episodetui.core.html_blocks import ITEM, PARAGRAPH, Block
+from episodetui.core.recaps import furniture
+from episodetui.core.recaps.listicles import SENTENCE_END, plain, words
+
+QUOTED_TITLE = re.compile(r"(?:^|(?<=[\s:(]))[\"“‘'][^\"“”‘’]{2,80}[\"”’'](?=[\s:,.;!?)]|$)")
+
+
+def section_title(rest: list[tuple[int, Block]], position: int) -> bool:
+    """A short Title Case line right above the first paragraph of prose: the recap's
+    first section heading ("Degrees of Change"), not the page around it."""
+    text = plain(rest[position][1])
+    following = rest[position + 1][1] if position + 1 < len(rest) else None
+    return (
+        following is not None
+        and prose(following)
+        and 2 <= words(text) <= 6
+        and not re.search(r"[.!?:;,|]", text)
+        and all(w[:1].isupper() or w in SMALL_WORDS for w in text.split())
+        and not text.isupper()  # "TV RECAPS": a kicker
+        and not furniture.kind_of_drop(rest[position][1])
+    )
+
+
+SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "by", "with", "from"}
+
+
+def in_a_list(blocks: list[Block], position: int) -> bool:
+    return any(0 <= p < len(blocks) and blocks[p].kind == ITEM for p in (position - 1, position + 1))
+
+
+def repeats_the_headline(text: str, headline: str) -> bool:
+    """A caption that starts with words of the headline (the show's name) and adds a
+    few of its own: "Corvid Hall Red Wedding" under "4 Scenes From Corvid Hall…"."""
+    words = fold(text).split()
+    if not 3 <= len(words) <= 6 or re.search(r"[.!?:;,]$", text.strip()):
+        return False
+    flat = " ".join(re.sub(r"[^\w\s]", " ", fold(headline)).split())
+    start = " ".join(re.sub(r"[^\w\s]", " ", " ".join(words[:2])).split())
+    whole = " ".join(re.sub(r"[^\w\s]", " ", " ".join(words)).split())
+    return bool(start) and f" {start} " in f" {flat} " and whole not in flat and text.strip()[:1].isupper()
+
+
+def fold(text: str) -> str:
+    return " ".join(text.strip("*_ ").split()).casefold()
+
+
+def repeated_lines(blocks: list[Block]) -> set[str]:
+    """Short lines that are not sentences and come back word for word: a caption or a
+    credit repeated under each picture ("Ferris Lane (2026-)")."""
+    counts = Counter(
+        fold(b.text)
+        for b in blocks
+        if b.kind == PARAGRAPH and 2 <= words(b.text) <= 8 and not re.search(r"[.!?:]$", b.text.strip())
+    )
+    return {text for text, count in counts.items() if count >= 2}
+
+
+def prose(block: Block) -> bool:
+    return block.kind == PARAGRAPH and words(block.text) >= 10 and bool(SENTENCE_END.search(block.text))
+
+
+# "Episode #7: Its Title", "Season 2 Episode 8: Glasshouse": the episode's number and title
+EPISODE_TITLE_LINE = re.compile(
+    r"^(?:season\s+\w+\s*[,:·|-]?\s*)?(?:episode|ep\.?)\s*#?\s*\d{1,4}\s*[:.–—-]\s*\S", re.I
+)
+QUOTED_LINE = re.compile(r"^[\"“‘']([^\"“”‘’]{1,80})[\"”’']$")
+
+
+def names_the_episode(text: str, headline: str) -> bool:
+    """A line under the headline that only names the episode: its number and title, or
+    the title in quotes that the headline quotes too."""
+    if words(text) > 12:
+        return False
+    if EPISODE_TITLE_LINE.match(text) and not re.search(r"[.!?]$", text.rstrip("\"”’'")):
+        return True
+    quoted = QUOTED_LINE.match(text)
+    return bool(quoted and quoted.group(1).strip(" .,!?").casefold() in headline.casefold())
