@@ -361,3 +361,13 @@ def test_a_huge_listicle_is_read_in_one_pass():
     )
     parsed = parse_recap("The 98 best moments of Tern Bay episode 1\n\nHere are the best moments:\n" + items)
     assert len(parsed.key_moments) == 98
+
+
+def test_a_key_moments_heading_that_comes_twice_is_not_a_repeated_caption():
+    text = (
+        "Harbour Lights episode 2 recap\n\nThe fog lifts over the breakwater and the town wakes to a statue.\n\n"
+        "Key Moments\n\n- The statue appears.\n- The lantern is relit.\n\n"
+        "Part two\n\nThe second half is quieter, and better for it, with the whole town at the pier.\n\n"
+        "Key Moments\n\n- The ferry leaves.\n"
+    )
+    assert _moments(text) == ["The statue appears.", "The lantern is relit.", "The ferry leaves."]

@@ -9,7 +9,7 @@ from collections import Counter
 
 from episodetui.core.html_blocks import ITEM, PARAGRAPH, Block
 from episodetui.core.recaps import furniture
-from episodetui.core.recaps.listicles import SENTENCE_END, plain, words
+from episodetui.core.recaps.listicles import SENTENCE_END, is_label, plain, words
 
 QUOTED_TITLE = re.compile(r"(?:^|(?<=[\s:(]))[\"“‘'][^\"“”‘’]{2,80}[\"”’'](?=[\s:,.;!?)]|$)")
 
@@ -59,7 +59,10 @@ def repeated_lines(blocks: list[Block]) -> set[str]:
     counts = Counter(
         fold(b.text)
         for b in blocks
-        if b.kind == PARAGRAPH and 2 <= words(b.text) <= 8 and not re.search(r"[.!?:]$", b.text.strip())
+        if b.kind == PARAGRAPH
+        and 2 <= words(b.text) <= 8
+        and not re.search(r"[.!?:]$", b.text.strip())
+        and not is_label(b)  # "Key Moments" over each of two lists is a heading, not a caption
     )
     return {text for text, count in counts.items() if count >= 2}
 
