@@ -84,24 +84,6 @@ def find_episode(library: Library, args: argparse.Namespace) -> tuple[Show, Epis
     return show, episode
 
 
-def read_input(name: str) -> str:
-    if name == "-":
-        data = sys.stdin.buffer.read()
-        origin = "standard input"
-    else:
-        path = Path(name)
-        if not path.is_file():
-            raise CliError(f"no such file: {name}")
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise CliError(f"cannot read {name}: {error.strerror}") from None
-        origin = name
-    from episodetui.core.encoding import decode_text
-
-    return decode_text(data, origin)
-
-
 def print_json(model: object) -> None:
     from pydantic import BaseModel, TypeAdapter
 

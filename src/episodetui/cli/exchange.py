@@ -75,16 +75,3 @@ def cmd_restore(args: argparse.Namespace) -> int:
     saved = restore_backup(library, Path(args.file))
     print(f"Restored {args.file}: {library.show_count()} shows. The library as it was is in {saved}.")
     return 0
-
-
-def read_export(name: str) -> bytes:
-    """An export's bytes, however big (a recap's 5 MiB limit does not apply)."""
-    if name == "-":
-        return sys.stdin.buffer.read()
-    path = Path(name)
-    if not path.is_file():
-        raise CliError(f"no such file: {name}")
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        raise CliError(f"cannot read {name}: {error.strerror}") from None

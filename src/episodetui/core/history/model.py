@@ -65,14 +65,6 @@ class HistoryShow(BaseModel):
             found.title = title
         return found
 
-    @property
-    def play_count(self) -> int:
-        return sum(len(e.plays) for e in self.episodes)
-
-    @property
-    def rating_count(self) -> int:
-        return int(self.rating is not None) + sum(1 for e in self.episodes if e.rating is not None)
-
 
 class Skipped(BaseModel):
     reason: str

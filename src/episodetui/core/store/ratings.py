@@ -88,14 +88,6 @@ class RatingsRoom(Database):
         ).fetchone()
         return Rating(*row) if row else None
 
-    def show_ratings(self, show_id: int) -> list[Rating]:
-        """The show's rating and its episodes' (for the export)."""
-        rows = self._db.execute(
-            f"SELECT {self._RATING_COLUMNS} FROM ratings WHERE show_id = ? ORDER BY episode_id IS NOT NULL, episode_id",
-            (show_id,),
-        )
-        return [Rating(*row) for row in rows]
-
     def episode_ratings(self, show_id: int) -> dict[int, int]:
         """The show's rated episodes: episode id → rating."""
         rows = self._db.execute(
