@@ -33,3 +33,78 @@ async def run_palette(pilot, query: str, expect: str | None = None) -> None:
         assert choices[0].startswith(expect), (query, choices)
     await pilot.press("enter")
     await settle(pilot)
+
+
+def keys_for(text: str) -> list[str]:
+    """The keys a person presses to type `text`: one per character, Enter for a newline.
+    (Pilot.press turns a lone symbol such as " " or "/" into its key name by itself.)"""
+    return ["enter" if character == "\n" else character for character in text]
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type `text` into the focused field, key by key."""
+    await pilot.press(*keys_for(text))
+
+
+async def clear_field(pilot) -> None:
+    """Empty the focused field with the keys Textual gives a person: End then ctrl+u
+    (delete all to the left) in an Input; select all (f7) then Backspace in a TextArea."""
+    from textual.widgets import Input, TextArea
+
+    field = pilot.app.focused
+    if isinstance(field, TextArea):
+        await pilot.press("f7", "backspace")
+        assert field.text == "", "f7 and Backspace left text in the field"
+    else:
+        assert isinstance(field, Input), f"no text field has the focus: {field!r}"
+        await pilot.press("end", "ctrl+u")
+        assert field.value == "", "End and ctrl+u left text in the field"
+
+
+async def retype(pilot, text: str) -> None:
+    """Replace what the focused field holds with `text`, typed."""
+    await clear_field(pilot)
+    await type_text(pilot, text)
+
+
+async def tab_to(pilot, selector: str, *, back: bool = False, most: int = 12) -> None:
+    """Press Tab (shift+Tab when `back`) until the widget `selector` has the focus."""
+    target = pilot.app.screen.query_one(selector)
+    for _ in range(most):
+        if pilot.app.focused is target:
+            return
+        await pilot.press("shift+tab" if back else "tab")
+    assert pilot.app.focused is target, f"{most} presses of Tab never reached {selector}"
+
+
+async def step(pilot, *keys: str) -> str:
+    """Press `keys`, let the app settle, and return what the screen shows."""
+    from conftest import screen_text
+
+    if keys:
+        await pilot.press(*keys)
+    await settle(pilot)
+    return screen_text(pilot.app)
+
+
+async def wait_for_workers(pilot) -> None:
+    """Let the app's background work (searches, imports) finish and be drawn."""
+    await settle(pilot, 1)
+    await pilot.app.workers.wait_for_complete()
+    await settle(pilot)
+
+
+def reopen(data_dir, *close):  # type: ignore[no-untyped-def]
+    """Close the given libraries (the app's), and open the data dir afresh, as a later
+    run of the program would."""
+    from conftest import fixed_clock
+    from episodetui.core.store import Library
+
+    for library in close:
+        library.close()
+    return Library.open(data_dir, clock=fixed_clock)
+
+
+def toasts(app) -> list[str]:
+    """The notifications the app has raised (and still shows), oldest first."""
+    return [str(notification.message) for notification in app._notifications]

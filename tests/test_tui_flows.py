@@ -20,7 +20,7 @@ from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.recap_dialogs import RecapImportScreen, RecapPreviewScreen
 from episodetui.tui.row_list import RowList
 from episodetui.tui.show_screen import ShowScreen
-from pilot_helpers import palette_choices, run_palette
+from pilot_helpers import palette_choices, reopen, retype, run_palette, tab_to, toasts, type_text
 
 SIZE = (100, 30)
 
@@ -75,7 +75,7 @@ async def test_reveal_asks_first_and_lasts_until_leaving(secret_library):
         assert SECRET not in screen_text(app), "the reveal ended when we left"
 
 
-async def test_add_edit_delete_notes(secret_library):
+async def test_add_edit_delete_notes(secret_library, data_dir):
     lib = secret_library
     episode_id = lib.episodes(1)[0].id
     app = EpisodeTuiApp(lib, start_episode_id=episode_id)
@@ -84,11 +84,15 @@ async def test_add_edit_delete_notes(secret_library):
         await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
-        await pilot.press(*"he closes the lid")
-        app.screen.query_one("#at", Input).value = "00:41:10"
+        # Words typed in the timestamp field move on to the note; shift+tab goes back.
+        await type_text(pilot, "he closes the lid")
+        assert app.focused.id == "text"
+        await pilot.press("shift+tab")
+        await type_text(pilot, "00:41:10")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EpisodeScreen)
+        assert "Note saved." in toasts(app)
         notes = lib.episode_notes(episode_id)
         assert [(n.text, n.at_seconds) for n in notes] == [("he closes the lid", 2470)]
         assert "00:41:10  he closes the lid" in screen_text(app)
@@ -97,13 +101,20 @@ async def test_add_edit_delete_notes(secret_library):
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
         area = app.screen.query_one(TextArea)
-        assert area.text == "he closes the lid"
-        area.text = "he closes the lid on the box"
+        assert area.text == "he closes the lid" and app.focused is area
+        await type_text(pilot, " on the box")  # the cursor waits at the end
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert lib.episode_notes(episode_id)[0].text == "he closes the lid on the box"
-        assert "on the box" in screen_text(app)
-
+        assert "00:41:10  he closes the lid on the box" in screen_text(app)
+        await pilot.press("q")
+    lib = reopen(data_dir, lib)
+    assert [(n.text, n.at_seconds) for n in lib.episode_notes(episode_id)] == [
+        ("he closes the lid on the box", 2470)
+    ]
+    app = EpisodeTuiApp(lib, start_episode_id=episode_id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
@@ -114,6 +125,10 @@ async def test_add_edit_delete_notes(secret_library):
         await pilot.pause()
         assert lib.episode_notes(episode_id) == []
         assert "No notes yet" in screen_text(app)
+        await pilot.press("q")
+    lib = reopen(data_dir, lib)
+    assert lib.episode_notes(episode_id) == []
+    lib.close()
 
 
 async def test_bad_timestamp_keeps_the_editor_open(secret_library):
@@ -122,8 +137,9 @@ async def test_bad_timestamp_keeps_the_editor_open(secret_library):
     app = EpisodeTuiApp(lib, start_episode_id=episode_id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("n", *"keep me")
-        app.screen.query_one("#at", Input).value = "41 past"
+        await pilot.press("n", *"keep me")  # words in the timestamp field go to the note
+        await pilot.press("shift+tab", *"41 past")
+        assert app.screen.query_one("#at", Input).value == "41 past"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
@@ -222,23 +238,27 @@ async def test_library_sort_filter_and_find(demo):
         assert len(titles()) == 5
 
 
-async def test_add_show_by_hand(library):
+async def test_add_show_by_hand(library, data_dir):
     app = EpisodeTuiApp(library)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         assert "Your library is empty" in screen_text(app)
         await pilot.press("a", "ctrl+n")
         await pilot.pause()
         assert isinstance(app.screen, AddShowScreen)
         await pilot.press(*"[bold]Sea[/] 바다")
-        app.screen.query_one("#seasons", Input).value = "2"
-        app.screen.query_one("#episodes", Input).value = "3"
+        await pilot.press("tab", "tab", "2", "tab", "3")  # past the year; "1" is selected on focus
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, LibraryScreen)
-        summary = library.summaries()[0]
-        assert (summary.title, summary.total) == ("[bold]Sea[/] 바다", 6)
+        assert "Added [bold]Sea[/] 바다." in toasts(app)
         assert "[bold]Sea[/] 바다" in screen_text(app)
+        await pilot.press("q")
+    library = reopen(data_dir, library)
+    [summary] = library.summaries()
+    assert (summary.title, summary.total) == ("[bold]Sea[/] 바다", 6)
+    assert [e.code for e in library.episodes(summary.id)][-1] == "S02E03"
+    library.close()
 
 
 async def test_add_show_rejects_bad_counts(library):
@@ -246,9 +266,9 @@ async def test_add_show_rejects_bad_counts(library):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("a", "ctrl+n", *"Counted")
-        app.screen.query_one("#seasons", Input).value = "2"
-        app.screen.query_one("#episodes", Input).value = "3, 4, 5"
-        await pilot.press("ctrl+s")
+        await tab_to(pilot, "#seasons")
+        await retype(pilot, "2")
+        await pilot.press("tab", *"3, 4, 5", "ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, AddShowScreen)
         assert "2 seasons but 3 episode counts" in screen_text(app)
@@ -282,7 +302,7 @@ async def test_blind_paste_into_unwatched_episode_never_shows_it(library):
         assert SECRET in screen_text(app)
 
 
-async def test_edit_a_visible_recap(secret_library):
+async def test_edit_a_visible_recap(secret_library, data_dir):
     lib = secret_library
     episode_id = lib.episodes(1)[0].id
     app = EpisodeTuiApp(lib, start_episode_id=episode_id)
@@ -304,10 +324,17 @@ async def test_edit_a_visible_recap(secret_library):
         await pilot.press("p")
         await pilot.pause()
         assert isinstance(app.screen, RecapEditor)
-        app.screen.query_one(TextArea).text = "Edited.\n\nSecond paragraph, edited."
+        assert app.focused is app.screen.query_one(TextArea)
+        await retype(pilot, "Edited.\n\nSecond paragraph, edited.")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "Second paragraph, edited." in screen_text(app)
+        assert "Second paragraph." not in screen_text(app)
+        await pilot.press("q")
+    lib = reopen(data_dir, lib)
+    recap = lib.recap_view(lib.episode(episode_id)).recap
+    assert recap.text == "Edited.\n\nSecond paragraph, edited."
+    lib.close()
 
 
 async def test_help_palette_and_quit(secret_library):
@@ -493,8 +520,8 @@ async def test_import_by_paste_into_unwatched_never_shows_the_text(library):
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, RecapImportScreen)
-        app.screen.query_one("#source", Input).focus()
-        app.screen.post_message(events.Paste(article))
+        await tab_to(pilot, "#source")  # a long paste into the source field is not a source
+        app.post_message(events.Paste(article))  # as the terminal sends it, to the focused field
         await pilot.pause()
         text = screen_text(app)
         assert f"Pasted {len(article):,} characters (hidden)" in text
@@ -517,7 +544,7 @@ async def test_import_by_paste_into_unwatched_never_shows_the_text(library):
         assert "umbrella" in text and "Key moments" in text
 
 
-async def test_import_from_file_into_watched_previews_the_text_and_offers_the_suggestion(library):
+async def test_import_from_file_into_watched_previews_the_text_and_offers_the_suggestion(library, data_dir):
     from episodetui.tui.recap_dialogs import RecapPreviewScreen
 
     show = library.add_show("Harbour Lights", [3])
@@ -528,7 +555,7 @@ async def test_import_from_file_into_watched_previews_the_text_and_offers_the_su
         await pilot.pause()
         await pilot.press("i")
         await pilot.pause()
-        app.screen.query_one("#path", Input).value = str(FIXTURES / "copied_text.txt")
+        await type_text(pilot, str(FIXTURES / "copied_text.txt"))  # the path field has the focus
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RecapPreviewScreen)
@@ -539,9 +566,15 @@ async def test_import_from_file_into_watched_previews_the_text_and_offers_the_su
         await pilot.pause()
         assert library.recap_view(library.episode(second.id)).exists
         assert not library.recap_view(library.episode(first.id)).exists
+        await pilot.press("q")
+    library = reopen(data_dir, library)
+    saved = library.recap_view(library.episode(second.id)).recap
+    assert "thermos" in saved.text and "salt, rain" in saved.title and len(saved.key_moments) == 2
+    assert not library.recap_view(library.episode(first.id)).exists
+    library.close()
 
 
-async def test_import_preview_hides_text_when_the_suggested_episode_is_unwatched(library):
+async def test_import_preview_hides_text_when_the_suggested_episode_is_unwatched(library, data_dir):
     from episodetui.tui.recap_dialogs import RecapPreviewScreen
 
     show = library.add_show("Harbour Lights", [3])
@@ -552,7 +585,7 @@ async def test_import_preview_hides_text_when_the_suggested_episode_is_unwatched
         await pilot.pause()
         await pilot.press("i")
         await pilot.pause()
-        app.screen.query_one("#path", Input).value = str(FIXTURES / "copied_text.txt")
+        await type_text(pilot, str(FIXTURES / "copied_text.txt"))  # the path field has the focus
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, RecapPreviewScreen)
@@ -560,6 +593,9 @@ async def test_import_preview_hides_text_when_the_suggested_episode_is_unwatched
         await pilot.press("escape")
         await pilot.pause()
         assert not library.recap_view(library.episode(first.id)).exists
+    library = reopen(data_dir, library)
+    assert not any(library.recap_view(e).exists for e in library.episodes(show.id))
+    library.close()
 
 
 async def test_import_errors_stay_in_the_dialog(library, tmp_path):
@@ -575,11 +611,10 @@ async def test_import_errors_stay_in_the_dialog(library, tmp_path):
         await pilot.press("i", "ctrl+s")
         await pilot.pause()
         assert "Give a file path, or paste the article." in screen_text(app)
-        app.screen.query_one("#path", Input).value = "/no/such/recap.txt"
-        await pilot.press("ctrl+s")
+        await pilot.press(*"/no/such/recap.txt", "ctrl+s")
         await pilot.pause()
         assert "No such file: /no/such/recap.txt" in screen_text(app)
-        app.screen.query_one("#path", Input).value = str(empty)
+        await retype(pilot, str(empty))
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, RecapImportScreen)
