@@ -13,6 +13,7 @@ from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.dialogs import TextPrompt
 from features_fixtures import HIDDEN_RECAP, canary_library
+from pilot_helpers import retype, toasts
 
 SIZE = (100, 30)
 
@@ -80,16 +81,17 @@ async def test_palette_export_journal_writes_the_file(data_dir, tmp_path):
     lib = canary_library(data_dir)
     target = tmp_path / "from-tui.md"
     app = EpisodeTuiApp(lib)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.pause()
         await pilot.press("ctrl+p", *"Export journal", "enter")
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
-        field = app.screen.query_one("#value")
-        field.value = ""
-        await pilot.press(*str(target), "enter")
+        assert app.screen.query_one("#value").value == "~/episodetui-journal-2026-11-24.md"
+        await retype(pilot, str(target))  # the suggested path, replaced
+        await pilot.press("enter")
         await pilot.pause()
         assert not isinstance(app.screen, TextPrompt)
+        assert f"Journal written to {target}." in toasts(app)
     lib.close()
     text = target.read_text()
     assert "### S01E02 · Ledger" in text and SECRET not in text
@@ -113,9 +115,11 @@ async def test_a_bad_journal_path_is_one_clear_message(data_dir, tmp_path):
         await pilot.pause()
         await pilot.press("ctrl+p", *"Export journal", "enter")
         await pilot.pause()
-        app.screen.query_one("#value").value = str(tmp_path)  # a folder
+        await retype(pilot, str(tmp_path))  # a folder
         await pilot.press("enter")
         await pilot.pause()
-        messages = [str(n.message) for n in app._notifications]
+        messages = toasts(app)
         assert any("is a folder" in m for m in messages), messages
+        assert not any(m.startswith("Journal written") for m in messages)
     lib.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["library"], "nothing written beside it"

@@ -9,13 +9,14 @@ import codecs
 import re
 
 from textual import events
-from textual.widgets import Checkbox, Input
+from textual.widgets import Input
 
 from conftest import fixed_clock, screen_text
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.episode_screen import EpisodeScreen
 from episodetui.tui.recap_dialogs import RecapImportScreen, RecapPreviewScreen, looks_like_path
+from pilot_helpers import clear_field, tab_to
 from test_recap_import_safety import ARTICLE, CANARIES, MOMENT_CANARY, MOMENTS_ONLY, OTHER_SHOW, no_canary
 
 SIZE = (100, 30)
@@ -104,7 +105,7 @@ async def test_a_path_shaped_paste_is_a_path_and_bad_paths_never_echo_text(libra
         text = await _step(pilot, "ctrl+s")
         assert "No such file: /no/such/recap.txt" in text
         # typed words that are no path: the error does not repeat them
-        app.screen.query_one("#path", Input).value = ""
+        await clear_field(pilot)  # the path field still has the focus
         await pilot.press(*"my recap notes", "ctrl+s")
         await pilot.pause()
         assert "No such file: that path" in screen_text(app)
@@ -138,7 +139,7 @@ async def test_p_with_keep_raw_keeps_the_text_as_given(library, data_dir):
         await _step(pilot, "p")
         app.post_message(events.Paste(ARTICLE))
         await pilot.pause()
-        app.screen.query_one("#raw", Checkbox).focus()
+        await tab_to(pilot, "#raw")  # past the source field
         await _step(pilot, "space", "ctrl+s")
         text = await _step(pilot)
         assert "Read as raw text" in text and "0 key moments" in text

@@ -8,6 +8,7 @@ from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.episode_screen import EpisodeScreen
 from episodetui.tui.search_screen import SearchScreen
 from features_fixtures import canary_library
+from pilot_helpers import clear_field
 
 SIZE = (100, 30)
 
@@ -35,7 +36,8 @@ async def test_type_to_search_and_open_the_episode_at_the_match(data_dir):
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         # The canary finds nothing, and the count says so.
-        app.screen.query_one("#search-query").value = ""
+        assert app.focused is app.screen.query_one("#search-query"), "back in the query"
+        await clear_field(pilot)
         for key in SECRET[:6]:
             await pilot.press(key)
         await pilot.pause()
@@ -68,8 +70,8 @@ async def test_palette_search_then_watch_from_the_result_makes_the_recap_findabl
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         assert "recap" in screen_text(app)
-        await pilot.press("ctrl+f")
-        app.screen.query_one("#search-query").value = ""
+        await pilot.press("ctrl+f")  # edit the query
+        await clear_field(pilot)
         for key in "carved":
             await pilot.press(key)
         await pilot.pause()

@@ -52,8 +52,7 @@ def test_recap_import_preview_of_an_unwatched_episode(snap_compare, demo):
     async def import_article(pilot):
         await pilot.press("i")
         await pilot.pause()
-        pilot.app.screen.query_one("#path").value = str(article)
-        await pilot.press("enter")
+        await pilot.press(*str(article), "enter")  # the path field has the focus
         await pilot.pause()
 
     assert snap_compare(_app(demo, start_episode_id=fifth), terminal_size=SIZE, run_before=import_article)
