@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from textual.command import CommandList, CommandPalette
+
+SIZE = (100, 30)
 
 
 async def settle(pilot, rounds: int = 3) -> None:
     for _ in range(rounds):
         await pilot.pause()
+
+
+@asynccontextmanager
+async def open_app(library, *, size=SIZE, notifications: bool = True, **options) -> AsyncIterator:  # type: ignore[no-untyped-def]
+    """Start the TUI on `library` and wait for its first frame: `options` are the app's
+    own (start_show_id and start_episode_id open a show or an episode, as the command
+    line's --show and --episode do; tvmaze, config). Yields (app, pilot)."""
+    from episodetui.tui.app import EpisodeTuiApp
+
+    app = EpisodeTuiApp(library, **options)
+    async with app.run_test(size=size, notifications=notifications) as pilot:
+        await settle(pilot)
+        yield app, pilot
 
 
 async def palette_choices(pilot, query: str) -> list[str]:
@@ -87,9 +105,10 @@ async def step(pilot, *keys: str) -> str:
     return screen_text(pilot.app)
 
 
-async def wait_for_workers(pilot) -> None:
-    """Let the app's background work (searches, imports) finish and be drawn."""
-    await settle(pilot, 1)
+async def wait_for_workers(pilot, after: float = 0) -> None:
+    """Wait `after` seconds (a debounce), then let the app's background work (searches,
+    imports) finish and be drawn."""
+    await pilot.pause(after or None)
     await pilot.app.workers.wait_for_complete()
     await settle(pilot)
 

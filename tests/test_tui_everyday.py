@@ -8,18 +8,15 @@ import stat
 
 import httpx
 
-from conftest import SECRET, fixed_clock, screen_text
+from conftest import SECRET, screen_text
 from episodetui.core.store import Library
-from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.dialogs import AddShowScreen, ConfirmScreen
 from episodetui.tui.episode_screen import EpisodeScreen
 from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.search_dialog import DEBOUNCE_SECONDS, ShowSearchScreen
 from episodetui.tui.show_screen import ShowScreen
-from pilot_helpers import palette_choices, run_palette, settle
+from pilot_helpers import open_app, palette_choices, reopen, run_palette, step, wait_for_workers
 from tvmaze_fakes import FakeTvMaze
-
-SIZE = (100, 30)
 
 
 def flat(app) -> str:
@@ -33,11 +30,6 @@ def flat(app) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def _reopen(lib: Library, data_dir) -> Library:
-    lib.close()
-    return Library.open(data_dir, clock=fixed_clock)
-
-
 def _two_shows(lib: Library) -> None:
     """Harbour Lights (with the hidden SECRET recap) and Paper Lanterns, watched later."""
     lib.add_note(1, "show note")
@@ -49,28 +41,23 @@ def _two_shows(lib: Library) -> None:
 async def test_remove_a_show_from_the_library_says_what_goes_and_keeps_a_copy(secret_library, data_dir):
     lib = secret_library
     _two_shows(lib)
-    app = EpisodeTuiApp(lib)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(lib) as (app, pilot):
         await pilot.press("s")  # by title: Harbour Lights first
-        await pilot.press("d")
-        await settle(pilot)
+        await step(pilot, "d")
         assert isinstance(app.screen, ConfirmScreen)
         text = flat(app)
         assert "Remove Harbour Lights from your library?" in text
         assert "With it go 4 episodes, the watch history of 1, 2 notes and 1 recap." in text
         assert SECRET not in text
-        await pilot.press("n")
-        await settle(pilot)
+        await step(pilot, "n")
         assert lib.show_count() == 2
-        await pilot.press("d", "y")
-        await settle(pilot)
+        await step(pilot, "d", "y")
         assert isinstance(app.screen, LibraryScreen)
         text = flat(app)
         assert "Removed Harbour Lights. A copy is in" in text
         assert "Harbour Lights" not in text.split("Removed")[0]
         await pilot.press("q")
-    lib = _reopen(lib, data_dir)
+    lib = reopen(data_dir, lib)
     assert [s.title for s in lib.summaries()] == ["Paper Lanterns"]
     [copy] = (data_dir / "removed").iterdir()
     assert stat.S_IMODE(os.stat(copy).st_mode) == 0o600
@@ -81,21 +68,17 @@ async def test_remove_a_show_from_the_library_says_what_goes_and_keeps_a_copy(se
 async def test_remove_the_open_show_from_the_palette_goes_back_to_the_library(secret_library, data_dir):
     lib = secret_library
     _two_shows(lib)
-    app = EpisodeTuiApp(lib, start_show_id=1, start_episode_id=lib.episodes(1)[1].id)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("escape")
-        await settle(pilot)
+    async with open_app(lib, start_show_id=1, start_episode_id=lib.episodes(1)[1].id) as (app, pilot):
+        await step(pilot, "escape")
         assert isinstance(app.screen, ShowScreen)
         await run_palette(pilot, "remove this show", expect="Remove this show…")
         assert isinstance(app.screen, ConfirmScreen)
-        await pilot.press("y")
-        await settle(pilot)
+        await step(pilot, "y")
         assert isinstance(app.screen, LibraryScreen)
         assert [type(s).__name__ for s in app.screen_stack][-1] == "LibraryScreen"
         assert not any(isinstance(s, (ShowScreen, EpisodeScreen)) for s in app.screen_stack)
         assert "Paper Lanterns" in screen_text(app)
-    lib = _reopen(lib, data_dir)
+    lib = reopen(data_dir, lib)
     assert [s.title for s in lib.summaries()] == ["Paper Lanterns"]
     lib.close()
 
@@ -103,25 +86,20 @@ async def test_remove_the_open_show_from_the_palette_goes_back_to_the_library(se
 async def test_remove_a_hidden_recap_shows_only_its_size(secret_library, data_dir):
     lib = secret_library
     second = lib.episodes(1)[1].id
-    app = EpisodeTuiApp(lib, start_episode_id=second)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
-        await pilot.press("x")
-        await settle(pilot)
+    async with open_app(lib, start_episode_id=second) as (app, pilot):
+        await step(pilot, "x")
         assert isinstance(app.screen, ConfirmScreen)
         text = flat(app)
         assert "Remove the recap of Harbour Lights S01E02 (2 paragraphs, 1 key moment)?" in text
         assert SECRET not in text and "statue" not in text
-        await pilot.press("y")
-        await settle(pilot)
+        await step(pilot, "y")
         text = flat(app)
         assert "Recap removed. A copy is in" in text and "No recap yet" in text
         assert SECRET not in text
-        await pilot.press("x")
-        await settle(pilot)
+        await step(pilot, "x")
         assert isinstance(app.screen, EpisodeScreen)
         assert "This episode has no recap to remove." in screen_text(app)
-    lib = _reopen(lib, data_dir)
+    lib = reopen(data_dir, lib)
     assert not lib.recap_view(lib.episode(second)).exists
     [copy] = (data_dir / "removed").iterdir()
     assert copy.suffix == ".md" and SECRET in copy.read_text()
@@ -130,32 +108,25 @@ async def test_remove_a_hidden_recap_shows_only_its_size(secret_library, data_di
 
 async def test_add_by_hand_from_the_search_at_80x24_typed_like_a_person(library, data_dir):
     fake = FakeTvMaze({"/search/shows": httpx.ConnectError("offline")})
-    app = EpisodeTuiApp(library, tvmaze=fake.client)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(library, size=(80, 24), tvmaze=fake.client) as (app, pilot):
         await pilot.press("a", *"[bold]Sea[/] 바다")
-        await pilot.pause(DEBOUNCE_SECONDS + 0.1)
-        await app.workers.wait_for_complete()
-        await settle(pilot)
+        await wait_for_workers(pilot, after=DEBOUNCE_SECONDS + 0.1)  # the search as you type
         assert "no network connection" in screen_text(app)
-        await pilot.press("ctrl+n")
-        await settle(pilot)
+        await step(pilot, "ctrl+n")
         assert isinstance(app.screen, AddShowScreen)
         assert "[bold]Sea[/] 바다" in screen_text(app), "the typed title is carried over"
-        await pilot.press("tab", *"2025", "tab", "2", "tab", *"3, 4")
-        await settle(pilot)
+        await step(pilot, "tab", *"2025", "tab", "2", "tab", *"3, 4")
         focused = app.focused
         assert focused.id == "episodes"
         assert app.screen.region.contains_region(focused.region) and focused.region.height == 3, (
             "the focused field is in view"
         )
         assert "Save (ctrl+s)" in screen_text(app), "the buttons are on screen at 80×24"
-        await pilot.press("ctrl+s")
-        await settle(pilot)
+        await step(pilot, "ctrl+s")
         assert isinstance(app.screen, LibraryScreen)
         assert "Added [bold]Sea[/] 바다." in screen_text(app)
         await pilot.press("q")
-    library = _reopen(library, data_dir)
+    library = reopen(data_dir, library)
     [summary] = library.summaries()
     assert (summary.title, summary.year, summary.total) == ("[bold]Sea[/] 바다", 2025, 7)
     library.close()
@@ -163,19 +134,13 @@ async def test_add_by_hand_from_the_search_at_80x24_typed_like_a_person(library,
 
 async def test_enter_with_nothing_found_says_so(library):
     fake = FakeTvMaze({"/search/shows": []})
-    app = EpisodeTuiApp(library, tvmaze=fake.client)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("a", "enter")
-        await settle(pilot)
+    async with open_app(library, tvmaze=fake.client) as (app, pilot):
+        await step(pilot, "a", "enter")
         assert "Type a title first, then Enter." in screen_text(app)
         await pilot.press(*"zzyzx", "enter")
-        await pilot.pause(DEBOUNCE_SECONDS + 0.1)
-        await app.workers.wait_for_complete()
-        await settle(pilot)
+        await wait_for_workers(pilot, after=DEBOUNCE_SECONDS + 0.1)  # the search as you type
         assert "TVmaze has nothing for “zzyzx”" in screen_text(app)
-        await pilot.press("enter")
-        await settle(pilot)
+        await step(pilot, "enter")
         assert isinstance(app.screen, ShowSearchScreen)
         assert "Still nothing on TVmaze for “zzyzx”" in screen_text(app)
 
@@ -183,9 +148,7 @@ async def test_enter_with_nothing_found_says_so(library):
 async def test_palette_open_show_while_a_show_is_open(secret_library):
     lib = secret_library
     _two_shows(lib)
-    app = EpisodeTuiApp(lib, start_show_id=1, start_episode_id=lib.episodes(1)[0].id)
-    async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
+    async with open_app(lib, start_show_id=1, start_episode_id=lib.episodes(1)[0].id) as (app, pilot):
         await run_palette(pilot, "open show paper", expect="Open show: Paper Lanterns")
         assert isinstance(app.screen, ShowScreen) and app.screen.show_id == 2
         assert sum(isinstance(s, ShowScreen) for s in app.screen_stack) == 1
@@ -198,9 +161,7 @@ async def test_palette_open_show_while_a_show_is_open(secret_library):
 
 
 async def test_spoiler_mode_entries_show_the_current_mode(secret_library):
-    app = EpisodeTuiApp(secret_library, start_show_id=1)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
-        await settle(pilot)
+    async with open_app(secret_library, start_show_id=1) as (app, pilot):
         choices = await palette_choices(pilot, "spoiler mode")
         assert "Spoiler mode: recaps, library default (current)" in choices
         assert "Spoiler mode: strict, library default" in choices
@@ -219,9 +180,7 @@ async def test_the_footer_fits_at_80_columns_on_every_screen(demo):
     from textual.widgets._footer import FooterKey
 
     for start in ({}, {"start_show_id": 1}, {"start_episode_id": 1}):
-        app = EpisodeTuiApp(demo, **start)
-        async with app.run_test(size=(80, 24)) as pilot:
-            await settle(pilot)
+        async with open_app(demo, size=(80, 24), **start) as (app, pilot):
             keys = list(app.screen.query(FooterKey))
             palette = next(k for k in keys if k.has_class("-command-palette"))
             others = [k for k in keys if k is not palette]
@@ -239,11 +198,8 @@ async def test_dialog_labels_are_whole_at_100_columns(demo):
         ({"start_episode_id": 1}, ("n",)),
         ({"start_episode_id": 1}, ("t",)),
     ):
-        app = EpisodeTuiApp(demo, **start)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await settle(pilot)
-            await pilot.press(*keys)
-            await settle(pilot)
+        async with open_app(demo, **start) as (app, pilot):
+            await step(pilot, *keys)
             shown = flat(app)
             labels = [str(label.render()) for label in app.screen.query(Label) if label.display]
             assert labels

@@ -13,16 +13,13 @@ from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.row_list import Column, RowList
 from episodetui.tui.show_screen import ShowScreen
 from episodetui.tui.watching import RewatchChoice
+from pilot_helpers import open_app, reopen, step
 
 SIZE = (100, 30)
 
 
-def _reopen(data_dir) -> Library:
-    return Library.open(data_dir, clock=fixed_clock)
-
-
 def _watched(data_dir, show_id: int = 1) -> list[bool]:
-    library = _reopen(data_dir)
+    library = reopen(data_dir)
     try:
         return [e.watched for e in library.episodes(show_id)]
     finally:
@@ -30,48 +27,39 @@ def _watched(data_dir, show_id: int = 1) -> list[bool]:
 
 
 async def test_w_marks_a_run_of_episodes_and_is_saved(secret_library, data_dir):
-    app = EpisodeTuiApp(secret_library, start_show_id=1)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with open_app(secret_library, start_show_id=1) as (app, pilot):
         assert app.screen.highlighted_episode_id() == 2, "opens on the next episode"
-        await pilot.press("w", "w")
-        await pilot.pause()
+        await step(pilot, "w", "w")
         assert "3/4 watched" in screen_text(app)
         assert app.screen.highlighted_episode_id() == 4
     secret_library.close()
     assert _watched(data_dir) == [True, True, True, False]
 
 
-async def test_advance_can_be_turned_off(secret_library, data_dir):
-    app = EpisodeTuiApp(secret_library, start_show_id=1)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        app.screen.advance_after_watch = False
-        await pilot.press("w")
-        await pilot.pause()
+async def test_advance_can_be_turned_off(secret_library, data_dir, tmp_path):
+    from episodetui.core.config import load_config
+
+    # The way a person turns it off: a line in config.toml, read at start as the CLI does.
+    (tmp_path / "config.toml").write_text("advance_after_watch = false\n")
+    config = load_config(tmp_path / "config.toml")
+    async with open_app(secret_library, start_show_id=1, config=config) as (app, pilot):
+        await step(pilot, "w")
         assert app.screen.highlighted_episode_id() == 2
     secret_library.close()
     assert _watched(data_dir) == [True, True, False, False]
 
 
 async def test_w_on_a_watched_episode_asks_unmark_or_rewatch(secret_library, data_dir):
-    app = EpisodeTuiApp(secret_library, start_show_id=1)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("up", "w")
-        await pilot.pause()
+    async with open_app(secret_library, start_show_id=1) as (app, pilot):
+        await step(pilot, "up", "w")
         assert isinstance(app.screen, RewatchChoice)
-        await pilot.press("r")
-        await pilot.pause()
+        await step(pilot, "r")
         assert isinstance(app.screen, ShowScreen)
-        await pilot.press("w")
-        await pilot.pause()
-        await pilot.press("escape")  # cancel changes nothing
-        await pilot.pause()
-        await pilot.press("down", "w", "u")  # S01E02 is unwatched: w marks it, no question
-        await pilot.pause()
+        await step(pilot, "w")
+        await step(pilot, "escape")  # cancel changes nothing
+        await step(pilot, "down", "w", "u")  # S01E02 is unwatched: w marks it, no question
     secret_library.close()
-    library = _reopen(data_dir)
+    library = reopen(data_dir)
     first, second = library.episodes(1)[:2]
     assert first.plays == 2, "the rewatch was counted"
     assert second.watched
@@ -79,49 +67,36 @@ async def test_w_on_a_watched_episode_asks_unmark_or_rewatch(secret_library, dat
 
 
 async def test_unmark_from_the_dialog_and_undo_it(secret_library, data_dir):
-    app = EpisodeTuiApp(secret_library, start_show_id=1)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("up", "w")
-        await pilot.pause()
-        await pilot.press("enter")  # Unmark is the focused choice
-        await pilot.pause()
+    async with open_app(secret_library, start_show_id=1) as (app, pilot):
+        await step(pilot, "up", "w")
+        await step(pilot, "enter")  # Unmark is the focused choice
         assert "0/4 watched" in screen_text(app)
         assert "Press z to undo" in " ".join(str(n.message) for n in app._notifications)
-        await pilot.press("z")
-        await pilot.pause()
+        await step(pilot, "z")
         assert "1/4 watched" in screen_text(app)
     secret_library.close()
     assert _watched(data_dir) == [True, False, False, False]
 
 
 async def test_undo_a_bulk_mark(secret_library, data_dir):
-    app = EpisodeTuiApp(secret_library, start_show_id=1)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("end", "W", "y")
-        await pilot.pause()
+    async with open_app(secret_library, start_show_id=1) as (app, pilot):
+        await step(pilot, "end", "W", "y")
         assert "4/4 watched" in screen_text(app)
-        await pilot.press("z")
-        await pilot.pause()
+        await step(pilot, "z")
         assert "1/4 watched" in screen_text(app)
-        await pilot.press("z")
-        await pilot.pause()
+        await step(pilot, "z")
         assert "Nothing to undo." in " ".join(str(n.message) for n in app._notifications)
     secret_library.close()
     assert _watched(data_dir) == [True, False, False, False]
 
 
 async def test_changes_by_another_process_show_up_and_are_not_undone(secret_library, data_dir):
-    other = _reopen(data_dir)
-    app = EpisodeTuiApp(secret_library, start_show_id=1)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    other = reopen(data_dir)
+    async with open_app(secret_library, start_show_id=1) as (app, pilot):
         # Another process marks S01E02 (the highlighted row) watched; w comes before
         # the TUI has redrawn: it must not unmark it.
         other.set_watched(2, True)
-        await pilot.press("w")
-        await pilot.pause()
+        await step(pilot, "w")
         assert not isinstance(app.screen, RewatchChoice)
         assert secret_library.episode(2).plays == 1
         assert "2/4 watched" in screen_text(app)
@@ -129,8 +104,7 @@ async def test_changes_by_another_process_show_up_and_are_not_undone(secret_libr
         other.set_watched(3, True)
         await pilot.pause(1.3)
         assert "3/4 watched" in screen_text(app)
-        await pilot.press("escape")
-        await pilot.pause()
+        await step(pilot, "escape")
         assert "3/12" not in screen_text(app) and "3/4" in screen_text(app)
     other.close()
     secret_library.close()
@@ -139,9 +113,7 @@ async def test_changes_by_another_process_show_up_and_are_not_undone(secret_libr
 
 async def test_the_library_notices_another_process_too(demo, tmp_path):
     other = Library.open(demo.path.parent, clock=fixed_clock)
-    app = EpisodeTuiApp(demo)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with open_app(demo) as (app, pilot):
         other.add_show("Brand New Show", [3])
         await pilot.pause(1.3)
         await app.workers.wait_for_complete()
@@ -156,42 +128,31 @@ async def test_back_keeps_the_cursor_on_the_show_and_sorts_by_recent_watching(li
         show = library.add_show(title, [3])
         if title != "Delta":
             library.add_play(library.episodes(show.id)[0].id, next(times))
-    app = EpisodeTuiApp(library)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
+    async with open_app(library) as (app, pilot):
         rows = app.screen.query_one(RowList)
 
         def titles() -> list[str]:
             return [rows.cells(key)[0].plain.split(" (")[0] for key in rows.keys]
 
         assert titles() == ["Bravo", "Charlie", "Alpha", "Delta"], "most recently watched first"
-        await pilot.press("down", "down", "enter")  # Alpha
-        await pilot.pause()
+        await step(pilot, "down", "down", "enter")  # Alpha
         assert isinstance(app.screen, ShowScreen) and app.screen.show_id == 1
-        await pilot.press("w", "escape")  # watched now: Alpha moves to the top
-        await pilot.pause()
+        await step(pilot, "w", "escape")  # watched now: Alpha moves to the top
         assert isinstance(app.screen, LibraryScreen)
         assert titles()[0] == "Alpha" and app.screen.selected_show_id() == 1
-        await pilot.press("down", "enter", "escape")  # Bravo, and back
-        await pilot.pause()
+        await step(pilot, "down", "enter", "escape")  # Bravo, and back
         assert app.screen.selected_show_id() == 2
 
 
 async def test_find_is_told_and_escape_clears_it(demo):
-    app = EpisodeTuiApp(demo)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("slash", *"orbit", "enter")
-        await pilot.pause()
+    async with open_app(demo) as (app, pilot):
+        await step(pilot, "slash", *"orbit", "enter")
         assert "1 of 5 shows" in screen_text(app) and "matching “orbit”" in screen_text(app)
-        await pilot.press("enter")
-        await pilot.pause()
+        await step(pilot, "enter")
         assert isinstance(app.screen, ShowScreen)
-        await pilot.press("escape")
-        await pilot.pause()
+        await step(pilot, "escape")
         assert "matching “orbit”" in screen_text(app), "the status line tells the truth"
-        await pilot.press("escape")
-        await pilot.pause()
+        await step(pilot, "escape")
         assert "5 shows · sorted by" in screen_text(app) and "matching" not in screen_text(app)
 
 
@@ -278,18 +239,13 @@ def test_show_screen_snapshot_at_80x24(snap_compare, demo):
 
 async def test_a_bulk_mark_of_a_long_show_redraws_rows_as_they_are_shown(library, data_dir):
     show = library.add_show("The Long Case Files", [120])
-    app = EpisodeTuiApp(library, start_show_id=show.id)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("end", "W", "y")
-        await pilot.pause()
+    async with open_app(library, start_show_id=show.id) as (app, pilot):
+        await step(pilot, "end", "W", "y")
         text = screen_text(app)
         assert "120/120 watched" in text and "· S01E" not in text, "the rows on screen show ✓"
-        await pilot.press("home")
-        await pilot.pause()
+        await step(pilot, "home")
         assert "· S01E" not in screen_text(app) and "✓ S01E01" in screen_text(app).replace("✓S01", "✓ S01")
-        await pilot.press("z")
-        await pilot.pause()
+        await step(pilot, "z")
         assert "0/120 watched" in screen_text(app) and "✓" not in screen_text(app).split("Episode")[1]
     library.close()
     assert not any(_watched(data_dir, show.id))
