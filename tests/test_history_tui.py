@@ -126,8 +126,9 @@ async def test_imported_ratings_show_on_the_show_and_episode_screens(library):
         await pilot.pause()
         assert "rated 9/10" in screen_text(app)
         first = library.find_episode(harbour, 1, 1)
-        app.open_episode(first.id)
+        await pilot.press("home", "enter")  # the first episode, opened
         await pilot.pause()
+        assert app.screen.episode_id == first.id
         assert "rated 8/10" in screen_text(app)
 
 
