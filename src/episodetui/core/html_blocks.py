@@ -79,8 +79,6 @@ _BLOCK_TAGS = _HEADINGS | {
     "figure",
     "table",
     "tr",
-    "td",
-    "th",
     "dt",
     "dd",
     "pre",
@@ -219,6 +217,8 @@ class _PageReader(HTMLParser):
         self._lead_parts: list[str] | None = None  # inside a <strong>/<b> that opens a block
         self._lead = ""
         self._has_text = False  # the current block has text already (kept, not joined: linear)
+        self._row_cells = 0  # cells of the current table row: a row is one block, cells joined
+        self._row_heads = 0
 
     # -- helpers
 
@@ -246,11 +246,14 @@ class _PageReader(HTMLParser):
             after = text[rank.end() :].lstrip() if rank else text
             fits = any(part.startswith(lead) and len(part) > len(lead) for part in (text, after))
             lead = lead if lead and fits else ""
+            if self._row_cells and self._row_heads == self._row_cells:
+                hint = "table"  # a table's header row: "Rank — Moment — Why"
             self.page.blocks.append(
                 Block(self.kind, text, hint=hint, in_article=self.in_scope, level=self.level, lead=lead)
             )
         self.buffer = []
         self._lead_parts, self._lead, self._has_text = None, "", False
+        self._row_cells = self._row_heads = 0
         self.kind = PARAGRAPH
         self.level = 0
 
@@ -289,8 +292,16 @@ class _PageReader(HTMLParser):
             self._flush()
             self.in_scope = True
             self.scope_depth = len(self.stack)
+        if tag in ("td", "th") and not self.skip_depth:
+            if self._row_cells and "".join(self.buffer).strip():
+                self.buffer.append(" — ")  # "4 — The kite festival — Colour, noise…"
+            self._row_cells += 1
+            self._row_heads += tag == "th"
+            return
         if tag in _BLOCK_TAGS or (hint and not self._in_heading()):
             self._flush()
+            if tag == "tr":
+                self._row_cells = self._row_heads = 0
             if tag in _HEADINGS:
                 self.kind, self.level = HEADING, int(tag[1])
             elif tag == "li":

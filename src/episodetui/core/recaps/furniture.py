@@ -238,6 +238,10 @@ RULES_LEAD = re.compile(
 )
 
 
+# Alt text describes a picture; a line that says "we" or "I" is someone talking (a deck)
+_SPEAKS = re.compile(r"\b(?:we|we['’](?:re|ve|ll)|i|i['’](?:m|ve)|us|our)\b", re.I)
+
+
 def looks_like_caption(text: str, nearby: str) -> bool:
     """Alt text or a caption left in copied text: a short line that does not read as a
     sentence and either uses caption words, is in lower case like alt text, or repeats
@@ -252,7 +256,7 @@ def looks_like_caption(text: str, nearby: str) -> bool:
         return True
     if not text or n > 16 or len(text) > 300 or re.search(r"[.!?:;”\"’')]$", text):
         return False
-    if _CAPTION_WORDS.search(text):
+    if _CAPTION_WORDS.search(text) and not _SPEAKS.search(text):
         return True
     letters = [ch for ch in text if ch.isalpha()]
     if letters and sum(ch.islower() for ch in letters) == len(letters) and n >= 3:

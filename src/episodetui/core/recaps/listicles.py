@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, field
 
 from episodetui.core.html_blocks import HEADING, ITEM, PARAGRAPH, Block
+from episodetui.core.recaps import sequence
 from episodetui.core.recaps.text_blocks import NUMBERED
 
 KEY_MOMENTS_LABEL = re.compile(
@@ -66,11 +67,10 @@ def plain(block: Block) -> str:
 
 
 def numbered(block: Block) -> tuple[int, str] | None:
-    """(number, title) of a numbered line ("1. Title", "#1 Title", "No. 1: Title")."""
-    match = NUMBERED.match(block.text)
-    if not match:
-        return None
-    return int(next(group for group in match.groups() if group)), block.text[match.end() :].strip()
+    """(number, title) of a numbered line in any notation ("1. Title", "#1 Title",
+    "No. 1: Title", "IV. Title", "Three — Title")."""
+    found = sequence.marker(block.text)
+    return (found.number, found.rest) if found else None
 
 
 def is_label(block: Block) -> bool:
@@ -136,24 +136,27 @@ def _details(body: list[Block], start: int, end: int) -> list[int]:
 
 
 def _numbered_entries(body: list[Block]) -> dict[int, Entry]:
-    titles: list[tuple[int, int, str, str]] = []
-    for index, block in enumerate(body):
-        found = numbered(block)
-        if found and block.kind in (ITEM, HEADING, PARAGRAPH):
-            title, run_in = _split_run_in(block, found[1])
-            if _title_ok(title, alone=not run_in):
-                titles.append((index, found[0], title, run_in))
-    if len(titles) < 2:
-        return {}
-    numbers = [number for _, number, _, _ in titles]
-    first = numbers[0]
-    step = 1 if first == 1 else -1
-    if numbers != list(range(first, first + step * len(numbers), step)) or (step == -1 and numbers[-1] != 1):
+    """Blocks whose numbers count 1..n or n..1 in one notation, each a title followed by
+    prose or with its prose run into the same line."""
+    found = [
+        (index, mark)
+        for index, block in enumerate(body)
+        if block.kind in (ITEM, HEADING, PARAGRAPH) and (mark := sequence.marker(block.text))
+    ]
+    run = sequence.longest_count(found)
+    if not run:
         return {}
     entries = {}
-    for position, (index, _, title, run_in) in enumerate(titles):
-        end = titles[position + 1][0] if position + 1 < len(titles) else len(body)
+    for position, (index, mark) in enumerate(run):
+        end = run[position + 1][0] if position + 1 < len(run) else len(body)
         details = _details(body, index + 1, end)
+        block = body[index]
+        title, run_in = _split_run_in(block, mark.rest)
+        if not _title_ok(title, alone=not run_in):
+            split = sequence.split_title(mark.rest, alone_ok=bool(details))
+            if split is None:
+                return {}  # a numbered paragraph with no title in it: not a listicle
+            title, run_in = split
         if not details and not run_in:
             return {}  # a plain numbered list, not titles with paragraphs
         entries[index] = Entry(title, run_in, details)
@@ -197,8 +200,15 @@ def _is_prose(block: Block) -> bool:
     return block.kind == PARAGRAPH and (bool(SENTENCE_END.search(plain(block))) or words(block.text) >= 12)
 
 
-def _promised(text: str) -> int | None:
-    match = _COUNT.search(text)
+# "The 4 Biggest Shocks of …", "Five Things …": a count and a plural noun
+_ANY_COUNT = re.compile(
+    r"^(?:the\s+|our\s+|my\s+)?(\d{1,2}|" + "|".join(_COUNT_WORDS) + r")\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+s\b",
+    re.I,
+)
+
+
+def _promised(text: str, any_noun: bool = False) -> int | None:
+    match = _COUNT.search(text) or (_ANY_COUNT.search(text) if any_noun else None)
     if not match:
         return None
     word = match.group(1).lower()
@@ -207,16 +217,26 @@ def _promised(text: str) -> int | None:
 
 def _unnumbered_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
     """Short title lines, each followed by prose, after a headline or lead-in that says
-    the article is a list of moments; as many as it promises, when it says how many."""
-    start = next((i for i, block in enumerate(body) if _title_line(block)), None)
-    if start is None:
-        return {}
+    the article is a list of moments; as many as it promises, when it says how many.
+    A title line right under a lead-in ("…here are the moments that surprised us") is
+    where the list starts; else the first title line."""
+    starts = [i for i, block in enumerate(body) if _title_line(block)]
+    led = [i for i in starts if i and _is_prose(body[i - 1]) and LEAD_IN.search(plain(body[i - 1]))]
+    for start in led + [i for i in starts[:1] if i not in led]:
+        entries = _unnumbered_from(headline, body, start)
+        if entries:
+            return _without_shared_prefix(entries)
+    return {}
+
+
+def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, Entry]:
     first = start
     if _list_heading_over(body, start):
         start += 1  # "## What We Learned" over "### Title" headings: the list's own heading
     lead_in = plain(body[first - 1]) if first and _is_prose(body[first - 1]) else ""
     announced = [text for text in (lead_in, headline) if LISTICLE_HEADLINE.search(text)]
-    if not announced:
+    counted = _promised(headline, any_noun=True)
+    if not announced and counted is None:
         return {}
     entries: dict[int, Entry] = {}
     index = start
@@ -230,6 +250,8 @@ def _unnumbered_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
         entries[index] = Entry(plain(body[index]), "", list(range(index + 1, end)))
         index = end
     promised = next((n for n in map(_promised, announced) if n is not None), None)
+    if not announced:
+        promised = counted  # "The 4 Biggest Shocks of …": only as many as it counts
     next_section = (
         index < len(body) and level is not None and body[index].kind == HEADING and body[index].level < level
     )
@@ -239,6 +261,16 @@ def _unnumbered_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
         or (index < len(body) and not next_section)
     ):
         return {}
+    return entries
+
+
+def _without_shared_prefix(entries: dict[int, Entry]) -> dict[int, Entry]:
+    """Titles that all start with the same words before a separator ("“Show” – The
+    Arrival", "“Show” – The Empty Pool"): the shared part is not the title."""
+    parts = [re.split(r"\s+[-–—|:]\s+|:\s+", entry.title, maxsplit=1) for entry in entries.values()]
+    if len(parts) >= 2 and all(len(p) == 2 for p in parts) and len({p[0] for p in parts}) == 1:
+        for entry, part in zip(entries.values(), parts, strict=True):
+            entry.title = part[1].strip()
     return entries
 
 

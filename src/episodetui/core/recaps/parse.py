@@ -19,7 +19,7 @@ from collections import Counter
 from episodetui.core.encoding import scrub_surrogates
 from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block, HtmlPage, read_html
-from episodetui.core.recaps import furniture, lines
+from episodetui.core.recaps import furniture, lines, sequence
 from episodetui.core.recaps.guess import guess_episode
 from episodetui.core.recaps.listicles import (
     SENTENCE_END as _SENTENCE_END,
@@ -155,6 +155,8 @@ def _body_starts(block: Block) -> bool:
         return True
     if text.endswith(":") and _words(text) >= 6:
         return True  # a lead-in: "Here is what we took away:"
+    if _words(text) >= 7 and sum(w[:1].islower() for w in text.split()) * 5 >= _words(text) * 3:
+        return True  # a deck in sentence case: "We're still picking our jaws up off the floor"
     if text.endswith(",") and _words(text) >= 3:
         return True  # a greeting: "Fellow villagers, bakers, and assorted ghosts,"
     return bool(_SENTENCE_END.search(text)) or _words(text) >= 12 or len(text) > 300 or block.hint == "deck"
@@ -201,8 +203,16 @@ def _classify(
     )
     last_prose = max((p for p, (_, b) in enumerate(rest) if lines.prose(b)), default=-1)
     forum_rules = dangling = False
+    counters = sequence.slide_counters([block.text for _, block in rest])
     for position, (index, block) in enumerate(rest):
         text = _plain(block)
+        if position in counters:
+            dropped[PAGE_CHROME] += 1  # "2 of 20 Network": a gallery's slides start here
+            in_header = False
+            continue
+        if body and lines.fold(text) == lines.fold(headline):
+            drop(IMAGE_CAPTION, block, index)  # the headline again, as a gallery's first caption
+            continue
         if forum_rules and block.kind == ITEM:
             dropped[COMMUNITY] += 1
             continue
@@ -265,6 +275,7 @@ def _classify(
         in_header = False
         body.append((index, block))
 
+    body = _without_copies(body, drop)
     deck = next((b for _, b in body if b.kind == PARAGRAPH), None)
     if deck is not None and _words(deck.text) <= 25:
         hints.append(deck.text)  # "The flood is coming, and episode 4 knows it.": for the guess, last
@@ -333,6 +344,34 @@ def _classify(
         paragraphs.pop()
         dropped[PAGE_CHROME] += 1
     return ParsedRecap(fmt, headline.strip(), paragraphs, moments, dict(dropped), hints)
+
+
+def numbered_or_item(block: Block) -> bool:
+    return block.kind == ITEM or _numbered(block) is not None
+
+
+def _without_copies(body: list[tuple[int, Block]], drop) -> list[tuple[int, Block]]:
+    """A short line repeated right under itself (a gallery's title copied into its
+    caption) is said once, and the same caption or credit under every picture goes."""
+    once: list[tuple[int, Block]] = []
+    for index, block in body:
+        if (
+            once
+            and block.kind in (PARAGRAPH, HEADING, CAPTION)
+            and _words(block.text) <= 12
+            and lines.fold(block.text) == lines.fold(once[-1][1].text)
+        ):
+            drop(IMAGE_CAPTION, block, index)
+            continue
+        once.append((index, block))
+    repeated = lines.repeated_lines([block for _, block in once])
+    kept: list[tuple[int, Block]] = []
+    for index, block in once:
+        if lines.fold(block.text) in repeated and not numbered_or_item(block):
+            drop(IMAGE_CAPTION, block, index)
+            continue
+        kept.append((index, block))
+    return kept
 
 
 # ------------------------------------------------------------------------ entry

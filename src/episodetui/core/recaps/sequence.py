@@ -1,0 +1,182 @@
+"""Numbered sequences, read by their structure rather than by one site's punctuation.
+
+A listicle numbers its entries: `1.`, `#1`, `(1)`, `[1]`, `No. 1:`, `1 -`, `Moment 1:`,
+`I.`, `IV:`, `One —`, `Five:`, in text, headings or list items. What makes them a list
+is not the punctuation but the sequence: numbers of one notation that count 1..n or
+n..1 at the starts of blocks. Each entry's text is then a title, alone on its line or
+followed on the same line by its paragraph; the two are told apart by structure:
+
+1. a separator after a short title (": ", " – ", " — ", " - ", " | ");
+2. else the end of a short first sentence ("The tailor's confession. Mr. Pike has…");
+3. else the whole line, when it is short;
+4. else a run of capitalised words before the paragraph's first sentence ("Worst
+   Timing The storm knocks…": the title is the run without its last word).
+
+Slide counters ("2 of 20 Network", "01 of 05", "3/4") are the same idea: numbers that
+count 1..n of one total at the starts of short lines; they number pictures, not text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SPELLED = {
+    word: value
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if value
+}
+_ROMAN = {
+    numeral: value
+    for value, numeral in enumerate(
+        "_ I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
+    )
+    if value
+}
+_SEP = r"[.):\]\-–—|]"
+_MARKER = re.compile(
+    r"^\s*(?:"
+    r"(?:#|No\.|Nr\.|Number)\s?(?P<hash>\d{1,3})\s*[.):\-–—]?"
+    r"|[(\[](?P<paren>\d{1,3})[)\]]"
+    r"|(?P<digit>\d{1,3})(?:\.\)|[.):](?!\d)|\s*[-–—|](?!\d))"
+    r"|(?P<roman>[IVX]{1,5})\s*"
+    + _SEP
+    + r"|(?P<spelled>"
+    + "|".join(sorted(_SPELLED, key=len, reverse=True))
+    + r")\s*"
+    r"[.):\-–—]"
+    r"|(?:[A-Za-z]+\s+)?(?:moment|takeaway|scene|reason|lesson|highlight|thing)\s+#?(?P<word>\d{1,3})\s*[.:\-–—]"
+    r")\s*(?=\S)",
+    re.I,
+)
+_SMALL = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "by", "with", "from", "vs"}
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|No|vs|Prof|Capt|Gen|Lt|Sgt)\.$")
+_SEPARATOR = re.compile(r"(?::|\s[-–—|])\s+")
+_SENTENCE = re.compile(r"[.!?…](?:[\"”’')\]])?\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+TITLE_WORDS = 12  # a title is a few words; a paragraph is more
+
+
+@dataclass(frozen=True)
+class Marker:
+    number: int
+    notation: str  # "digit", "hash", "paren", "roman", "spelled" or "word"
+    rest: str  # the text after the marker
+
+
+def marker(text: str) -> Marker | None:
+    """The number a block starts with, in any notation, and the text after it."""
+    match = _MARKER.match(text)
+    if not match:
+        return None
+    notation = next(name for name, value in match.groupdict().items() if value)
+    value = match.group(notation)
+    if notation == "roman":
+        if value.upper() not in _ROMAN or (value != value.upper()):
+            return None  # "ill." or "mix:" are words; numerals are in capitals
+        number = _ROMAN[value.upper()]
+    elif notation == "spelled":
+        if not value[:1].isupper():
+            return None  # "one - the…" mid-thought; a counted title starts in capitals
+        number = _SPELLED[value.lower()]
+    else:
+        number = int(value)
+    notation = "digit" if notation in ("digit", "hash") else notation
+    return Marker(number, notation, text[match.end() :].strip())
+
+
+def counts(numbers: list[int]) -> bool:
+    """1, 2, 3 … or … 3, 2, 1."""
+    if len(numbers) < 2:
+        return False
+    up = list(range(1, len(numbers) + 1))
+    return numbers == up or numbers == up[::-1]
+
+
+def longest_count(found: list[tuple[int, Marker]]) -> list[tuple[int, Marker]]:
+    """The longest run of markers of one notation that counts 1..n or n..1, in order
+    (stray numbered lines elsewhere do not break it)."""
+    best: list[tuple[int, Marker]] = []
+    for notation in {m.notation for _, m in found}:
+        same = [(i, m) for i, m in found if m.notation == notation]
+        for start, (_, first) in enumerate(same):
+            if first.number != 1 and not any(m.number == 1 for _, m in same[start + 1 :]):
+                continue
+            step = 1 if first.number == 1 else -1
+            run = [same[start]]
+            for item in same[start + 1 :]:
+                if item[1].number == run[-1][1].number + step:
+                    run.append(item)
+                    if step == -1 and item[1].number == 1:
+                        break
+            if counts([m.number for _, m in run]) and len(run) > len(best):
+                best = run
+    return best
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _clean_title(text: str) -> str:
+    return text.strip().rstrip(":;–—-").strip().rstrip(".").strip()
+
+
+def split_title(text: str, *, alone_ok: bool = True) -> tuple[str, str] | None:
+    """(title, run-in paragraph) of an entry's text, by structure; None when the text
+    is a paragraph with no title in it."""
+    text = text.strip()
+    separator = _SEPARATOR.search(text)
+    if separator:
+        title, rest = text[: separator.start()], text[separator.end() :]
+        if 1 <= _words(title) <= TITLE_WORDS and _words(rest) >= 3:
+            if not re.search(r"[.!?]\s", title):  # a sentence before it: the separator is in the prose
+                return _clean_title(title), rest.strip()
+    for sentence in _SENTENCE.finditer(text):
+        title, rest = text[: sentence.start() + 1], text[sentence.end() :]
+        if _ABBREVIATION.search(title):
+            continue
+        if _words(title) <= TITLE_WORDS and _words(rest) >= 5:
+            return _clean_title(title), rest.strip()
+        break
+    if alone_ok and _words(text) <= TITLE_WORDS + 4 and text.rstrip(":")[-1:] != ",":
+        return _clean_title(text), ""
+    run = []
+    for word in text.split():
+        if word[:1].isupper() or word[:1].isdigit() or (run and word.lower() in _SMALL):
+            run.append(word)
+            continue
+        break
+    while run and run[-1].lower() in _SMALL - {"a", "an", "the"}:
+        run.pop()
+    if 3 <= len(run) <= TITLE_WORDS + 1 and run[-1][:1].isupper():
+        title = " ".join(run[:-1])
+        return _clean_title(title), text[len(title) :].strip()
+    return None
+
+
+# "2 of 20 Network", "01 of 05", "3/4", "Slide 2 of 9"
+_COUNTER = re.compile(
+    r"^\s*(?:slide|image|photo|picture)?\s*(\d{1,3})\s*(?:of|/)\s*(\d{1,3})\b(?:\s+(\S.{0,60}))?$", re.I
+)
+
+
+def slide_counters(texts: list[str]) -> set[int]:
+    """Indexes of short lines that count pictures: "k of N" (or "k/N") with one N, the
+    k counting 1, 2, 3 … in order. One such line alone is not a counter."""
+    found: list[tuple[int, int, int]] = []
+    for index, text in enumerate(texts):
+        match = _COUNTER.match(text)
+        if match and _words(text) <= 10 and not re.search(r"[.!?]$", text.strip()):
+            found.append((index, int(match.group(1)), int(match.group(2))))
+    by_total: dict[int, list[tuple[int, int]]] = {}
+    for index, k, total in found:
+        by_total.setdefault(total, []).append((index, k))
+    counters: set[int] = set()
+    for total, items in by_total.items():
+        numbers = [k for _, k in items]
+        if len(items) >= 2 and numbers == sorted(set(numbers)) and numbers[-1] <= total:
+            counters.update(index for index, _ in items)
+    return counters
