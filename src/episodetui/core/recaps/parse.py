@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from episodetui.core.encoding import scrub_surrogates
 from episodetui.core.errors import EpisodeTuiError
@@ -350,7 +351,9 @@ def numbered_or_item(block: Block) -> bool:
     return block.kind == ITEM or _numbered(block) is not None
 
 
-def _without_copies(body: list[tuple[int, Block]], drop) -> list[tuple[int, Block]]:
+def _without_copies(
+    body: list[tuple[int, Block]], drop: Callable[[str, Block, int], None]
+) -> list[tuple[int, Block]]:
     """A short line repeated right under itself (a gallery's title copied into its
     caption) is said once, and the same caption or credit under every picture goes."""
     once: list[tuple[int, Block]] = []

@@ -143,7 +143,7 @@ def split_title(text: str, *, alone_ok: bool = True) -> tuple[str, str] | None:
         break
     if alone_ok and _words(text) <= TITLE_WORDS + 4 and text.rstrip(":")[-1:] != ",":
         return _clean_title(text), ""
-    run = []
+    run: list[str] = []
     for word in text.split():
         if word[:1].isupper() or word[:1].isdigit() or (run and word.lower() in _SMALL):
             run.append(word)
