@@ -83,7 +83,8 @@ PLEA = re.compile(
     r"|^if\s+you\s+(?:liked|enjoyed|loved)\s+this\s+(?:recap|review|post|article|piece|episode\s+recap)\b|\bplease\s+(?:share|like|subscribe|follow|support)\b"
     r"|\bdelivered\s+(?:straight\s+|right\s+)?to\s+your\s+inbox\b|\b(?:when|if|once)\s+you\s+subscribe\b|\bsubscribe\s+(?:today|now)\b"
     r"|^(?:listen|watch)\s+(?:now\s+|to\s+(?:it|us|the\s+episode)\s+)?(?:on|in|at)\s+\S+(?:\s+\S+)?$|^podcast\s*:|^subscribe\s*:"
-    r"|^how\s+would\s+you\s+rate\b"
+    r"|^how\s+would\s+you\s+rate\b|^see\s+(?:you|y['’]all)\s+(?:next\s+(?:week|time|episode)|then|soon|tomorrow)\b"
+    r"|\b(?:drop|share|post|leave)\s+your\s+(?:thoughts|takes?|reactions?|theories)\s+(?:below|here|in\b)"
     r"|^(?:want|looking)\s+(?:to|for)\b[^?]{0,80}\?\s*(?:take\s+a\s+look|check\s+out|head\s+(?:over|to)|click|visit|see)\b",
     re.I,
 )
@@ -126,7 +127,8 @@ COMMUNITY_LINE = re.compile(
 NAVIGATION_LINE = re.compile(
     r"^(?:<=+|←|«|‹|<)\s*\S.{0,60}$|^\S.{0,60}(?:=+>|→|»|›)$"
     r"|^(?:previous|prev|next)\s*(?:episode|chapter|post|recap)?\s*:?.{0,60}$"
-    r"|^\S.{0,30}\s+›\s+\S.{0,30}(?:\s+›\s+\S.{0,30})*$",
+    r"|^\S.{0,30}\s+›\s+\S.{0,30}(?:\s+›\s+\S.{0,30})*$"
+    r"|^jump\s+to\s+(?:navigation|search|content|main)\b|^revision\s+as\s+of\b|^retrieved\s+from\s+\S|\((?:diff|hist)\)",
     re.I,
 )
 RATING_LINE = re.compile(
@@ -187,7 +189,7 @@ def kind_of_drop(block: Block) -> str | None:
         return PAGE_CHROME  # a Markdown table: a recipe card or an info box
     if n <= SHORT and SPOILER_WARNING_LINE.match(text):
         return SPOILER_WARNING
-    if n <= 30 and SPOILER_ANYWHERE.search(text):
+    if n <= 30 and (SPOILER_ANYWHERE.search(text) or _SPOILERS_NOTE.search(text)):
         return SPOILER_WARNING
     if n <= SHORT and CREDIT.search(text):
         return IMAGE_CAPTION
@@ -218,8 +220,10 @@ def kind_of_drop(block: Block) -> str | None:
         return COMMUNITY  # reactions and counts: "👍 56 · 💬 12 · Share"
     if n <= 14 and NAVIGATION_LINE.match(text) and not re.search(r"[.!?]$", text):
         return PAGE_CHROME
-    if n <= 16 and RATING_LINE.match(text):
-        return RATING
+    if n <= 16 and (
+        RATING_LINE.match(text) or (re.search(r"\bratings?\b", text, re.I) and re.search(r"\d%", text))
+    ):
+        return RATING  # "Nationwide ratings had this episode at 30.1%."
     return None
 
 
@@ -240,6 +244,13 @@ RULES_LEAD = re.compile(
 
 # Alt text describes a picture; a line that says "we" or "I" is someone talking (a deck)
 _SPEAKS = re.compile(r"\b(?:we|we['’](?:re|ve|ll)|i|i['’](?:m|ve)|us|our)\b", re.I)
+
+
+# A note, a disclaimer or a bracketed aside about spoilers: "Standard Disclaimer: All the
+# Spoilers, All the Time", "[Editor's Note: … spoilers …]"
+_SPOILERS_NOTE = re.compile(
+    r"^\[.*\bspoil.*\]$|^[\w'’ ]{0,30}\b(?:disclaimer|note|warning)\s*:.*\bspoil", re.I
+)
 
 
 def looks_like_caption(text: str, nearby: str) -> bool:

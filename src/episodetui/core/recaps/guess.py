@@ -40,6 +40,32 @@ _NUM = r"(\d{1,4}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r
 _ORD = r"(" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")"
 
 
+_ROMAN = {
+    n: v
+    for v, n in enumerate("_ I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split())
+    if v
+}
+# "The Revival Series, Episode Two", "the podcast's episode 12": another series' episode
+_OTHER_SERIES = re.compile(r"\b(?:series|podcast|podcast['’]s)\s*[,:]?\s*(?:episode|ep\.?)\s*#?\s*\w+", re.I)
+# Prose that names the episode it is about: "the season's third episode", "season 2, episode 5"
+_PROSE_EPISODE = re.compile(
+    rf"\b(?:the|this)\s+(?:season['’]s\s+|series['’]\s+|show['’]s\s+)?{_ORD}\s+episode\b"
+    rf"|\bseason\s+{_NUM}\s*,?\s*episode\s+{_NUM}\b|\bs\d{{1,3}}\s*e\d{{1,4}}\b",
+    re.I,
+)
+
+
+def episode_in_prose(text: str) -> tuple[int | None, int | None]:
+    """(season, episode) that an opening paragraph says it is about, by the explicit
+    phrases only (a bare "episode 2" in prose is as often last week's)."""
+    match = _PROSE_EPISODE.search(text)
+    if not match:
+        return None, None
+    if match.group(1):
+        return None, _ORDINALS[match.group(1).lower()]
+    return guess_episode(match.group(0))
+
+
 def _number(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
@@ -57,6 +83,12 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
         (rf"\bseason\s+{_NUM}\s*,?\s*{_ORD}\s+episode\b", "ordinal"),
         (rf"\bseason\s+{_NUM}\s+(?:premiere|opener)\b", "premiere"),
     )
+    roman = re.search(r"\b(?:episode|ep\.?|chapter|part)\s+([IVX]{1,5})\b", headline, re.I)
+    if roman and roman.group(1).isupper() and roman.group(1) in _ROMAN:
+        text = (
+            text[: roman.start()] + f"episode {_ROMAN[roman.group(1)]}" + text[roman.end() :]
+        )  # "Episode IV"
+    text = _OTHER_SERIES.sub(" ", text)
     for pattern, special in patterns:
         match = re.search(pattern, text)
         if match:
@@ -170,5 +202,10 @@ def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetG
             if not isinstance(recap, str) and _bare_premiere(text):
                 season = _premiere_season(recap.paragraphs[:3]) or season
             break
+    if number is None and not isinstance(recap, str):
+        for paragraph in recap.paragraphs[:2]:
+            season, number = episode_in_prose(paragraph[:600])
+            if number is not None:
+                break
     names_other = show is None and any(_QUOTED.search(text) for text in texts[:1])
     return TargetGuess(show, names_other, season, number)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 from episodetui.core.html_blocks import ITEM, PARAGRAPH, Block
 from episodetui.core.recaps import furniture
@@ -87,3 +88,20 @@ def names_the_episode(text: str, headline: str) -> bool:
         return True
     quoted = QUOTED_LINE.match(text)
     return bool(quoted and quoted.group(1).strip(" .,!?").casefold() in headline.casefold())
+
+
+# "Episode 4 Recap:", "Ep. 7 review": a label that only repeats which episode this is
+_EPISODE_LABEL = re.compile(
+    r"^(?:season\s+\w+\s*,?\s*)?(?:episode|ep\.?)\s*#?\s*\w+\s*(?:recap|review|summary|thoughts|impressions|notes)?\s*:?$",
+    re.I,
+)
+
+
+def repeats_the_episode(
+    text: str, headline: str, episode_of: Callable[[str], tuple[int | None, int | None]]
+) -> bool:
+    """A short label in the body that names the same episode as the headline, and nothing else."""
+    return bool(_EPISODE_LABEL.match(text.strip())) and episode_of(text) == episode_of(headline) != (
+        None,
+        None,
+    )

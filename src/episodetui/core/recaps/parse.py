@@ -121,13 +121,26 @@ def _headline_score(block: Block, index: int, markdown: bool) -> float | None:
         score -= 4
     if re.search(r"\.$", text) and not text.endswith("..."):
         score -= 6
+    if text.endswith(":"):
+        score -= 4  # "Episode 4 Recap:": a lead-in to what follows, not a title
     return score
+
+
+# "Episode Name: …", "Air Date: …": a field of a labelled list, not a title
+_FIELD = re.compile(
+    r"^(?:episode\s+(?:name|title|number)|title|name|(?:original\s+)?air\s*date|aired|date|synopsis|summary|rating"
+    r"|score|grade|runtime|network|genre|cast|starring|directed\s+by|director|writers?|written\s+by"
+    r"|who|what|when|where|why|verdict):\s+\S",
+    re.I,
+)
 
 
 def _choose_headline(blocks: list[Block], markdown: bool) -> int | None:
     """Index of the block that looks like the headline, among those before the body."""
     candidates: list[tuple[float, int]] = []
     for index, block in enumerate(blocks[:14]):
+        if _FIELD.match(_plain(block)):
+            continue  # "Episode Name: …", "Air Date: …": a field, not a title
         if block.kind == PARAGRAPH and _words(block.text) >= 25 and not furniture.kind_of_drop(block):
             break  # the body has started
         score = _headline_score(block, index, markdown)
@@ -211,6 +224,9 @@ def _classify(
             dropped[PAGE_CHROME] += 1  # "2 of 20 Network": a gallery's slides start here
             in_header = False
             continue
+        if body and lines.repeats_the_episode(text, headline, guess_episode):
+            drop(PAGE_CHROME, block, index)  # "Episode 4 Recap:" under a note, below the headline
+            continue
         if body and lines.fold(text) == lines.fold(headline):
             drop(IMAGE_CAPTION, block, index)  # the headline again, as a gallery's first caption
             continue
@@ -252,8 +268,8 @@ def _classify(
         kind = furniture.kind_of_drop(block)
         if kind:
             dangling = kind == IMAGE_CAPTION and bool(furniture.DANGLING_CREDIT.search(text))
-            if kind == SPOILER_WARNING and guess_episode(text) != (None, None):
-                hints.append(text)  # "Spoilers for season 2, episode 7 of …": for the guess
+            if (kind == SPOILER_WARNING or (in_header and not body)) and guess_episode(text) != (None, None):
+                hints.append(text)  # "Spoilers for season 2, episode 7 of …", "Air Date: … Episode 4"
             drop(kind, block, index)
             continue
         is_deck = (

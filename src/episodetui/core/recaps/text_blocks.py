@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block
+from episodetui.core.recaps import furniture
 
 _HTML_HINT = re.compile(
     r"<!doctype html|<html[\s>]|<body[\s>]|<article[\s>]|<p[\s>]|<div[\s>]|<h1[\s>]", re.I
@@ -171,7 +172,14 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
                 and not (current.kind == PARAGRAPH and not more and _title_over(current.text, line))
             )
         )
-        if continues:
+        if (
+            not continues
+            and current is not None
+            and current.kind == PARAGRAPH
+            and _lines_of_a_label(current.text, more, line)
+        ):
+            more.append("· " + line.strip())  # "Season Tally:" over its short lines: one block
+        elif continues:
             more.append(line.strip())
         else:
             start(PARAGRAPH, line.strip(), indented=indented)
@@ -213,6 +221,23 @@ def _item_title_over(item: str, line: str) -> bool:
         and len(item.strip()) <= 40
         and line[:1].isupper()
         and bool(re.search(r"[.!?…\"”’)]$", line))
+    )
+
+
+def _lines_of_a_label(label: str, more: list[str], line: str) -> bool:
+    """A short line under a short label that ends with a colon ("Up-to-date Season
+    Tally:" / "Red Team has lost 1 player"), in the same group: the label's lines."""
+    line = line.strip()
+    return (
+        label.rstrip().endswith(":")
+        and len(label.split()) <= 6
+        and (not more or all(m.startswith("· ") for m in more))
+        and not furniture.kind_of_drop(Block(PARAGRAPH, label))
+        and not furniture.is_trailing(label.strip())  # "No comments:" over a page's links
+        and len(line.split()) <= 8
+        and not re.search(r"[.!?:]$", line)
+        and not BULLET.match(line)
+        and not NUMBERED.match(line)
     )
 
 
