@@ -96,29 +96,15 @@ class Entry:
     details: list[int] = field(default_factory=list)  # indexes of the paragraphs under it
 
 
-def _split_run_in(block: Block, title: str) -> tuple[str, str]:
-    """A title and the text run into it on the same line: bold lead, or "Label: sentence"."""
+def _bold_lead(block: Block, text: str) -> tuple[str, str] | None:
+    """A bold title run into its text ("**Title.** Text", "<strong>1. Title</strong> text")."""
     lead = block.lead.strip()
     number = NUMBERED.match(lead)
-    if number and not NUMBERED.match(title):
+    if number and not NUMBERED.match(text):
         lead = lead[number.end() :].strip()  # "<strong>1. Title</strong> text": the number is not the title
-    if lead and title.startswith(lead) and len(title) > len(lead):
-        return lead.rstrip(".:;–—- ").strip(), title[len(lead) :].lstrip(" .:;–—-").strip()
-    for separator in (_COLON_RUN_IN, _DASH_RUN_IN):
-        match = separator.match(title)
-        if (
-            match
-            and words(match.group(1)) <= 8
-            and words(match.group(2)) >= 5
-            and SENTENCE_END.search(match.group(2))
-        ):
-            return match.group(1).strip(), match.group(2).strip()
-    return title.rstrip(":").strip(), ""
-
-
-# "Title: text" (a title may hold "(2.01)") and "Title - text"
-_COLON_RUN_IN = re.compile(r"^((?:[^.!?:(]|\([^()]{0,20}\)){1,80}):\s+(\S.*)$")
-_DASH_RUN_IN = re.compile(r"^(\S.{0,79}?)\s+[-–—]\s+(\S.*)$")
+    if lead and text.startswith(lead) and len(text) > len(lead):
+        return lead.rstrip(".:;–—- ").strip(), text[len(lead) :].lstrip(" .:;–—-").strip()
+    return None
 
 
 def _title_ok(title: str, alone: bool = False) -> bool:
@@ -151,12 +137,10 @@ def _numbered_entries(body: list[Block]) -> dict[int, Entry]:
         end = run[position + 1][0] if position + 1 < len(run) else len(body)
         details = _details(body, index + 1, end)
         block = body[index]
-        title, run_in = _split_run_in(block, mark.rest)
-        if not _title_ok(title, alone=not run_in):
-            split = sequence.split_title(mark.rest, alone_ok=bool(details))
-            if split is None:
-                return {}  # a numbered paragraph with no title in it: not a listicle
-            title, run_in = split
+        split = _bold_lead(block, mark.rest) or sequence.split_title(mark.rest, alone_ok=bool(details))
+        if split is None:
+            return {}  # a numbered paragraph with no title in it: not a listicle
+        title, run_in = split
         if not details and not run_in:
             return {}  # a plain numbered list, not titles with paragraphs
         entries[index] = Entry(title, run_in, details)
@@ -171,7 +155,7 @@ def _bold_led_items(body: list[Block]) -> dict[int, Entry]:
     kind = None
     for index, block in enumerate(body):
         if block.kind in (ITEM, PARAGRAPH) and block.lead and block.kind == (kind or block.kind):
-            title, run_in = _split_run_in(block, block.text.strip())
+            title, run_in = _bold_lead(block, block.text.strip()) or ("", "")
             if _title_ok(title) and run_in and (block.kind == ITEM or words(title) >= 2):
                 entries[index] = Entry(title, run_in)
                 kind = block.kind

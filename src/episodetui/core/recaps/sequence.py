@@ -126,14 +126,22 @@ def _clean_title(text: str) -> str:
 
 def split_title(text: str, *, alone_ok: bool = True) -> tuple[str, str] | None:
     """(title, run-in paragraph) of an entry's text, by structure; None when the text
-    is a paragraph with no title in it."""
+    is a paragraph with no title in it. `alone_ok`: the entry has paragraphs under it,
+    so a short line may be all title ("The waiting game – but good this time")."""
     text = text.strip()
     separator = _SEPARATOR.search(text)
     if separator:
         title, rest = text[: separator.start()], text[separator.end() :]
-        if 1 <= _words(title) <= TITLE_WORDS and _words(rest) >= 3:
-            if not re.search(r"[.!?]\s", title):  # a sentence before it: the separator is in the prose
-                return _clean_title(title), rest.strip()
+        prose = _words(rest) >= 5 and bool(re.search(r"[.!?…\"”’')]$", rest))
+        if (
+            1 <= _words(title) <= TITLE_WORDS
+            and _words(rest) >= 3
+            and (prose or not alone_ok)
+            and not re.search(r"[.!?]\s", title)  # a sentence before it: the separator is in the prose
+        ):
+            return _clean_title(title), rest.strip()
+    if alone_ok and _words(text) <= TITLE_WORDS + 4 and text.rstrip(":")[-1:] != ",":
+        return text.rstrip(":").strip(), ""  # a title alone on its line, its text below it
     for sentence in _SENTENCE.finditer(text):
         title, rest = text[: sentence.start() + 1], text[sentence.end() :]
         if _ABBREVIATION.search(title):
@@ -141,8 +149,6 @@ def split_title(text: str, *, alone_ok: bool = True) -> tuple[str, str] | None:
         if _words(title) <= TITLE_WORDS and _words(rest) >= 5:
             return _clean_title(title), rest.strip()
         break
-    if alone_ok and _words(text) <= TITLE_WORDS + 4 and text.rstrip(":")[-1:] != ",":
-        return _clean_title(text), ""
     run: list[str] = []
     for word in text.split():
         if word[:1].isupper() or word[:1].isdigit() or (run and word.lower() in _SMALL):
