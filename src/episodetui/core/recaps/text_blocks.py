@@ -204,6 +204,8 @@ def _title_over(first: str, second: str) -> bool:
     """A short title line over a longer line of prose ("The lifeboat drill" / "A comic
     scene that…"): a hand-wrapped paragraph's first line is about as long as the next."""
     first = first.strip()
+    if _title_like(first) and _title_like(second) and len(first.split()) <= 6 and len(second.split()) <= 6:
+        return True  # two short lines ("Harlan Dies" / "Vale Network"): a title and a credit, not a wrap
     return (
         _title_like(first)
         and len(first.split()) <= 8
