@@ -5,8 +5,7 @@ every paragraph intact."""
 
 from __future__ import annotations
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from episodetui.core.recaps import guess_target, parse_recap
 from episodetui.core.recaps.guess import episode_in_prose, guess_episode
@@ -269,7 +268,9 @@ def test_numbered_lists_in_any_notation_and_glue_come_out_intact(items, notation
     numbers = list(range(1, len(items) + 1))
     if down:
         numbers.reverse()
-    entries = "\n\n".join(f"{notation(n)}{title}{glue}{para}" for n, (title, para) in zip(numbers, items))
+    entries = "\n\n".join(
+        f"{notation(n)}{title}{glue}{para}" for n, (title, para) in zip(numbers, items, strict=True)
+    )
     text = (
         "Glass Harbor Recap: The Moments That Mattered\n\n"
         "Here are the moments that mattered most this week.\n\n" + entries + "\n"
