@@ -279,3 +279,84 @@ def test_numbered_lists_in_any_notation_and_glue_come_out_intact(items, notation
     assert [m.text for m in parsed.key_moments] == [title for title, _ in items]
     for _, para in items:
         assert para in parsed.paragraphs
+
+
+# ------------------------------------------------------------ round 8's rules
+
+
+def test_a_bare_number_counts_when_zero_padded_or_in_a_heading_only():
+    assert marker("01 The tide chart").number == 1
+    assert marker("4 The tide chart", heading=True).number == 4
+    assert marker("3 Scenes That Made the Hour") is None
+    assert marker("10 Minutes later, the ferry is gone.") is None
+
+
+def test_a_prefix_every_title_shares_is_a_hint_not_the_title():
+    items = "\n\n".join(
+        f"{n}. Quill & Ink ep. 12: {title}\n{para}"
+        for n, (title, para) in enumerate(
+            [
+                ("The ink spill", "The whole press room ends up blue and nobody looks up from the desk."),
+                ("The night shift", "Two typesetters and one lamp, and a conversation about a brother."),
+                (
+                    "The last edition",
+                    "The final front page is blank except for one line, held until the credits.",
+                ),
+            ],
+            start=1,
+        )
+    )
+    parsed = parse_recap("Every Big Moment of the Quill & Ink Finale, Ranked\n\n" + items + "\n")
+    assert [m.text for m in parsed.key_moments] == ["The ink spill", "The night shift", "The last edition"]
+    guess = guess_target(parsed, ["Quill & Ink"])
+    assert (guess.show_title, guess.number) == ("Quill & Ink", 12)
+    # titles that merely start alike keep their words
+    other = items.replace("Quill & Ink ep. 12: The night shift", "The night shift")
+    parsed = parse_recap("Every Big Moment of the Quill & Ink Finale, Ranked\n\n" + other + "\n")
+    assert parsed.key_moments[0].text == "Quill & Ink ep. 12: The ink spill"
+
+
+def test_the_headline_cut_at_its_punctuation_is_a_caption_but_a_section_heading_stays():
+    body = "\n\n".join(
+        [
+            "Doctor Yun Episode 7 Recap And Ending Explained! Does Hye-jin Survive The Crash?",
+            "Some series drip melodrama and we still cannot help falling for them every single weekend.",
+            "Doctor Yun Episode 7 Recap And Ending Explained",
+            "Doctor Yun Episode 7 Recap",
+            "Her husband throws a fit when their daughter chooses art school, and she signs the forms.",
+        ]
+    )
+    parsed = parse_recap(body)
+    assert "Doctor Yun Episode 7 Recap And Ending Explained" not in parsed.paragraphs
+    assert "Doctor Yun Episode 7 Recap" in parsed.paragraphs
+
+
+def test_a_spoiler_warning_leads_its_line_and_a_paragraph_ending_in_one_stays():
+    text = (
+        "Saltmarsh Finale: the moments that got us\n\n"
+        "Of course, beware of potential spoilers!\n\n"
+        "Saltmarsh went out swinging, and here are the moments that surprised us most. Beware the spoilers!\n\n"
+        "The wedding that was not, the boat in the fog, and the letter under the floorboards all land.\n"
+    )
+    parsed = parse_recap(text)
+    assert parsed.paragraphs[0].startswith("Saltmarsh went out swinging")
+    assert not any(p.startswith("Of course") for p in parsed.paragraphs)
+
+
+def test_an_episode_caption_goes_and_feeds_the_guess_but_a_sentence_naming_it_stays():
+    text = (
+        "Best Ever Episode? Glimmer Ward's Eleventh, Reviewed\n\n"
+        "We have written about every episode of this show by now, and to celebrate we are looking back at the "
+        "one that stood out above all the rest of them.\n\n"
+        "Glimmer Ward (2026) – Ep.11: “Our Friend's Second Betrayal”\n\n"
+        "With the ward and the world outside blurring into one, Minoa finds herself outside her own shift.\n\n"
+        "In Ep.11, “Betrayal” is the word that everyone in the ward avoids saying out loud.\n\n"
+        "The show turns the camera on the people making it, and it is the best thing it has done.\n"
+    )
+    parsed = parse_recap(text)
+    assert not any(p.startswith("Glimmer Ward (2026)") for p in parsed.paragraphs)
+    assert (
+        "In Ep.11, “Betrayal” is the word that everyone in the ward avoids saying out loud."
+        in parsed.paragraphs
+    )
+    assert guess_target(parsed, ["Glimmer Ward"]).number == 11

@@ -83,7 +83,9 @@ PLEA = re.compile(
     r"|^if\s+you\s+(?:liked|enjoyed|loved)\s+this\s+(?:recap|review|post|article|piece|episode\s+recap)\b|\bplease\s+(?:share|like|subscribe|follow|support)\b"
     r"|\bdelivered\s+(?:straight\s+|right\s+)?to\s+your\s+inbox\b|\b(?:when|if|once)\s+you\s+subscribe\b|\bsubscribe\s+(?:today|now)\b"
     r"|^(?:listen|watch)\s+(?:now\s+|to\s+(?:it|us|the\s+episode)\s+)?(?:on|in|at)\s+\S+(?:\s+\S+)?$|^podcast\s*:|^subscribe\s*:"
-    r"|^how\s+would\s+you\s+rate\b|^see\s+(?:you|y['’]all)\s+(?:next\s+(?:week|time|episode)|then|soon|tomorrow)\b"
+    r"|^how\s+would\s+you\s+rate\b|\bsee\s+(?:you|y['’]all)\s+(?:next\s+(?:week|time|episode)|then|soon|tomorrow)\b[^.!?]{0,20}[.!]*$"
+    r"|\b(?:listen|subscribe)\s+to\s+(?:our|the|my)\s+podcast\b|^read\s+(?:our|my|the)\b.{0,60}\bhere\s*[.!]?$"
+    r"|^(?:youtube|vimeo|instagram|tiktok|twitter|facebook)\s+(?:video|post|embed)$|^\[there\s+(?:was|is)\s+an?\s+\w+\s+here\]$"
     r"|\b(?:drop|share|post|leave)\s+your\s+(?:thoughts|takes?|reactions?|theories)\s+(?:below|here|in\b)"
     r"|^(?:want|looking)\s+(?:to|for)\b[^?]{0,80}\?\s*(?:take\s+a\s+look|check\s+out|head\s+(?:over|to)|click|visit|see)\b",
     re.I,
@@ -249,7 +251,10 @@ _SPEAKS = re.compile(r"\b(?:we|we['’](?:re|ve|ll)|i|i['’](?:m|ve)|us|our)\b"
 # A note, a disclaimer or a bracketed aside about spoilers: "Standard Disclaimer: All the
 # Spoilers, All the Time", "[Editor's Note: … spoilers …]"
 _SPOILERS_NOTE = re.compile(
-    r"^\[.*\bspoil.*\]$|^[\w'’ ]{0,30}\b(?:disclaimer|note|warning)\s*:.*\bspoil", re.I
+    r"^\[.*\bspoil.*\]$|^[\w'’ ]{0,30}\b(?:disclaimer|note|warning)\s*:.*\bspoil"
+    r"|^(?:\W*\w+\W+){0,3}(?:beware|be\s+warned|warn(?:ed|ing)|caution|careful)\b.{0,60}\bspoil|\bspoil\w*\s+(?:warning|minefield)\b"
+    r"|^-+\s*.{0,80}\bspoilers?\b.{0,20}-+$",
+    re.I,
 )
 
 

@@ -24,7 +24,7 @@ def section_title(rest: list[tuple[int, Block]], position: int) -> bool:
         following is not None
         and prose(following)
         and 2 <= words(text) <= 6
-        and not re.search(r"[.!?:;,|]", text)
+        and not re.search(r"[.!?:;|]", text)
         and all(w[:1].isupper() or w in SMALL_WORDS for w in text.split())
         and not text.isupper()  # "TV RECAPS": a kicker
         and not furniture.kind_of_drop(rest[position][1])
@@ -47,7 +47,14 @@ def repeats_the_headline(text: str, headline: str) -> bool:
     flat = " ".join(re.sub(r"[^\w\s]", " ", fold(headline)).split())
     start = " ".join(re.sub(r"[^\w\s]", " ", " ".join(words[:2])).split())
     whole = " ".join(re.sub(r"[^\w\s]", " ", " ".join(words)).split())
-    return bool(start) and f" {start} " in f" {flat} " and whole not in flat and text.strip()[:1].isupper()
+    own = set(whole.split()) - set(flat.split())  # a caption adds words; a section heading re-uses them
+    return (
+        bool(start)
+        and f" {start} " in f" {flat} "
+        and whole not in flat
+        and bool(own)
+        and text.strip()[:1].isupper()
+    )
 
 
 def fold(text: str) -> str:
@@ -104,4 +111,30 @@ def repeats_the_episode(
     return bool(_EPISODE_LABEL.match(text.strip())) and episode_of(text) == episode_of(headline) != (
         None,
         None,
+    )
+
+
+def cut_headline(text: str, headline: str) -> bool:
+    """The headline again in the body, whole or its first part cut where a caption cuts
+    it ("… Ending Explained" under "… Ending Explained! Does she survive?")."""
+    line, head = fold(text), fold(headline)
+    if not line or not head:
+        return False
+    if line == head:
+        return True
+    after = head[len(line) :].lstrip()
+    return (
+        words(line) >= 4 and head.startswith(line) and after[:1] in ("!", "?", ":", ".", "–", "—", "-", "|")
+    )
+
+
+def episode_caption(text: str, episode_of: Callable[[str], tuple[int | None, int | None]]) -> bool:
+    """A short line under a picture that names an episode and its quoted title, and is
+    not a sentence: "Show (2026) – Ep.11: “Its Title”"."""
+    return (
+        words(text) <= 14
+        and bool(QUOTED_TITLE.search(text))
+        and episode_of(text) != (None, None)
+        and not re.search(r"[.!?]$", text.rstrip("\"”’'"))
+        and not re.search(r"\b(?:recap|review|discussion|thoughts|impressions)\b", text, re.I)
     )

@@ -94,6 +94,7 @@ class Entry:
     title: str
     run_in: str = ""  # text on the title's own line, after the title: a body paragraph
     details: list[int] = field(default_factory=list)  # indexes of the paragraphs under it
+    prefix: str = ""  # words every title of the list starts with ("Show ep. 12"): a hint for the guess
 
 
 def _bold_lead(block: Block, text: str) -> tuple[str, str] | None:
@@ -127,7 +128,8 @@ def _numbered_entries(body: list[Block]) -> dict[int, Entry]:
     found = [
         (index, mark)
         for index, block in enumerate(body)
-        if block.kind in (ITEM, HEADING, PARAGRAPH) and (mark := sequence.marker(block.text))
+        if block.kind in (ITEM, HEADING, PARAGRAPH)
+        and (mark := sequence.marker(block.text, block.kind == HEADING))
     ]
     run = sequence.longest_count(found)
     if not run:
@@ -254,7 +256,7 @@ def _without_shared_prefix(entries: dict[int, Entry]) -> dict[int, Entry]:
     parts = [re.split(r"\s+[-–—|:]\s+|:\s+", entry.title, maxsplit=1) for entry in entries.values()]
     if len(parts) >= 2 and all(len(p) == 2 for p in parts) and len({p[0] for p in parts}) == 1:
         for entry, part in zip(entries.values(), parts, strict=True):
-            entry.title = part[1].strip()
+            entry.title, entry.prefix = part[1].strip(), part[0].strip()
     return entries
 
 
@@ -304,5 +306,5 @@ def listicle_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
     for find in (_numbered_entries, _bold_led_items):
         entries = find(body)
         if entries and _evidence(headline, body, min(entries)):
-            return entries
+            return _without_shared_prefix(entries)
     return _unnumbered_entries(headline, body)

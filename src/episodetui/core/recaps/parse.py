@@ -224,10 +224,15 @@ def _classify(
             dropped[PAGE_CHROME] += 1  # "2 of 20 Network": a gallery's slides start here
             in_header = False
             continue
+        if body and not _numbered(block) and lines.episode_caption(text, guess_episode):
+            if position < 12:
+                hints.append(text)  # "Show (2026) – Ep.11: “Title”" under a picture: for the guess, last
+            drop(IMAGE_CAPTION, block, index)
+            continue
         if body and lines.repeats_the_episode(text, headline, guess_episode):
             drop(PAGE_CHROME, block, index)  # "Episode 4 Recap:" under a note, below the headline
             continue
-        if body and lines.fold(text) == lines.fold(headline):
+        if body and lines.cut_headline(text, headline):
             drop(IMAGE_CAPTION, block, index)  # the headline again, as a gallery's first caption
             continue
         if forum_rules and block.kind == ITEM:
@@ -246,9 +251,12 @@ def _classify(
         ):
             dropped[BOILERPLATE] += len(rest) - position  # "here are some links:" over a list of links
             break
-        if body and furniture.LABELLED_LINK.match(text) and last_prose > position:
-            dropped[BOILERPLATE] += 1  # "Read more: [another recap]" between two paragraphs
-            continue
+        if body and furniture.LABELLED_LINK.match(text):
+            if last_prose > position:
+                dropped[BOILERPLATE] += 1  # "Read more: [another recap]" between two paragraphs
+                continue
+            dropped[BOILERPLATE] += len(rest) - position  # "Also Read: …" after the last paragraph
+            break
         if body and block.kind == PARAGRAPH and furniture.COMMENT_START.match(text):
             dropped[COMMUNITY] += len(rest) - position  # the comments under a post
             break
@@ -299,6 +307,7 @@ def _classify(
     blocks_only = [block for _, block in body]
     listicle = listicle_entries(headline, blocks_only)
     label = list_label(blocks_only, listicle)
+    hints.extend(sorted({entry.prefix for entry in listicle.values() if entry.prefix}))
 
     titles = {lines.fold(entry.title) for entry in listicle.values()}
     empty_sections = {

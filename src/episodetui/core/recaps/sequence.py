@@ -49,6 +49,7 @@ _MARKER = re.compile(
     + r")\s*"
     r"[.):\-–—]"
     r"|(?:[A-Za-z]+\s+)?(?:moment|takeaway|scene|reason|lesson|highlight|thing)\s+#?(?P<word>\d{1,3})\s*[.:\-–—]"
+    r"|(?P<bare>\d{1,2})\s+(?=[\"“‘'A-Z])"
     r")\s*(?=\S)",
     re.I,
 )
@@ -66,12 +67,16 @@ class Marker:
     rest: str  # the text after the marker
 
 
-def marker(text: str) -> Marker | None:
-    """The number a block starts with, in any notation, and the text after it."""
+def marker(text: str, heading: bool = False) -> Marker | None:
+    """The number a block starts with, in any notation, and the text after it. A bare
+    number with no punctuation ("01 The tide chart") counts when it is zero-padded or
+    starts a heading: in a paragraph, "3 Scenes That…" or "10 minutes later" are words."""
     match = _MARKER.match(text)
     if not match:
         return None
     notation = next(name for name, value in match.groupdict().items() if value)
+    if notation == "bare" and not (heading or match.group("bare").startswith("0")):
+        return None
     value = match.group(notation)
     if notation == "roman":
         if value.upper() not in _ROMAN or (value != value.upper()):
