@@ -102,23 +102,43 @@ def counts(numbers: list[int]) -> bool:
 
 def longest_count(found: list[tuple[int, Marker]]) -> list[tuple[int, Marker]]:
     """The longest run of markers of one notation that counts 1..n or n..1, in order
-    (stray numbered lines elsewhere do not break it)."""
+    (stray numbered lines elsewhere do not break it; a later "1" starts a new run).
+    Linear in the number of markers: each keeps a pointer to the run it extends."""
     best: list[tuple[int, Marker]] = []
-    for notation in {m.notation for _, m in found}:
+    for notation in sorted({m.notation for _, m in found}):
         same = [(i, m) for i, m in found if m.notation == notation]
-        for start, (_, first) in enumerate(same):
-            if first.number != 1 and not any(m.number == 1 for _, m in same[start + 1 :]):
-                continue
-            step = 1 if first.number == 1 else -1
-            run = [same[start]]
-            for item in same[start + 1 :]:
-                if item[1].number == run[-1][1].number + step:
-                    run.append(item)
-                    if step == -1 and item[1].number == 1:
-                        break
-            if counts([m.number for _, m in run]) and len(run) > len(best):
+        for ordered, backwards in ((same, False), (same[::-1], True)):
+            run = _counting_run(ordered)
+            if backwards:
+                run.reverse()
+            if len(run) >= 2 and len(run) > len(best):
                 best = run
     return best
+
+
+def _counting_run(ordered: list[tuple[int, Marker]]) -> list[tuple[int, Marker]]:
+    """The longest 1, 2, 3 … subsequence of markers, the latest start winning."""
+    tip: dict[int, tuple[int, object]] = {}  # value -> (position, the node it extends)
+    longest: tuple[int, object] | None = None
+    length = 0
+    for position, (_, mark) in enumerate(ordered):
+        value = mark.number
+        if value == 1:
+            tip[1] = (position, None)
+        elif value - 1 in tip:
+            tip[value] = (position, tip[value - 1])
+        else:
+            continue
+        if value > length:
+            length, longest = value, tip[value]
+    run: list[tuple[int, Marker]] = []
+    node = longest
+    while node is not None:
+        position, parent = node
+        run.append(ordered[position])
+        node = parent  # type: ignore[assignment]
+    run.reverse()
+    return run
 
 
 def _words(text: str) -> int:
