@@ -360,3 +360,85 @@ def test_an_episode_caption_goes_and_feeds_the_guess_but_a_sentence_naming_it_st
         in parsed.paragraphs
     )
     assert guess_target(parsed, ["Glimmer Ward"]).number == 11
+
+
+# ------------------------------------------------------------ round 9's rules
+
+
+RANKED = (
+    "Fenwick Hall Power Rankings, Week 6\n\n"
+    "Last week we had a climb up the bell tower and a look inside the archivist's diary. {lead}\n\n"
+    "1. Lady Tamsin: Completely outplayed her nephew at dinner while staying perfectly polite.\n"
+    "2. Captain Rhys: Picked up the ransom, scared a banker and gave the best speech of the season.\n"
+    "3. Young Alder: Going to be a father, and finally stood up to the old duke about it.\n"
+)
+
+
+def test_a_lead_in_must_say_its_list_holds_moments():
+    winners = parse_recap(RANKED.format(lead="Here are this episode's biggest winners, ranked."))
+    assert winners.key_moments == []
+    assert any(p.startswith("1. Lady Tamsin") for p in winners.paragraphs)
+    moments = parse_recap(RANKED.format(lead="Here are this episode's biggest moments, ranked."))
+    assert [m.text for m in moments.key_moments] == ["Lady Tamsin", "Captain Rhys", "Young Alder"]
+    happened = parse_recap(RANKED.format(lead="Here's what happened this week."))
+    assert len(happened.key_moments) == 3
+
+
+def test_one_title_without_a_paragraph_among_titled_entries_is_still_an_entry():
+    text = (
+        "Vellmoor Week 9: The Best Moments\n\n"
+        "Here are this week's best moments, ranked, from the arena to the harbour and back again.\n\n"
+        "1. Graceful Exits: The episode goes out on a high note with a set piece in the old arena.\n\n"
+        "2. WINGS!!!! Mara! Dreading! Dueling!\n\n"
+        "3. The Harbour: The ships burn while the general watches, and he does not move at all.\n"
+    )
+    assert [m.text for m in parse_recap(text).key_moments] == [
+        "Graceful Exits",
+        "WINGS!!!! Mara! Dreading! Dueling!",
+        "The Harbour",
+    ]
+    # a plain numbered list (most items without text of their own) is not a listicle
+    plain = (
+        "Vellmoor Week 9: The Best Moments\n\n"
+        "Here are this week's best moments, ranked, from the arena to the harbour and back again.\n\n"
+        "1. Graceful Exits: The episode goes out on a high note with a set piece in the old arena.\n"
+        "2. The Wings\n"
+        "3. The Harbour\n"
+    )
+    assert parse_recap(plain).key_moments == []
+
+
+def test_a_date_is_not_an_episode_and_a_weekly_column_counts_weeks():
+    assert guess_episode("Last Week in TV - Week of April 13 - Reviews") == (None, None)
+    assert guess_episode("Bento Knights 12 - The Twins' Weakness") == (1, 12)
+    assert guess_episode("Stonebridge: Rankings After Season 2, Week 4") == (2, 4)
+    assert guess_episode("Stonebridge: Rankings, Week 4") == (None, None)
+
+
+def test_do_not_read_if_you_have_not_seen_is_a_warning_and_a_numbered_name_is_not_a_count():
+    text = (
+        "Ashcombe Season 3, Episode 4 Power Ranking\n\n"
+        "Note: Do not read on if you have not seen Season 3, Episode 4 of Ashcombe.\n\n"
+        "In this episode everyone is being played by someone, and the court plots furiously all hour.\n\n"
+        "2) Ysra\n\n"
+        "Despite being slapped around for lying, Ysra made more progress in fifteen minutes than in years.\n\n"
+        "👍 56 · 💬 12\n"
+    )
+    parsed = parse_recap(text)
+    assert not any(p.startswith("Note:") for p in parsed.paragraphs)
+    assert "2) Ysra" in parsed.paragraphs
+    assert not any("👍" in p for p in parsed.paragraphs)
+
+
+def test_the_sentence_right_above_a_headline_is_the_article_but_teasers_further_up_are_not():
+    text = (
+        "Why does it matter that a hospital drama did a rom-com homage this season?\n\n"
+        "If You Like This, Watch That\n\n"
+        "August 10, 2026\n\n"
+        "Every week we rank the characters of Stonebridge as they play the game for the crown.\n\n"
+        "Stonebridge Power Alley: Character Rankings After Season 2, Week 4\n\n"
+        "Queen Adela went back to her roots and won the battle at the river by herself this week.\n"
+    )
+    parsed = parse_recap(text)
+    assert parsed.paragraphs[0].startswith("Every week we rank")
+    assert not any(p.startswith("Why does it matter") for p in parsed.paragraphs)

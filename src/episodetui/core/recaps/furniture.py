@@ -72,7 +72,7 @@ PROMPT_LINE = re.compile(
 )
 COMMENTS_PROMPT = re.compile(
     r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|sound\s+off|share\s+your\s+thoughts|leave\s+a\s+comment)\b.{0,40}\b(?:comments?|below)\b"
-    r"|^discuss\s+(?:below|here|away)\b|\bin\s+the\s+comments\s+below\b|\bhit\s+(?:up\s+)?the\s+comments\b"
+    r"|^discuss\s+(?:below|here|away)\b|\bin\s+the\s+comments\s+below\b|\bhit\s+(?:up\s+)?the\s+comments\b|^comment\s+below\b|\bdiscuss\s+(?:it\s+)?in\s+the\s+comments\b"
     r"|\bleave\s+(?:a|your)\s+comments?\s*[.!]*$|\bcomments?\s+(?:below|section)\s*[.!]*$"
     r"|^(?:so,?\s+)?what\s+(?:are|were)\s+your\s+thoughts\b[^.]{0,40}\?$|\brate\s+(?:it|this|us)\s+below\b",
     re.I,
@@ -84,7 +84,8 @@ PLEA = re.compile(
     r"|\bdelivered\s+(?:straight\s+|right\s+)?to\s+your\s+inbox\b|\b(?:when|if|once)\s+you\s+subscribe\b|\bsubscribe\s+(?:today|now)\b"
     r"|^(?:listen|watch)\s+(?:now\s+|to\s+(?:it|us|the\s+episode)\s+)?(?:on|in|at)\s+\S+(?:\s+\S+)?$|^podcast\s*:|^subscribe\s*:"
     r"|^how\s+would\s+you\s+rate\b|\bsee\s+(?:you|y['’]all)\s+(?:next\s+(?:week|time|episode)|then|soon|tomorrow)\b[^.!?]{0,20}[.!]*$"
-    r"|\b(?:listen|subscribe)\s+to\s+(?:our|the|my)\s+podcast\b|^read\s+(?:our|my|the)\b.{0,60}\bhere\s*[.!]?$"
+    r"|\b(?:listen|subscribe)\s+to\s+(?:our|the|my)\s+podcast\b"
+    r"|\b(?:is|are)\s+on\s+(?:facebook|twitter|instagram|bluesky|mastodon)\b(?:\.\s*and\s+\w+)?[.!]*$|^(?:\w+\s+){0,2}(?:mastodon|facebook|twitter)(?:\s+(?:mastodon|facebook|twitter))+$|^read\s+(?:our|my|the)\b.{0,60}\bhere\s*[.!]?$"
     r"|^(?:youtube|vimeo|instagram|tiktok|twitter|facebook)\s+(?:video|post|embed)$|^\[there\s+(?:was|is)\s+an?\s+\w+\s+here\]$"
     r"|\b(?:drop|share|post|leave)\s+your\s+(?:thoughts|takes?|reactions?|theories)\s+(?:below|here|in\b)"
     r"|^(?:want|looking)\s+(?:to|for)\b[^?]{0,80}\?\s*(?:take\s+a\s+look|check\s+out|head\s+(?:over|to)|click|visit|see)\b",
@@ -218,6 +219,9 @@ def kind_of_drop(block: Block) -> str | None:
         and re.search(r"\d", text)
         and sum(sum(ch.isalpha() for ch in w) >= 2 for w in text.split()) <= 1
         and not re.search(r"[.!?]$", text)
+        and not re.match(
+            r"\s*(?:#|No\.\s?)?\d{1,2}(?:\.\)|[.):])\s+[A-Z]", text
+        )  # "2) Ysra": a numbered name
     ):
         return COMMUNITY  # reactions and counts: "👍 56 · 💬 12 · Share"
     if n <= 14 and NAVIGATION_LINE.match(text) and not re.search(r"[.!?]$", text):
@@ -253,7 +257,8 @@ _SPEAKS = re.compile(r"\b(?:we|we['’](?:re|ve|ll)|i|i['’](?:m|ve)|us|our)\b"
 _SPOILERS_NOTE = re.compile(
     r"^\[.*\bspoil.*\]$|^[\w'’ ]{0,30}\b(?:disclaimer|note|warning)\s*:.*\bspoil"
     r"|^(?:\W*\w+\W+){0,3}(?:beware|be\s+warned|warn(?:ed|ing)|caution|careful)\b.{0,60}\bspoil|\bspoil\w*\s+(?:warning|minefield)\b"
-    r"|^-+\s*.{0,80}\bspoilers?\b.{0,20}-+$",
+    r"|^-+\s*.{0,80}\bspoilers?\b.{0,20}-+$"
+    r"|\b(?:do\s+not|don['’]t|stop)\s+read(?:ing)?\b.{0,60}\bif\s+you\s+(?:have\s+not|haven['’]t)\s+(?:seen|watched)\b",
     re.I,
 )
 

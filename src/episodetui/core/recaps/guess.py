@@ -47,6 +47,11 @@ _ROMAN = {
 }
 # "The Revival Series, Episode Two", "the podcast's episode 12": another series' episode
 _OTHER_SERIES = re.compile(r"\b(?:series|podcast|podcast['’]s)\s*[,:]?\s*(?:episode|ep\.?)\s*#?\s*\w+", re.I)
+_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4})?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
 # Prose that names the episode it is about: "the season's third episode", "season 2, episode 5"
 _PROSE_EPISODE = re.compile(
     rf"\b(?:the|this)\s+(?:season['’]s\s+|series['’]\s+|show['’]s\s+)?{_ORD}\s+episode\b"
@@ -81,6 +86,7 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
         (r"(?<![\d.$£€])(\d{1,2})\.(\d{2})(?![\d.%])", None),  # 1.03, not 7.16% or $1.50
         (rf"\bseason\s+{_NUM}\s*[,:\-–—]?\s*(?:episode|ep\.?|chapter|part)\s*#?\s*{_NUM}\b", None),
         (rf"\bseason\s+{_NUM}\s*,?\s*{_ORD}\s+episode\b", "ordinal"),
+        (rf"\bseason\s+{_NUM}\s*,?\s*week\s+{_NUM}\b", None),  # a weekly column: "Season 2, Week 4"
         (rf"\bseason\s+{_NUM}\s+(?:premiere|opener)\b", "premiere"),
     )
     roman = re.search(r"\b(?:episode|ep\.?|chapter|part)\s+([IVX]{1,5})\b", headline, re.I)
@@ -89,6 +95,7 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
             text[: roman.start()] + f"episode {_ROMAN[roman.group(1)]}" + text[roman.end() :]
         )  # "Episode IV"
     text = _OTHER_SERIES.sub(" ", text)
+    text = _DATE.sub(" ", text)  # "Week of April 13": a date, not an episode
     for pattern, special in patterns:
         match = re.search(pattern, text)
         if match:
@@ -180,7 +187,9 @@ def _premiere_season(paragraphs: list[str]) -> int | None:
     premiere's code ("the season premiere (2.01)", "S02E01")."""
     for paragraph in paragraphs:
         for code in re.finditer(
-            r"\bs\d{1,3}\s*e\d{1,4}\b|\b\d{1,3}x\d{1,4}\b|\(\d{1,2}\.\d{1,3}\)", paragraph, re.I
+            r"\bs\d{1,3}\s*e\d{1,4}\b|\b\d{1,3}x\d{1,4}\b|\(\d{1,2}\.\d{1,3}\)|\bseason\s+\w+\s+premiere\b",
+            paragraph,
+            re.I,
         ):
             season, number = guess_episode(code.group(0))
             if number == 1:
@@ -200,7 +209,7 @@ def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetG
         season, number = guess_episode(text)
         if number is not None:
             if not isinstance(recap, str) and _bare_premiere(text):
-                season = _premiere_season(recap.paragraphs[:3]) or season
+                season = _premiere_season(recap.paragraphs[:3] + hints) or season
             break
     if number is None and not isinstance(recap, str):
         for paragraph in recap.paragraphs[:2]:

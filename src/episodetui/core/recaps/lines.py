@@ -42,7 +42,7 @@ def repeats_the_headline(text: str, headline: str) -> bool:
     """A caption that starts with words of the headline (the show's name) and adds a
     few of its own: "Corvid Hall Red Wedding" under "4 Scenes From Corvid Hall…"."""
     words = fold(text).split()
-    if not 3 <= len(words) <= 6 or re.search(r"[.!?:;,]$", text.strip()):
+    if not 3 <= len(words) <= 6 or re.search(r"[.!?:;,]$", text.strip()) or ": " in text:
         return False
     flat = " ".join(re.sub(r"[^\w\s]", " ", fold(headline)).split())
     start = " ".join(re.sub(r"[^\w\s]", " ", " ".join(words[:2])).split())
@@ -131,9 +131,11 @@ def cut_headline(text: str, headline: str) -> bool:
 def episode_caption(text: str, episode_of: Callable[[str], tuple[int | None, int | None]]) -> bool:
     """A short line under a picture that names an episode and its quoted title, and is
     not a sentence: "Show (2026) – Ep.11: “Its Title”"."""
+    parts = re.split(r"\s+[-–—|]\s+", text)
+    code_alone = len(parts) == 3 and episode_of(parts[1]) != (None, None) and len(parts[1].split()) <= 2
     return (
         words(text) <= 14
-        and bool(QUOTED_TITLE.search(text))
+        and (bool(QUOTED_TITLE.search(text)) or code_alone)  # "Show - 4.10 - Its Title"
         and episode_of(text) != (None, None)
         and not re.search(r"[.!?]$", text.rstrip("\"”’'"))
         and not re.search(r"\b(?:recap|review|discussion|thoughts|impressions)\b", text, re.I)

@@ -143,9 +143,10 @@ def _numbered_entries(body: list[Block]) -> dict[int, Entry]:
         if split is None:
             return {}  # a numbered paragraph with no title in it: not a listicle
         title, run_in = split
-        if not details and not run_in:
-            return {}  # a plain numbered list, not titles with paragraphs
         entries[index] = Entry(title, run_in, details)
+    with_text = sum(bool(entry.details or entry.run_in) for entry in entries.values())
+    if with_text * 2 < len(entries):
+        return {}  # a plain numbered list, not titles with paragraphs (one title alone among them may be)
     return entries
 
 
@@ -276,12 +277,23 @@ def _same_rank(block: Block, level: int | None) -> bool:
     return block.kind != HEADING if level is None else block.kind == HEADING and block.level == level
 
 
+# A lead-in says what its list holds: moments, scenes, takeaways, "what happened" (not
+# "the biggest winners, ranked": a ranking of characters is not a list of moments)
+_NAMES_EVENTS = re.compile(
+    LISTICLE_HEADLINE.pattern
+    + r"|\b(?:what|everything\s+that)\s+happened\b|\btook\s+(?:away|from)\b|\bstood\s+out\b|\blearned\b",
+    re.I,
+)
+
+
 def _evidence(headline: str, body: list[Block], first_title: int) -> bool:
     if LISTICLE_HEADLINE.search(headline):
         return True
     before = [b for b in body[max(0, first_title - 2) : first_title] if b.kind in (PARAGRAPH, HEADING)]
     return any(
-        is_label(b) or LEAD_IN.search(plain(b)) or (b.kind == HEADING and LISTICLE_HEADLINE.search(plain(b)))
+        is_label(b)
+        or (LEAD_IN.search(plain(b)) and _NAMES_EVENTS.search(plain(b)))
+        or (b.kind == HEADING and LISTICLE_HEADLINE.search(plain(b)))
         for b in before
     )
 

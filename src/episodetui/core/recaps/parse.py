@@ -201,14 +201,24 @@ def _classify(
 
     # Everything above the headline is the page around it.
     start = 0 if headline_index is None else headline_index + 1
+    body: list[tuple[int, Block]] = []
     for index, block in enumerate(blocks[:start]):
         if index == headline_index:
             continue
         if fmt != "html" and _words(block.text) <= 8:
             hints.append(_plain(block))  # a kicker or a subreddit may name the show
-        drop(furniture.kind_of_drop(block) or PAGE_CHROME, block, index)
+        kind = furniture.kind_of_drop(block)
+        if (
+            not kind
+            and index == start - 2
+            and block.kind == PARAGRAPH
+            and lines.prose(block)
+            and fmt != "html"
+        ):
+            body.append((index, block))  # the article's first sentence copied right above its title
+            continue
+        drop(kind or PAGE_CHROME, block, index)
 
-    body: list[tuple[int, Block]] = []
     in_header = True
     rest = list(enumerate(blocks))[start:]
     # the last substantial paragraph: a share bar before it is mid-article, not the tail
@@ -276,7 +286,7 @@ def _classify(
         kind = furniture.kind_of_drop(block)
         if kind:
             dangling = kind == IMAGE_CAPTION and bool(furniture.DANGLING_CREDIT.search(text))
-            if (kind == SPOILER_WARNING or (in_header and not body)) and guess_episode(text) != (None, None):
+            if (kind == SPOILER_WARNING or position < 12) and guess_episode(text) != (None, None):
                 hints.append(text)  # "Spoilers for season 2, episode 7 of …", "Air Date: … Episode 4"
             drop(kind, block, index)
             continue

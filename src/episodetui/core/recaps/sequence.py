@@ -159,7 +159,7 @@ def split_title(text: str, *, alone_ok: bool = True) -> tuple[str, str] | None:
         title, rest = text[: separator.start()], text[separator.end() :]
         prose = _words(rest) >= 5 and bool(re.search(r"[.!?…\"”’')]$", rest))
         if (
-            1 <= _words(title) <= TITLE_WORDS
+            1 <= _words(title) <= TITLE_WORDS + 2
             and _words(rest) >= 3
             and (prose or not alone_ok)
             and not re.search(r"[.!?]\s", title)  # a sentence before it: the separator is in the prose
@@ -182,9 +182,11 @@ def split_title(text: str, *, alone_ok: bool = True) -> tuple[str, str] | None:
         break
     while run and run[-1].lower() in _SMALL - {"a", "an", "the"}:
         run.pop()
-    if 3 <= len(run) <= TITLE_WORDS + 1 and run[-1][:1].isupper():
+    if 3 <= len(run) <= TITLE_WORDS + 1 and run[-1][:1].isupper() and _words(text) - len(run) >= 4:
         title = " ".join(run[:-1])
         return _clean_title(title), text[len(title) :].strip()
+    if _words(text) <= TITLE_WORDS and not text[:1].islower():
+        return text.rstrip(":").strip(), ""  # a short line with no paragraph of its own: a title alone
     return None
 
 
