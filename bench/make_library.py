@@ -109,10 +109,11 @@ def main() -> None:
     library = build(
         args.data_dir, args.shows, args.episodes_per_show, args.notes, args.recaps, args.long_show
     )
-    counts = {
-        table: library.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
-        for table in ("shows", "episodes", "notes", "recaps")
-    }
+    with library.transaction() as db:
+        counts = {
+            table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("shows", "episodes", "notes", "recaps")
+        }
     print(f"built {counts} in {time.perf_counter() - started:.1f}s at {args.data_dir}")
 
 
