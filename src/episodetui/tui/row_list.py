@@ -66,7 +66,9 @@ class RowList(ScrollView, can_focus=True):
     }
     """
 
-    cursor = reactive(0, always_update=True, init=False)
+    # repaint=False: a cursor move repaints the two rows it changed (watch_cursor), not
+    # the whole list (about 10 KB written to the terminal for every move).
+    cursor = reactive(0, always_update=True, init=False, repaint=False)
 
     class Selected(Message):
         """Enter, or a click on the highlighted row."""
