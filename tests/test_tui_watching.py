@@ -10,7 +10,7 @@ from conftest import fixed_clock, screen_text
 from episodetui.core.store import Library
 from episodetui.tui.app import EpisodeTuiApp
 from episodetui.tui.library_screen import LibraryScreen
-from episodetui.tui.row_list import Column, RowList
+from episodetui.tui.row_list import Column, RowList, column_widths
 from episodetui.tui.show_screen import ShowScreen
 from episodetui.tui.watching import RewatchChoice
 from pilot_helpers import open_app, reopen, step
@@ -159,16 +159,11 @@ async def test_find_is_told_and_escape_clears_it(demo):
 def test_extra_width_goes_to_the_title():
     from episodetui.tui.library_screen import SHOW_COLUMNS
 
-    rows = RowList(SHOW_COLUMNS)
-    rows._content_width = 200
-    show, progress, nxt, last = rows._widths()
+    show, progress, nxt, last = column_widths(SHOW_COLUMNS, 200)
     assert nxt == 44 and show > 100 and (progress, last) == (16, 12)
-    rows._content_width = 80
-    show, _, nxt, _ = rows._widths()
+    show, _, nxt, _ = column_widths(SHOW_COLUMNS, 80)
     assert show > nxt and 77 <= show + nxt + 16 + 12 + 3 <= 79
-    capped = RowList([Column("a"), Column("b", max_width=5)])
-    capped._content_width = 41
-    assert capped._widths() == [34, 5]
+    assert column_widths([Column("a"), Column("b", max_width=5)], 41) == [34, 5]
 
 
 def _damage(folder) -> None:

@@ -14,6 +14,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -82,15 +83,21 @@ class RowList(ScrollView, can_focus=True):
         def control(self) -> RowList:
             return self.row_list
 
+    # Rows made and lines drawn are kept for the rows seen last: a screenful is ~35 rows,
+    # so scrolling back and forth costs nothing, and a long list does not keep them all.
+    CELLS_KEPT = 1024
+    LINES_KEPT = 512
+
     def __init__(self, columns: Sequence[Column], *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.columns = list(columns)
         self._keys: list[str] = []
         self._index: dict[str, int] = {}
         self._cells_for: Callable[[int], tuple[Text, ...]] = lambda index: ()
-        self._cells: dict[int, tuple[Text, ...]] = {}  # rows made so far
-        self._cache: dict[tuple[int, bool], Strip] = {}
-        self._widths_for: tuple[int, list[int]] = (-1, [])
+        self._cells: LRUCache[int, tuple[Text, ...]] = LRUCache(self.CELLS_KEPT)
+        self._cache: LRUCache[tuple[int, bool], Strip] = LRUCache(self.LINES_KEPT)
+        self._column_widths: list[int] = []
+        self._widths_for = -1  # the width _column_widths were computed for
         self._center_pending = False
         self._drawn_with: tuple[Style, ...] = ()
         self._content_width = 0  # set once per batch of lines drawn
@@ -111,7 +118,8 @@ class RowList(ScrollView, can_focus=True):
     def _row_cells(self, index: int) -> tuple[Text, ...]:
         cells = self._cells.get(index)
         if cells is None:
-            cells = self._cells[index] = self._cells_for(index)
+            cells = self._cells_for(index)
+            self._cells.set(index, cells)
         return cells
 
     def set_rows(
@@ -142,10 +150,13 @@ class RowList(ScrollView, can_focus=True):
         index = self._index.get(key)
         if index is None:
             return
-        self._cells.pop(index, None)
-        self._cache.pop((index, True), None)
-        self._cache.pop((index, False), None)
+        self._cells.discard(index)
+        self._forget_lines(index)
         self.refresh_line(index)
+
+    def _forget_lines(self, index: int) -> None:
+        self._cache.discard((index, True))
+        self._cache.discard((index, False))
 
     @property
     def highlighted_key(self) -> str | None:
@@ -170,8 +181,7 @@ class RowList(ScrollView, can_focus=True):
         # Repaint the two rows that changed, not the whole list and its scrollbar;
         # a scroll repaints what it must by itself.
         for index in {old, new}:
-            self._cache.pop((index, True), None)
-            self._cache.pop((index, False), None)
+            self._forget_lines(index)
             self.refresh_line(index)
         self._scroll_to_cursor()
 
@@ -220,6 +230,7 @@ class RowList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._cache.clear()
+        self._compute_widths(self.scrollable_content_region.width)
         self.virtual_size = Size(self.size.width, len(self._keys) + 1)
         self._scroll_to_cursor()
 
@@ -238,45 +249,22 @@ class RowList(ScrollView, can_focus=True):
         # Textual re-applies styles on every screen switch; drawn rows stay valid
         # unless the styles changed (a theme, focus).
         self._content_width = self.scrollable_content_region.width
+        if self._content_width != self._widths_for:  # a scrollbar came or went
+            self._compute_widths(self._content_width)
         styles = self._row_styles()
         if styles != self._drawn_with:
             self._drawn_with = styles
             self._cache.clear()
         return super().render_lines(crop)
 
-    def _widths(self) -> list[int]:
-        """Column widths for the current width, computed once per width."""
-        width = self._content_width - 1  # a left margin
-        if self._widths_for[0] == width:
-            return self._widths_for[1]
-        fixed = sum(c.width for c in self.columns if c.width is not None)
-        spare = max(0, width - fixed - (len(self.columns) - 1))
-        widths = [c.width for c in self.columns]
-        shared = [i for i, c in enumerate(self.columns) if c.width is None]
-        # Share the spare space by weight; a column at its max_width gives the rest back.
-        while shared:
-            weights = sum(self.columns[i].weight for i in shared) or 1
-            capped = [
-                i
-                for i in shared
-                if (m := self.columns[i].max_width) is not None
-                and spare * self.columns[i].weight // weights > m
-            ]
-            if not capped:
-                for i in shared:
-                    widths[i] = spare * self.columns[i].weight // weights
-                break
-            for i in capped:
-                widths[i] = self.columns[i].max_width
-                spare -= widths[i]
-                shared.remove(i)
-        result = [w or 0 for w in widths]
-        self._widths_for = (width, result)
-        return result
+    def _compute_widths(self, content_width: int) -> None:
+        """Column widths for a width: once per resize (or scrollbar), not per line."""
+        self._widths_for = content_width
+        self._column_widths = column_widths(self.columns, content_width)
 
     def _line(self, cells: Sequence[Text], style: Style) -> Text:
         line = Text(" ", no_wrap=True, end="")
-        for i, (cell, width) in enumerate(zip(cells, self._widths(), strict=False)):
+        for i, (cell, width) in enumerate(zip(cells, self._column_widths, strict=False)):
             if i:
                 line.append(" ")
             piece = cell.copy()
@@ -310,7 +298,7 @@ class RowList(ScrollView, can_focus=True):
             style += cursor_style
         line = self._line(self._row_cells(index), style)
         strip = Strip(line.render(self.app.console)).extend_cell_length(width, style).crop(0, width)
-        self._cache[(index, is_cursor)] = strip
+        self._cache.set((index, is_cursor), strip)
         return strip
 
     def refresh_line(self, index: int) -> None:
@@ -318,3 +306,31 @@ class RowList(ScrollView, can_focus=True):
         y = index - round(self.scroll_y) + 1
         if 1 <= y < self.size.height:
             self.refresh(Region(0, y, self.size.width, 1))
+
+
+def column_widths(columns: Sequence[Column], content_width: int) -> list[int]:
+    """Each column's width in a list `content_width` cells wide (after a left margin
+    and one space between columns): fixed columns keep theirs, the others share the
+    rest by weight, and a column at its max_width gives the rest back."""
+    width = content_width - 1  # a left margin
+    fixed = sum(c.width for c in columns if c.width is not None)
+    spare = max(0, width - fixed - (len(columns) - 1))
+    widths = [c.width for c in columns]
+    shared = [i for i, c in enumerate(columns) if c.width is None]
+    # Share the spare space by weight; a column at its max_width gives the rest back.
+    while shared:
+        weights = sum(columns[i].weight for i in shared) or 1
+        capped = [
+            i
+            for i in shared
+            if (m := columns[i].max_width) is not None and spare * columns[i].weight // weights > m
+        ]
+        if not capped:
+            for i in shared:
+                widths[i] = spare * columns[i].weight // weights
+            break
+        for i in capped:
+            widths[i] = columns[i].max_width
+            spare -= widths[i]
+            shared.remove(i)
+    return [w or 0 for w in widths]
