@@ -108,6 +108,27 @@ def test_every_mark_undoes_to_the_same_plays(library):
     assert len(bulk.added_play_ids) == 3 and all(p.bulk for p in library.plays(ids[2]))
 
 
+def test_mark_through_marks_what_it_asked_about_in_one_statement(library):
+    """The batched mark marks exactly what the question counted: aired, unwatched, up
+    to the episode, across seasons, no specials, nothing in another show."""
+    show = library.add_show("Harbour Lights", [3, 3])
+    library.add_season(show.id, 0, 1)
+    other = library.add_show("Quiet Orbit", [2])
+    episodes = library.episodes(show.id)
+    library.add_play(episodes[1].id, "2026-01-02T10:00:00+00:00")
+    library.update_episode(episodes[2].id, air_date="2099-01-01")  # not aired: skipped
+    target = episodes[4]  # S02E02
+    asked = [e.id for e in library.aired_unwatched_through(target.id)]
+    change = marking.mark_through(library, target.id)
+    assert list(change.episode_ids) == asked == [episodes[0].id, episodes[3].id, episodes[4].id]
+    assert sorted(change.added_play_ids) == sorted(p.id for e in asked for p in library.plays(e))
+    assert all(p.bulk for e in asked for p in library.plays(e))
+    assert [e.watched for e in library.episodes(show.id)] == [True, True, False, True, True, False, False]
+    assert not any(e.watched for e in library.episodes(other.id))
+    single = marking.mark_through(library, episodes[5].id)
+    assert [p.bulk for p in library.plays(episodes[5].id)] == [False] and len(single.added_play_ids) == 1
+
+
 def test_marking_decides_from_the_database(library):
     show = library.add_show("Harbour Lights", [2])
     first = library.episodes(show.id)[0].id

@@ -103,13 +103,31 @@ class WatchingRoom(EpisodesRoom):
             ]
         return [e for e in candidates if not e.watched and e.aired(today)]
 
+    def mark_aired_unwatched_through(self, episode_id: int) -> list[tuple[int, int]]:
+        """One play now for each episode `aired_unwatched_through` names, in one
+        statement (a bulk mark when more than one); the (episode id, play id) pairs."""
+        target = self.episode(episode_id)
+        if target.season == 0:
+            if target.watched or not target.aired(self.today()):
+                return []
+            return [(episode_id, self.add_play(episode_id, self.now()))]
+        with self.transaction() as db:
+            added = db.execute(
+                "INSERT INTO plays(episode_id, watched_at, source, bulk)"
+                " SELECT e.id, ?, ?, 1 FROM episodes e"
+                " WHERE e.show_id = ? AND e.season > 0 AND (e.season, e.number) <= (?, ?)"
+                " AND (e.air_date IS NULL OR e.air_date <= ?)"
+                " AND NOT EXISTS (SELECT 1 FROM plays p WHERE p.episode_id = e.id)"
+                " RETURNING episode_id, id",
+                (self.now(), MANUAL, target.show_id, target.season, target.number, self.today().isoformat()),
+            ).fetchall()
+            if len(added) == 1:  # one episode is not a bulk mark
+                db.execute("UPDATE plays SET bulk = 0 WHERE id = ?", (added[0][1],))
+        return sorted((int(e), int(p)) for e, p in added)
+
     def watch_through(self, episode_id: int) -> int:
         """Mark every aired episode up to this one watched; returns how many changed."""
         target = self.episode(episode_id)
         if not target.aired(self.today()):
             raise EpisodeTuiError(f"{target.code} has not aired yet ({target.air_date})")
-        with self.transaction():
-            pending = self.aired_unwatched_through(episode_id)
-            for episode in pending:
-                self._first_play(episode.id, bulk=len(pending) > 1)
-        return len(pending)
+        return len(self.mark_aired_unwatched_through(episode_id))
