@@ -44,7 +44,20 @@ COLUMNS, LINES = 120, 36
 TIMEOUT = 30.0
 LONG_SHOW = "The Long Case Files"
 WITH_EMULATOR = False  # stop the clock after pyte has read the output (--with-emulator)
-KEYS = {"enter": b"\r", "escape": b"\x1b[27u", "w": b"w", "q": b"q", "down": b"\x1b[B", "end": b"\x1b[F"}
+KEYS = {
+    "enter": b"\r",
+    "escape": b"\x1b[27u",
+    "w": b"w",
+    "q": b"q",
+    "down": b"\x1b[B",
+    "end": b"\x1b[F",
+    "ctrl+f": b"\x06",
+    "backspace": b"\x7f",
+}
+# Typed into the search screen (ctrl+f) one character at a time. Show titles end in a
+# four-digit number, so each keystroke narrows the results (1,000 shows, 100, 10, 1)
+# and the status line changes with every one.
+SEARCH_QUERIES = ("0042", "0517", "0999", "0123")
 
 
 class Terminal:
@@ -218,9 +231,70 @@ def keys(data_dir: Path, repeat: int) -> dict[str, float]:
                 app.press(key, lambda t, before=before: progress(t) not in (None, before), name)
             )
         app.press("escape", library_drawn, "the library")
+    # Search as you type (ctrl+f), each keystroke timed until the results change.
+    app.press("ctrl+f", lambda t: "Unwatched recaps are never searched" in t, "the search screen")
+    for query in SEARCH_QUERIES * max(1, repeat // 4):
+        for length in range(1, len(query) + 1):
+            count += 1
+            times.setdefault("bare_search", []).append(
+                bare.press(query[length - 1], lambda t, n=count: f"pressed {n}:" in t, "a letter")
+            )
+            app.settle()
+            before = search_status(app.text())
+            times.setdefault("search", []).append(
+                app.press(
+                    query[length - 1],
+                    lambda t, before=before: search_status(t) not in (None, before),
+                    f"the results of {query[:length]!r}",
+                )
+            )
+        for _ in query:
+            os.write(app.fd, KEYS["backspace"])
+        app.wait_for(lambda t: "Unwatched recaps are never searched" in t, "the empty search")
+    app.press("escape", library_drawn, "the library")
+    # The statistics screen (S), timed until its figures show (they are read on a worker).
+    for _ in range(max(3, repeat // 2)):
+        count += 1
+        times.setdefault("bare_S", []).append(bare.press("S", lambda t, n=count: f"pressed {n}:" in t, "S"))
+        times.setdefault("stats", []).append(
+            app.press("S", lambda t: "Episodes watched" in t, "the statistics")
+        )
+        app.press("escape", library_drawn, "the library")
     app.quit()
     bare.quit()
     return {key: statistics.median(values) for key, values in times.items()}
+
+
+SEARCH_STATUS = re.compile(r"(?:more than )?[\d,]+ match(?:es)? in [\d,]+ shows?|No matches")
+
+
+def search_status(text: str) -> str | None:
+    match = SEARCH_STATUS.search(text)
+    return match.group(0) if match else None
+
+
+def exchange(data_dir: Path, repeat: int) -> dict[str, float]:
+    """`episodetui export` of the whole library to a JSON file, and `episodetui import` of
+    that file into an empty library: seconds (median) and the import's peak RSS."""
+    runs: dict[str, list[float]] = {"export": [], "import": [], "import_rss": [], "size": []}
+    for _ in range(max(1, repeat // 3)):
+        target = Path(tempfile.mkdtemp(prefix="episodetui-bench-exchange-"))
+        export = target / "library.json"
+        for name, argv in (
+            ("export", [*app_argv(data_dir), "export", str(export)]),
+            ("import", [*app_argv(target / "new"), "import", str(export)]),
+        ):
+            started = time.perf_counter()
+            child = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(child.pid, 0)
+            runs[name].append(time.perf_counter() - started)
+            if status:
+                raise RuntimeError(f"{name} failed: {child.stderr.read().decode() if child.stderr else ''}")
+            if name == "import":
+                runs["import_rss"].append(usage.ru_maxrss * 1024)
+        runs["size"].append(export.stat().st_size)
+        subprocess.run(["rm", "-rf", str(target)], check=True)
+    return {k: (max(v) if k == "import_rss" else statistics.median(v)) for k, v in runs.items()}
 
 
 def ensure_library(data_dir: Path) -> None:
@@ -259,6 +333,8 @@ def main() -> None:
         ("back to the library (Escape)", ours["back"], ours["bare_escape"], "≤ 1.5×"),
         ("`W` up to the last episode (~970 marked), y", ours["W"], ours["bare_y"], "≤ 3×"),
         ("  … and z to undo it", ours["undo W"], ours["bare_z"], ""),
+        ("search, per keystroke (ctrl+f, 16 keys)", ours["search"], ours["bare_search"], "≤ 1.5×"),
+        ("the statistics screen (S), until its figures", ours["stats"], ours["bare_S"], "≤ 3×"),
         ("first frame, process start to the library", frames["app"], frames["bare"], "≤ 1.3×"),
     ]
     app_peak, bare_peak = frames["app_rss"], frames["bare_rss"]
@@ -272,6 +348,14 @@ def main() -> None:
     print(
         f"| {'peak memory (max RSS), first frame + Enter':45} | {app_peak / 1024:6.0f} MiB | {bare_peak / 1024:8.0f} MiB "
         f"| {app_peak / bare_peak:4.2f}× | |"
+    )
+    moved = exchange(work, args.repeat)
+    mib = 1024 * 1024
+    print(f"\nexport and import of the whole library ({moved['size'] / mib:.0f} MiB of JSON), median:")
+    print(f"| `episodetui export FILE` | {moved['export']:.2f} s | | | ≤ 2 s |")
+    print(
+        f"| `episodetui import FILE` into an empty library | {moved['import']:.2f} s "
+        f"| peak RSS {moved['import_rss'] / mib:.0f} MiB = {moved['import_rss'] / moved['size']:.1f}× the file | | ≤ 4 s, < 5× |"
     )
 
 

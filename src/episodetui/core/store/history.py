@@ -50,11 +50,13 @@ class _LibraryPlay:
 
 
 class HistoryRoom(WatchingRoom, UpstreamRoom):
-    def show_index(self) -> dict[str, int]:
-        """Every way the library knows a show: "tvdb:81189", "title:<key>", ... -> show id."""
-        index: dict[str, int] = {}
+    def show_index(self, only: int | None = None, into: dict[str, int] | None = None) -> dict[str, int]:
+        """Every way the library knows a show: "tvdb:81189", "title:<key>", ... -> show id.
+        With `only`, that show's ways are added to `into` (where not taken already)."""
+        index: dict[str, int] = {} if into is None else into
+        where, params = (" WHERE id = ?", (only,)) if only is not None else ("", ())
         for show_id, key, ids, year in self._db.execute(
-            "SELECT id, title_key, external_ids, year FROM shows"
+            f"SELECT id, title_key, external_ids, year FROM shows{where} ORDER BY id", params
         ):
             try:
                 parsed = json.loads(ids)
