@@ -109,6 +109,46 @@ async def test_stats_screen_from_the_library_key_and_other_years(data_dir):
     lib.close()
 
 
+async def test_stats_screen_kept_between_visits_counts_again_only_after_a_change(data_dir, monkeypatch):
+    from episodetui.tui import stats_screen
+
+    reads = []
+    count = stats_screen.compute_stats_apart
+    monkeypatch.setattr(stats_screen, "compute_stats_apart", lambda *a: reads.append(a) or count(*a))
+    lib = history_library(data_dir)
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("S", "right")  # a year, then away: it opens on all time again
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("S")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "All time" in screen_text(app) and "Episodes watched  7" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        before = len(reads)
+        await pilot.press("S")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(reads) == before, "nothing changed: the figures shown are still right"
+        assert "Episodes watched  7" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        other = Library.open(data_dir)  # another process watches an episode
+        unwatched = next(e for e in other.episodes(1) if not e.watched and e.season > 0)
+        other.add_play(unwatched.id, "2026-03-06T20:00:00+00:00")
+        other.close()
+        await pilot.press("S")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Episodes watched  8" in screen_text(app)
+    lib.close()
+
+
 def _stats_app(data_dir):
     lib = history_library(data_dir)
     return EpisodeTuiApp(lib)

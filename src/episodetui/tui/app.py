@@ -327,10 +327,9 @@ class EpisodeTuiApp(App[None]):
         self.push_screen(SearchScreen(revealed, notes_revealed=getattr(self.screen, "notes_revealed", False)))
 
     def action_statistics(self) -> None:
-        from episodetui.tui.stats_screen import StatsScreen
+        from episodetui.tui.stats_screen import open_statistics
 
-        if not isinstance(self.screen, StatsScreen):
-            self.push_screen(StatsScreen())
+        open_statistics(self)
 
     def action_export_journal(self, show_id: int | None = None) -> None:
         """Ask where, then write the Markdown journal there (atomically, 0600)."""

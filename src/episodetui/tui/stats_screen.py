@@ -30,6 +30,7 @@ class StatsScreen(Screen):
         super().__init__(id="stats")
         self.year = year
         self.stats: Stats | None = None
+        self._read_at: tuple[object, int | None] | None = None  # (change marker, year) of self.stats
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,16 +48,22 @@ class StatsScreen(Screen):
         self.load()
 
     def on_screen_resume(self) -> None:
-        if self.stats is not None:
+        # Kept between visits (open_statistics): read again only if the library or the
+        # year changed since the figures shown were read.
+        if self.stats is not None and self._read_at != (self.app.library.change_marker(), self.year):
             self.load()
 
-    @work(thread=True, exclusive=True, group="stats")
     def load(self) -> None:
-        stats = compute_stats_apart(self.app.library, self.year)
-        self.app.call_from_thread(self.show_stats, stats)
+        self._read(self.app.library.change_marker(), self.year)
 
-    def show_stats(self, stats: Stats) -> None:
+    @work(thread=True, exclusive=True, group="stats")
+    def _read(self, marker: object, year: int | None) -> None:
+        stats = compute_stats_apart(self.app.library, year)
+        self.app.call_from_thread(self.show_stats, stats, (marker, year))
+
+    def show_stats(self, stats: Stats, read_at: tuple[object, int | None] | None = None) -> None:
         self.stats = stats
+        self._read_at = read_at
         self.sub_title = f"Statistics · {stats.period}"
         summary = Text()
         summary.append(stats.period, style="bold")
@@ -90,6 +97,20 @@ class StatsScreen(Screen):
         index = choices.index(self.year) if self.year in choices else 0
         self.year = choices[max(0, min(len(choices) - 1, index + step))]
         self.load()
+
+
+def open_statistics(app) -> None:  # type: ignore[no-untyped-def]
+    """Show the statistics screen, kept between visits: opened again with nothing
+    changed, it shows its figures at once instead of counting every play again."""
+    if isinstance(app.screen, StatsScreen):
+        return
+    if not app.is_screen_installed("statistics"):
+        app.install_screen(StatsScreen(), "statistics")
+    screen = app.get_screen("statistics")
+    if screen in app.screen_stack:
+        return
+    screen.year = None  # it opens on all time, as a new one would
+    app.push_screen(screen)
 
 
 def compute_stats_apart(library, year: int | None) -> Stats:  # type: ignore[no-untyped-def]
