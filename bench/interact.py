@@ -253,12 +253,12 @@ def keys(data_dir: Path, repeat: int) -> dict[str, float]:
         app.wait_for(lambda t: "Unwatched recaps are never searched" in t, "the empty search")
     app.press("escape", library_drawn, "the library")
     # The statistics screen (S), timed until its figures show (they are read on a worker).
-    for _ in range(max(3, repeat // 2)):
+    # The first time it counts every play; again, with nothing changed, it is kept.
+    for visit in range(max(4, repeat // 2)):
         count += 1
         times.setdefault("bare_S", []).append(bare.press("S", lambda t, n=count: f"pressed {n}:" in t, "S"))
-        times.setdefault("stats", []).append(
-            app.press("S", lambda t: "Episodes watched" in t, "the statistics")
-        )
+        name = "stats_first" if visit == 0 else "stats"
+        times.setdefault(name, []).append(app.press("S", lambda t: "Episodes watched" in t, "the statistics"))
         app.press("escape", library_drawn, "the library")
     app.quit()
     bare.quit()
@@ -334,7 +334,8 @@ def main() -> None:
         ("`W` up to the last episode (~970 marked), y", ours["W"], ours["bare_y"], "≤ 3×"),
         ("  … and z to undo it", ours["undo W"], ours["bare_z"], ""),
         ("search, per keystroke (ctrl+f, 16 keys)", ours["search"], ours["bare_search"], "≤ 1.5×"),
-        ("the statistics screen (S), until its figures", ours["stats"], ours["bare_S"], "≤ 3×"),
+        ("the statistics screen (S), until its figures", ours["stats_first"], ours["bare_S"], "≤ 3×"),
+        ("  … again, nothing changed since", ours["stats"], ours["bare_S"], "≤ 3×"),
         ("first frame, process start to the library", frames["app"], frames["bare"], "≤ 1.3×"),
     ]
     app_peak, bare_peak = frames["app_rss"], frames["bare_rss"]
