@@ -13,13 +13,14 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Sparkline, Static
+from textual.widgets import Header, Sparkline, Static
 
 from episodetui.core.stats import Stats, compute_stats, stats_lines
+from episodetui.tui.kept_screen import KeptScreen
+from episodetui.tui.key_bar import KeyBar
 
 
-class StatsScreen(Screen):
+class StatsScreen(KeptScreen):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back", id="stats.back"),
         Binding("left", "year(-1)", "Earlier", key_display="←", id="stats.earlier"),
@@ -40,7 +41,7 @@ class StatsScreen(Screen):
             yield Sparkline([], id="stats-chart")
             yield Static(id="stats-months")
             yield Static(id="stats-top")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.sub_title = "Statistics"
