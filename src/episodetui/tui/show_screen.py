@@ -11,7 +11,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.visual import visualize
 from textual.widgets import Header, Static
 
 from episodetui.core.marking import Change
@@ -26,7 +25,7 @@ from episodetui.core.views import (
     show_header,
     show_view,
 )
-from episodetui.tui.kept_screen import KeptScreen
+from episodetui.tui.kept_screen import KeptScreen, update_in_place
 from episodetui.tui.key_bar import KeyBar
 from episodetui.tui.notes import NoteActions, NotesList
 from episodetui.tui.row_list import Column, RowList
@@ -229,7 +228,7 @@ class ShowScreen(NoteActions, KeptScreen):
             info.append(f"\n↻ {header.rewatch.describe()} (R stops it)", style="magenta")
         if header.synopsis:
             info.append("\n" + header.synopsis, style="italic")
-        _update_in_place(self.query_one("#show-info", Static), info)
+        update_in_place(self.query_one("#show-info", Static), info)
 
     def refresh_notes(self) -> None:
         self.query_one(NotesList).show_notes(self.library.show_notes(self.show_id), self.notes_revealed)
@@ -325,17 +324,6 @@ class ShowScreen(NoteActions, KeptScreen):
         episode_id = self.highlighted_episode_id()
         if episode_id is not None:
             self.app.edit_episode_title(episode_id, self.reload)
-
-
-def _update_in_place(static: Static, content: Text) -> None:
-    """Update a Static, laying the screen out again only if its height changes: `w`
-    changes the progress line, rarely the header's height, and a layout repaints all."""
-    width = static.content_size.width
-    same_height = bool(width) and (
-        visualize(static, content, markup=False).get_height(static.styles, width)
-        == static.content_size.height
-    )
-    static.update(content, layout=not same_height)
 
 
 def _episode_cells(episode: EpisodeView) -> tuple[Text, ...]:
