@@ -297,6 +297,25 @@ def exchange(data_dir: Path, repeat: int) -> dict[str, float]:
     return {k: (max(v) if k == "import_rss" else statistics.median(v)) for k, v in runs.items()}
 
 
+def bare_switches(repeat: int) -> dict[str, float]:
+    """o and Escape in bench/bare_switch.py: a full-screen switch in bare Textual, between
+    two screens and between two views of one screen (a ContentSwitcher)."""
+    times: dict[str, list[float]] = {}
+    for mode in ("screens", "views"):
+        app = Terminal([sys.executable, str(HERE / "bare_switch.py"), mode])
+        app.wait_for(lambda t: "first row 00" in t, "the bare switch app")
+        time.sleep(1.0)
+        for _ in range(repeat):
+            times.setdefault(f"{mode} open", []).append(
+                app.press("o", lambda t: "second row 00" in t, "the second view")
+            )
+            times.setdefault(f"{mode} back", []).append(
+                app.press("escape", lambda t: "first row 00" in t, "the first view")
+            )
+        app.quit()
+    return {key: statistics.median(values) for key, values in times.items()}
+
+
 def ensure_library(data_dir: Path) -> None:
     if not (data_dir / "library.sqlite3").exists():
         subprocess.run(
@@ -350,6 +369,15 @@ def main() -> None:
         f"| {'peak memory (max RSS), first frame + Enter':45} | {app_peak / 1024:6.0f} MiB | {bare_peak / 1024:8.0f} MiB "
         f"| {app_peak / bare_peak:4.2f}× | |"
     )
+    switch = bare_switches(args.repeat)
+    label = statistics.median([ours["bare_enter"], ours["bare_escape"]])
+    print("\nbare Textual switching what fills the terminal (bench/bare_switch.py), to its label update:")
+    for mode in ("screens", "views"):
+        opened, back = switch[f"{mode} open"], switch[f"{mode} back"]
+        print(
+            f"| two {mode} | open {opened * 1000:.1f} ms = {opened / label:.2f}× "
+            f"| back {back * 1000:.1f} ms = {back / label:.2f}× |"
+        )
     moved = exchange(work, args.repeat)
     mib = 1024 * 1024
     print(f"\nexport and import of the whole library ({moved['size'] / mib:.0f} MiB of JSON), median:")
