@@ -230,3 +230,34 @@ def test_cli_search(data_dir, capsys):
     assert main(["--data-dir", str(data_dir), "search", "-"]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
+
+
+def _index_texts(library: Library) -> tuple[list[str], list[str]]:
+    return (
+        sorted(row[0] for row in sql(library, "SELECT body FROM search_index")),
+        sorted(row[0] for row in sql(library, "SELECT body FROM search_cjk")),
+    )
+
+
+def test_an_imported_library_is_indexed_as_if_typed_in(lib, tmp_path):
+    """Imports index a new show set-based, with the row triggers standing aside (v6):
+    the index must end up the same as the one the triggers built, and stay spoiler-safe."""
+    from episodetui.core.exchange import ExportReader, export_chunks, import_library
+
+    show = lib.add_show("東京の夜", [1])
+    lib.add_note(show.id, "渋谷で会う約束 ||秘密の言葉||")
+    data = "".join(export_chunks(lib))
+    fresh = Library.open(tmp_path / "fresh", clock=fixed_clock)
+    report = import_library(fresh, ExportReader(data))
+    assert report.shows_added == 2
+    assert _index_texts(fresh) == _index_texts(lib)
+    assert Searcher(fresh).search("lantern").total == Searcher(lib).search("lantern").total == 6
+    assert Searcher(fresh).search(SECRET).total == 0 and Searcher(fresh).search("秘密").total == 0
+    assert [h.where for h in Searcher(fresh).search("会う").hits] == ["note"]
+    # Inserts after the import are indexed by the triggers again.
+    fresh.add_note(show.id, "a ferryman's whistle")
+    assert Searcher(fresh).search("ferryman").total == 1
+    # The same export again merges into those shows: nothing indexed twice.
+    import_library(fresh, ExportReader(data))
+    assert sum("渋谷" in body for body in _index_texts(fresh)[0]) == 1
+    fresh.close()

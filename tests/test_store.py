@@ -270,7 +270,7 @@ def _old_library(data_dir, version: int):
 def test_an_older_library_is_migrated_with_its_watches_as_plays(data_dir, version):
     _old_library(data_dir, version)
     new = Library.open(data_dir, clock=fixed_clock)
-    assert sql(new, "PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 5
+    assert sql(new, "PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 6
     first, second, third = new.episodes(1)
     assert first.watched and first.note_count == 1 and first.plays == 1
     assert (first.external_id, first.airstamp, first.delisted) == (None, None, False)
@@ -304,7 +304,7 @@ def test_an_sqlite_without_fts5_is_refused_in_one_sentence_and_nothing_changes(d
     _old_library(data_dir, 3)
     # An SQLite built without FTS5 answers the v4 migration with "no such module: fts5".
     v4 = schema.MIGRATIONS[3].replace("USING fts5(", "USING fts5_not_built_in(")
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS[:3], v4, schema.MIGRATIONS[4]])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS[:3], v4, *schema.MIGRATIONS[4:]])
     with pytest.raises(EpisodeTuiError, match="lacks 'fts5_not_built_in'.*nothing was changed"):
         Library.open(data_dir)
     assert main(["--data-dir", str(data_dir), "list"]) == 2

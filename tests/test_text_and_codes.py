@@ -1,4 +1,5 @@
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from episodetui.core.codes import format_episode_code, parse_episode_code
 from episodetui.core.errors import EpisodeTuiError
@@ -121,3 +122,10 @@ def test_a_play_late_in_the_utc_day_is_the_next_day_in_tokyo(monkeypatch):
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_clean_text_fast_path_agrees_with_the_full_cleaning(text):
+    # A leading NUL sends any text down the full cleaning, which removes the NUL.
+    assert clean_text(text) == clean_text("\x00" + text)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -115,7 +117,8 @@ def _import(library: Library, doc: LibraryDoc | ExportReader, report: MergeRepor
         for show in shows:
             existing = _existing_show(index, show)
             if existing is None:
-                library.show_index(only=_add_show(library, show), into=index)
+                show_id = library.add_show_indexed_after(partial(_add_show, library, show))
+                library.show_index(only=show_id, into=index)
                 report.shows_added += 1
                 report.plays_added += sum(len(_plays(e)) for e in show.episodes)
                 report.episodes_added += len(show.episodes)
@@ -162,17 +165,29 @@ def _add_show(library: Library, show: ShowDoc) -> int:
         }
     )
     pass_ids = _add_passes(library, show_id, show.rewatch_passes)
-    _add_notes(library, show_id, None, show.notes)
     if show.rating:
         _set_rating(library, show_id, None, show.rating)
-    for episode in show.episodes:
-        episode_id = _add_episode(library, show_id, show.title, episode)
-        _add_plays(library, episode_id, _plays(episode), pass_ids)
+    # One statement per kind of row for the whole show, not one per episode.
+    episode_ids = _add_episodes(library, show_id, show.title, show.episodes)
+    library.insert_plays(
+        (episode_id, *_play_row(play, pass_ids))
+        for episode_id, episode in zip(episode_ids, show.episodes, strict=True)
+        for play in _plays(episode)
+    )
+    library.insert_notes(
+        show_id,
+        [_note_row(None, note) for note in show.notes]
+        + [
+            _note_row(episode_id, note)
+            for episode_id, episode in zip(episode_ids, show.episodes, strict=True)
+            for note in episode.notes
+        ],
+    )
+    for episode_id, episode in zip(episode_ids, show.episodes, strict=True):
         if episode.recap:
             _set_recap(library, episode_id, episode.recap)
         if episode.rating:
             _set_rating(library, show_id, episode_id, episode.rating)
-        _add_notes(library, show_id, episode_id, episode.notes)
     return show_id
 
 
@@ -189,7 +204,7 @@ def _merge_show(library: Library, show_id: int, show: ShowDoc, report: MergeRepo
         episode_id = by_external.get(episode.external_id) if episode.external_id else None
         episode_id = episode_id or by_slot.get((episode.season, episode.number))
         if episode_id is None:
-            episode_id = _add_episode(library, show_id, show.title, episode)
+            [episode_id] = _add_episodes(library, show_id, show.title, [episode])
             report.episodes_added += 1
         report.plays_added += _merge_plays(library, episode_id, _plays(episode), pass_ids)
         if episode.recap:
@@ -199,25 +214,31 @@ def _merge_show(library: Library, show_id: int, show: ShowDoc, report: MergeRepo
         report.notes_added += _merge_notes(library, show_id, episode_id, episode.notes)
 
 
-def _add_episode(library: Library, show_id: int, show_title: str, episode: EpisodeDoc) -> int:
-    episode_id = library.insert_raw_episode(
-        {
-            "show_id": show_id,
-            "season": episode.season,
-            "number": episode.number,
-            "title": episode.title,
-            "air_date": episode.air_date,
-            "runtime": episode.runtime,
-            "synopsis": episode.synopsis,
-            "external_id": episode.external_id,
-            "airstamp": episode.airstamp,
-            "delisted": int(episode.delisted),
-        }
+def _add_episodes(library: Library, show_id: int, show_title: str, episodes: list[EpisodeDoc]) -> list[int]:
+    ids = library.insert_raw_episodes(
+        show_id,
+        [
+            {
+                "season": episode.season,
+                "number": episode.number,
+                "title": episode.title,
+                "air_date": episode.air_date,
+                "runtime": episode.runtime,
+                "synopsis": episode.synopsis,
+                "external_id": episode.external_id,
+                "airstamp": episode.airstamp,
+                "delisted": int(episode.delisted),
+            }
+            for episode in episodes
+        ],
     )
-    if episode_id is None:
-        code = format_episode_code(episode.season, episode.number)
-        raise EpisodeTuiError(f"{show_title}: episode {code} appears twice")
-    return episode_id
+    if ids is None:
+        slots = Counter((episode.season, episode.number) for episode in episodes)
+        taken = [slot for slot, count in slots.items() if count > 1] or [
+            (episodes[0].season, episodes[0].number)
+        ]
+        raise EpisodeTuiError(f"{show_title}: episode {format_episode_code(*taken[0])} appears twice")
+    return ids
 
 
 def _add_passes(library: Library, show_id: int, passes: list[RewatchPassDoc]) -> list[int]:
@@ -236,9 +257,11 @@ def _merge_passes(library: Library, show_id: int, passes: list[RewatchPassDoc]) 
 
 
 def _add_plays(library: Library, episode_id: int, plays: list[PlayDoc], pass_ids: list[int]) -> None:
-    library.insert_plays(
-        episode_id, [(p.watched_at, p.source, p.bulk, _pass(pass_ids, p.rewatch)) for p in plays]
-    )
+    library.insert_plays((episode_id, *_play_row(play, pass_ids)) for play in plays)
+
+
+def _play_row(play: PlayDoc, pass_ids: list[int]) -> tuple[str | None, str, bool, int | None]:
+    return play.watched_at, play.source, play.bulk, _pass(pass_ids, play.rewatch)
 
 
 def _pass(pass_ids: list[int], index: int | None) -> int | None:
@@ -356,9 +379,11 @@ def backup_recap(data_dir: Path, show_title: str, code: str, recap: RecapDoc) ->
 
 
 def _add_notes(library: Library, show_id: int, episode_id: int | None, notes: list[NoteDoc]) -> None:
-    library.insert_notes(
-        show_id, episode_id, [(n.text, n.at_seconds, n.created_at, n.updated_at) for n in notes]
-    )
+    library.insert_notes(show_id, [_note_row(episode_id, note) for note in notes])
+
+
+def _note_row(episode_id: int | None, note: NoteDoc) -> tuple[int | None, str, int | None, str, str]:
+    return episode_id, note.text, note.at_seconds, note.created_at, note.updated_at
 
 
 def _merge_notes(library: Library, show_id: int, episode_id: int | None, notes: list[NoteDoc]) -> int:

@@ -23,9 +23,16 @@ _BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+# Any character one of the cleaning steps acts on (escape sequences start with a control
+# character): text without one, nearly all of it, is returned as it is, in one scan.
+_NEEDS_CLEANING = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
 def clean_text(text: str) -> str:
     """Text from outside as plain data: no escape sequences, no control characters,
     no bidi overrides, no lone surrogates."""
+    if _NEEDS_CLEANING.search(text) is None:
+        return text
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", _ESCAPE_SEQUENCE.sub("", text))
     text = _BIDI_CONTROL.sub("", text)

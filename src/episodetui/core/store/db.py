@@ -41,6 +41,9 @@ class Database:
         self.path = path
         self.clock = clock or utc_now
         connection.create_function("episodetui_searchable_note", 1, _searchable_note, deterministic=True)
+        # 0 while a show is added in bulk: its rows are then indexed set-based (schema v6).
+        self._indexing = 1
+        connection.create_function("episodetui_indexing", 0, lambda: self._indexing)
 
     @property
     def data_dir(self) -> Path:

@@ -103,17 +103,28 @@ class RawRoom(RecapsRoom, NotesRoom):
         cursor = self._db.execute(f"INSERT INTO shows({columns}) VALUES ({marks})", tuple(row.values()))
         return int(cursor.lastrowid or 0)
 
-    def insert_raw_episode(self, row: dict[str, object]) -> int | None:
-        """`row` holds the columns of `episodes` but the id; None when that slot is taken."""
-        columns = ", ".join(row)
-        marks = ", ".join("?" * len(row))
+    def insert_raw_episodes(self, show_id: int, rows: list[dict[str, object]]) -> list[int] | None:
+        """`rows` (new episodes of one show) hold the same columns of `episodes` but the id
+        and the show; their ids in order, or None when two of them take the same slot."""
+        if not rows:
+            return []
+        columns = ", ".join(rows[0])
+        marks = ", ".join("?" * (len(rows[0]) + 1))
+        before = self._db.execute("SELECT COALESCE(MAX(id), 0) FROM episodes").fetchone()[0]
         try:
-            cursor = self._db.execute(
-                f"INSERT INTO episodes({columns}) VALUES ({marks})", tuple(row.values())
+            self._db.executemany(
+                f"INSERT INTO episodes(show_id, {columns}) VALUES ({marks})",
+                [(show_id, *row.values()) for row in rows],
             )
         except sqlite3.IntegrityError:
             return None
-        return int(cursor.lastrowid or 0)
+        # New rowids count up from the largest in the table: these rows, in their order.
+        return [
+            row[0]
+            for row in self._db.execute(
+                "SELECT id FROM episodes WHERE show_id = ? AND id > ? ORDER BY id", (show_id, before)
+            )
+        ]
 
     def insert_pass(self, show_id: int, started_at: str, ended_at: str | None) -> int:
         cursor = self._db.execute(
@@ -122,21 +133,23 @@ class RawRoom(RecapsRoom, NotesRoom):
         )
         return int(cursor.lastrowid or 0)
 
-    def insert_plays(
-        self, episode_id: int, plays: Iterable[tuple[str | None, str, bool, int | None]]
-    ) -> None:
-        """Plays as (when, source, bulk, pass id)."""
-        self._db.executemany(
-            "INSERT INTO plays(episode_id, watched_at, source, bulk, pass_id) VALUES (?, ?, ?, ?, ?)",
-            [(episode_id, when, source, int(bulk), pass_id) for when, source, bulk, pass_id in plays],
-        )
+    def insert_plays(self, plays: Iterable[tuple[int, str | None, str, bool, int | None]]) -> None:
+        """Plays as (episode id, when, source, bulk, pass id)."""
+        rows = [(episode, when, source, int(bulk), pass_id) for episode, when, source, bulk, pass_id in plays]
+        if rows:  # most episodes of an import have none: skip the statement
+            self._db.executemany(
+                "INSERT INTO plays(episode_id, watched_at, source, bulk, pass_id) VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
 
     def insert_notes(
-        self, show_id: int, episode_id: int | None, notes: Iterable[tuple[str, int | None, str, str]]
+        self, show_id: int, notes: Iterable[tuple[int | None, str, int | None, str, str]]
     ) -> None:
-        """Notes as (body, time, created, updated)."""
-        self._db.executemany(
-            "INSERT INTO notes(show_id, episode_id, body, at_seconds, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(show_id, episode_id, *note) for note in notes],
-        )
+        """Notes as (episode id or None for the show, body, time, created, updated)."""
+        rows = [(show_id, *note) for note in notes]
+        if rows:
+            self._db.executemany(
+                "INSERT INTO notes(show_id, episode_id, body, at_seconds, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                rows,
+            )

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 
-from episodetui.core.schema import SEARCH_KINDS
+from episodetui.core.schema import SEARCH_KINDS, SHOW_FILL
 from episodetui.core.search_text import Query
 from episodetui.core.spoilers import EpisodeState, SpoilerMode, SpoilerPolicy, TextKind
 from episodetui.core.store.db import Database
@@ -118,6 +118,19 @@ class SearchRow:
 
 
 class SearchRoom(Database):
+    def add_show_indexed_after(self, add: Callable[[], int]) -> int:
+        """Run `add`, which inserts a new show and its rows and returns its id, with the
+        row-by-row index triggers standing aside; then index the show in one statement
+        per kind of text. Inside the caller's transaction; for bulk imports."""
+        self._indexing = 0
+        try:
+            show_id = add()
+        finally:
+            self._indexing = 1
+        for statement in SHOW_FILL:
+            self._db.execute(statement, (show_id,))
+        return show_id
+
     def change_marker(self) -> tuple[int, int]:
         """Changes whenever the library does, by this connection or another process."""
         return self.data_version(), self._db.total_changes
