@@ -261,3 +261,25 @@ def test_an_imported_library_is_indexed_as_if_typed_in(lib, tmp_path):
     import_library(fresh, ExportReader(data))
     assert sum("渋谷" in body for body in _index_texts(fresh)[0]) == 1
     fresh.close()
+
+
+def test_a_show_twice_in_one_import_is_indexed_once(lib, tmp_path):
+    from episodetui.core.exchange import ExportReader, export_chunks, import_library
+
+    doc = json.loads("".join(export_chunks(lib)))
+    again = json.loads(json.dumps(doc["shows"][0]))
+    note = {"text": "a tidewater bell", "at": None, "created_at": "2026-01-01T00:00:00+00:00"}
+    again["notes"] = [{**note, "updated_at": note["created_at"]}]
+    doc["shows"].append(again)  # the second copy merges into the first, new in this import
+    fresh = Library.open(tmp_path / "fresh", clock=fixed_clock)
+    report = import_library(fresh, ExportReader(json.dumps(doc)))
+    notes = sum(len(s["notes"]) + sum(len(e["notes"]) for e in s["episodes"]) for s in doc["shows"][:-1])
+    assert (report.shows_added, report.shows_merged, report.notes_added) == (
+        len(doc["shows"]) - 1,
+        1,
+        notes + 1,
+    )
+    texts = _index_texts(fresh)[0]
+    assert texts.count(doc["shows"][0]["title"]) == 1 and texts.count("a tidewater bell") == 1
+    assert Searcher(fresh).search("tidewater").total == 1
+    fresh.close()

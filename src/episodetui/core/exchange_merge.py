@@ -114,10 +114,12 @@ def _import(library: Library, doc: LibraryDoc | ExportReader, report: MergeRepor
         # Read once, not once per show (1,000 shows: 3 s); a show added joins it, a merge
         # (which may give a show new ids) reads it again.
         index = library.show_index()
+        unindexed: list[int] = []  # new shows, indexed together (before any merge)
         for show in shows:
             existing = _existing_show(index, show)
             if existing is None:
-                show_id = library.add_show_indexed_after(partial(_add_show, library, show))
+                show_id = library.add_show_unindexed(partial(_add_show, library, show))
+                unindexed.append(show_id)
                 library.show_index(only=show_id, into=index)
                 report.shows_added += 1
                 report.plays_added += sum(len(_plays(e)) for e in show.episodes)
@@ -126,9 +128,12 @@ def _import(library: Library, doc: LibraryDoc | ExportReader, report: MergeRepor
                 report.recaps_added += sum(1 for e in show.episodes if e.recap)
                 report.ratings_set += int(show.rating is not None) + sum(1 for e in show.episodes if e.rating)
             else:
+                library.index_shows(unindexed)
+                unindexed.clear()
                 _merge_show(library, existing, show, report, dry_run)
                 report.shows_merged += 1
                 index = library.show_index()
+        library.index_shows(unindexed)
         if dry_run:
             raise _DryRun
 

@@ -285,14 +285,15 @@ def _gated_insert_trigger(table: str, kind: str, text: str, show: str, episode: 
 
 
 def _show_fill(table: str, kind: str, text: str, show: str, episode: str, watch: str) -> list[str]:
-    """Statements that index one show's rows of `table` (parameter: the show's id)."""
+    """Statements that index some shows' rows of `table` (parameter: their ids, as JSON)."""
     rowid = f"{'episode_id' if table == 'recaps' else 'id'} * 8 + {SEARCH_KINDS[kind]}"
     text, show, episode = (v.replace("R.", "") for v in (text, show, episode))
+    shows = "(SELECT value FROM json_each(?1))"
     where = {
-        "shows": "id = ?1",
-        "episodes": "show_id = ?1",
-        "notes": "show_id = ?1",
-    }.get(table, "episode_id IN (SELECT id FROM episodes WHERE show_id = ?1)")
+        "shows": f"id IN {shows}",
+        "episodes": f"show_id IN {shows}",
+        "notes": f"show_id IN {shows}",
+    }.get(table, f"episode_id IN (SELECT id FROM episodes WHERE show_id IN {shows})")
     return [
         f"INSERT INTO search_index(rowid, body, show_id, episode_id)"
         f" SELECT {rowid}, {text}, {show}, {episode} FROM {table} WHERE {where} AND {text} != ''",

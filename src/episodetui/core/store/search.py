@@ -118,18 +118,22 @@ class SearchRow:
 
 
 class SearchRoom(Database):
-    def add_show_indexed_after(self, add: Callable[[], int]) -> int:
-        """Run `add`, which inserts a new show and its rows and returns its id, with the
-        row-by-row index triggers standing aside; then index the show in one statement
-        per kind of text. Inside the caller's transaction; for bulk imports."""
+    def add_show_unindexed(self, add: Callable[[], int]) -> int:
+        """Run `add`, which inserts a new show with its rows and returns its id, with the
+        row-by-row index triggers standing aside. For bulk imports, inside the caller's
+        transaction: `index_shows` must index it before anything changes its rows."""
         self._indexing = 0
         try:
-            show_id = add()
+            return add()
         finally:
             self._indexing = 1
-        for statement in SHOW_FILL:
-            self._db.execute(statement, (show_id,))
-        return show_id
+
+    def index_shows(self, show_ids: Collection[int]) -> None:
+        """Index shows added by `add_show_unindexed`: one statement per kind of text."""
+        if show_ids:
+            ids = json.dumps(list(show_ids))
+            for statement in SHOW_FILL:
+                self._db.execute(statement, (ids,))
 
     def change_marker(self) -> tuple[int, int]:
         """Changes whenever the library does, by this connection or another process."""
