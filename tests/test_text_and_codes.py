@@ -129,3 +129,25 @@ def test_a_play_late_in_the_utc_day_is_the_next_day_in_tokyo(monkeypatch):
 def test_clean_text_fast_path_agrees_with_the_full_cleaning(text):
     # A leading NUL sends any text down the full cleaning, which removes the NUL.
     assert clean_text(text) == clean_text("\x00" + text)
+
+
+def test_fit_cells_counts_wide_characters_twice():
+    from episodetui.core.text import cell_width, fit_cells
+
+    assert cell_width("바람의 정원") == 11 and cell_width("Café") == 4 and cell_width("e\u0301") == 1
+    assert fit_cells("바람의 정원", 6) == "바람의"  # 6 cells: three syllables
+    assert fit_cells("바람의 정원", 5) == "바람 "  # a wide character never half-shown
+    assert fit_cells("Orbit", 8) == "Orbit   "
+
+
+def test_list_columns_line_up_with_korean_titles(demo, capsys):
+    from episodetui.cli import main
+    from episodetui.core.text import cell_width
+
+    demo.close()
+    assert main(["--data-dir", str(demo.data_dir), "list"]) == 0
+    lines = [line for line in capsys.readouterr().out.splitlines() if "█" in line or "░" in line]
+    assert any(cell_width(line) != len(line) for line in lines)  # a wide title is among them
+    starts = [min(i for i in (line.find("█"), line.find("░")) if i >= 0) for line in lines]
+    bars = {cell_width(line[:start]) for line, start in zip(lines, starts, strict=True)}
+    assert len(bars) == 1  # every progress bar starts in the same terminal column

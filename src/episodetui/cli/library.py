@@ -16,7 +16,7 @@ from episodetui.cli.common import (
     run_tui,
 )
 from episodetui.core.codes import title_or_number
-from episodetui.core.text import plural
+from episodetui.core.text import cell_width, fit_cells, plural
 
 if TYPE_CHECKING:
     from episodetui.cli import Command
@@ -104,7 +104,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not items:
         print("Your library is empty. Add a show: episodetui add TITLE --episodes N")
         return 0
-    width = min(max(len(item.title) for item in items), 40)
+    width = min(max(cell_width(item.title) for item in items), 40)
     for item in items:
         next_text = f"next {item.next.code} {item.next.title}".rstrip() if item.next else item.status
         if item.rewatch is not None:
@@ -114,7 +114,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 else "done"
             )
         print(
-            f"{item.title[:width]:<{width}}  {progress_bar(item.watched, item.total)}"
+            f"{fit_cells(item.title, width)}  {progress_bar(item.watched, item.total)}"
             f" {item.watched:>4}/{item.total:<4}  {next_text}"
         )
     return 0

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from episodetui.core.store import Library
-from episodetui.core.text import plural
+from episodetui.core.text import cell_width, fit_cells, plural
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
@@ -174,9 +174,9 @@ def top_show_lines(stats: Stats) -> list[str]:
     if not stats.top_shows:
         return []
     lines = ["  Most watched"]
-    width = min(max(len(s.title) for s in stats.top_shows), 40)
+    width = min(max(cell_width(s.title) for s in stats.top_shows), 40)
     for show in stats.top_shows:
         lines.append(
-            f"    {show.title[:width]:<{width}}  {plural(show.plays, 'episode')}, {show.minutes / 60:.1f} h"
+            f"    {fit_cells(show.title, width)}  {plural(show.plays, 'episode')}, {show.minutes / 60:.1f} h"
         )
     return lines

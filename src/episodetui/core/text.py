@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from episodetui.core.errors import EpisodeTuiError
 
@@ -128,3 +129,28 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     if many is None:
         many = word + ("es" if word.endswith(("ch", "sh", "s", "x")) else "s")
     return f"{count:,} {word if count == 1 else many}"
+
+
+def cell_width(text: str) -> int:
+    """How many terminal cells `text` takes: Korean, Chinese and Japanese characters
+    (East Asian Wide and Fullwidth) take two, combining marks none."""
+    return sum(_char_cells(char) for char in text)
+
+
+def fit_cells(text: str, width: int) -> str:
+    """`text` cut to at most `width` cells and padded with spaces to exactly `width`, so
+    columns line up whatever the script."""
+    out, used = [], 0
+    for char in text:
+        cells = _char_cells(char)
+        if used + cells > width:
+            break
+        out.append(char)
+        used += cells
+    return "".join(out) + " " * (width - used)
+
+
+def _char_cells(char: str) -> int:
+    if unicodedata.combining(char):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
