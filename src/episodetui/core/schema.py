@@ -177,23 +177,38 @@ _CJK = (
 )
 
 
+def _rowid(table: str, kind: str) -> str:
+    """A text's rowid in the indexes, as SQL over the row `R.`."""
+    return f"R.{'episode_id' if table == 'recaps' else 'id'} * 8 + {SEARCH_KINDS[kind]}"
+
+
+def _add_to_index(row: str, table: str, kind: str, text: str, show: str, episode: str) -> str:
+    """The statements that index one text of `row` (NEW in a trigger)."""
+    values = (_rowid(table, kind), text, show, episode)
+    rid, body, show_id, episode_id = (v.replace("R.", f"{row}.") for v in values)
+    return (
+        f"INSERT INTO search_index(rowid, body, show_id, episode_id)"
+        f" SELECT {rid}, {body}, {show_id}, {episode_id} WHERE {body} != '';\n"
+        f"    INSERT INTO search_cjk(rowid, body) SELECT {rid}, {body} WHERE {body} {_CJK};"
+    )
+
+
+def _insert_trigger(table: str, kind: str, text: str, show: str, episode: str, when: str = "") -> str:
+    return f"""CREATE TRIGGER search_{table}_{kind}_added AFTER INSERT ON {table}{when} BEGIN
+    {_add_to_index("NEW", table, kind, text, show, episode)}
+END;"""
+
+
 def _index_triggers(table: str, kind: str, text: str, show: str, episode: str, watch: str) -> str:
     """Triggers that keep one kind of text of `table` in both search indexes.
 
     `text`, `show` and `episode` are SQL over the row, written with `R.` for the row;
     `watch` lists the columns whose update changes the text.
     """
-    code = SEARCH_KINDS[kind]
-    rowid = f"R.{'episode_id' if table == 'recaps' else 'id'} * 8 + {code}"
+    rowid = _rowid(table, kind)
 
     def add(row: str) -> str:
-        values = {"rowid": rowid, "text": text, "show": show, "episode": episode}
-        rid, body, show_id, episode_id = (v.replace("R.", f"{row}.") for v in values.values())
-        return (
-            f"INSERT INTO search_index(rowid, body, show_id, episode_id)"
-            f" SELECT {rid}, {body}, {show_id}, {episode_id} WHERE {body} != '';\n"
-            f"    INSERT INTO search_cjk(rowid, body) SELECT {rid}, {body} WHERE {body} {_CJK};"
-        )
+        return _add_to_index(row, table, kind, text, show, episode)
 
     def remove(row: str) -> str:
         rid = rowid.replace("R.", f"{row}.")
@@ -205,9 +220,7 @@ def _index_triggers(table: str, kind: str, text: str, show: str, episode: str, w
     # Only a real change reindexes: a TVmaze refresh rewrites every episode's title.
     changed = " OR ".join(f"OLD.{c.strip()} IS NOT NEW.{c.strip()}" for c in watch.split(","))
     return f"""
-CREATE TRIGGER {name}_added AFTER INSERT ON {table} BEGIN
-    {add("NEW")}
-END;
+{_insert_trigger(table, kind, text, show, episode)}
 CREATE TRIGGER {name}_changed AFTER UPDATE OF {watch} ON {table} WHEN {changed} BEGIN
     {remove("OLD")}
     {add("NEW")}
@@ -276,18 +289,13 @@ INDEX_SOURCES = [
 
 
 def _gated_insert_trigger(table: str, kind: str, text: str, show: str, episode: str, watch: str) -> str:
-    script = _index_triggers(table, kind, text, show, episode, watch)
-    added = script[script.index("CREATE TRIGGER") : script.index("END;") + len("END;")]
-    gated = added.replace(
-        f"AFTER INSERT ON {table} BEGIN", f"AFTER INSERT ON {table} WHEN episodetui_indexing() BEGIN"
-    )
+    gated = _insert_trigger(table, kind, text, show, episode, when=" WHEN episodetui_indexing()")
     return f"DROP TRIGGER search_{table}_{kind}_added;\n{gated}\n"
 
 
 def _show_fill(table: str, kind: str, text: str, show: str, episode: str, watch: str) -> list[str]:
     """Statements that index some shows' rows of `table` (parameter: their ids, as JSON)."""
-    rowid = f"{'episode_id' if table == 'recaps' else 'id'} * 8 + {SEARCH_KINDS[kind]}"
-    text, show, episode = (v.replace("R.", "") for v in (text, show, episode))
+    rowid, text, show, episode = (v.replace("R.", "") for v in (_rowid(table, kind), text, show, episode))
     shows = "(SELECT value FROM json_each(?1))"
     where = {
         "shows": f"id IN {shows}",
