@@ -94,7 +94,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 else None,
                 last_watched_at=row.last_watched_at,
                 rating=row.rating.own if row.rating else None,
-                episode_rating_average=_average(row.rating),
+                episode_rating_average=_average(row.rating.average if row.rating else None),
                 rewatch=_rewatch_out(row.rewatch),
             )
         )
@@ -136,8 +136,8 @@ def _rewatch_out(progress):  # type: ignore[no-untyped-def]
     return RewatchOut(number=progress.number, watched=progress.watched, total=progress.total, next=nxt)
 
 
-def _average(summary) -> float | None:  # type: ignore[no-untyped-def]
-    return round(summary.average, 2) if summary is not None and summary.average is not None else None
+def _average(average: float | None) -> float | None:
+    return round(average, 2) if average is not None else None
 
 
 def show_model(library: Library, show: Show, spoilers: bool):
@@ -158,7 +158,6 @@ def show_model(library: Library, show: Show, spoilers: bool):
     revealed = frozenset(e.id for e in library.episodes(show.id)) if spoilers else frozenset()
     view = show_view(library, show.id, revealed)
     header = view.header
-    show_rating = library.rating_summary(show.id)
 
     def notes_out(notes) -> list[NoteOut]:
         return [
@@ -166,7 +165,6 @@ def show_model(library: Library, show: Show, spoilers: bool):
             for n in notes
         ]
 
-    ratings = library.ratings(show.id)
     episodes = []
     for episode in view.episodes:
         recap_out = None
@@ -219,9 +217,9 @@ def show_model(library: Library, show: Show, spoilers: bool):
         else None,
         notes=notes_out(library.show_notes(show.id)),
         episodes=episodes,
-        rating=ratings[None][0] if None in ratings else None,
+        rating=header.rating,
         linked="tvmaze" in show.external_ids,
-        episode_rating_average=round(show_rating.average, 2) if show_rating.average is not None else None,
+        episode_rating_average=_average(header.episode_rating_average),
     )
 
 

@@ -96,14 +96,18 @@ class RatingsRoom(Database):
         )
         return dict(rows.fetchall())
 
-    def rating_summaries(self) -> dict[int, RatingSummary]:
-        """Every rated show: its own rating and its episodes' average, in one query."""
+    def rating_summaries(self, show_id: int | None = None) -> dict[int, RatingSummary]:
+        """Every rated show (or only `show_id`): its own rating and its episodes' average,
+        in one query."""
+        only = "" if show_id is None else "WHERE show_id = ?"  # uses the ratings_target index
         rows = self._db.execute(
             "SELECT show_id, MAX(CASE WHEN episode_id IS NULL THEN rating END),"
             " AVG(CASE WHEN episode_id IS NOT NULL THEN rating END),"
-            " COUNT(episode_id) FROM ratings GROUP BY show_id"
+            f" COUNT(episode_id) FROM ratings {only} GROUP BY show_id",
+            () if show_id is None else (show_id,),
         )
         return {show_id: RatingSummary(own, avg, count) for show_id, own, avg, count in rows}
 
     def rating_summary(self, show_id: int) -> RatingSummary:
-        return self.rating_summaries().get(show_id, RatingSummary(None, None, 0))
+        # One show's rows only: this is read on every `w` (the header and the library row).
+        return self.rating_summaries(show_id).get(show_id, RatingSummary(None, None, 0))
