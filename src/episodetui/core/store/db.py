@@ -85,7 +85,7 @@ class Database:
                 result = self._db.execute("PRAGMA quick_check(1)").fetchone()[0]
                 if result != "ok":
                     raise EpisodeTuiError(self._damaged(result))
-            if self._version() == 0 and self._has_foreign_tables():
+            if self._foreign_database():
                 raise EpisodeTuiError(
                     f"{self.path} is another program's SQLite database, not an episodetui"
                     " library; it was not changed"
@@ -148,9 +148,15 @@ class Database:
     def _version(self) -> int:
         return int(self._db.execute("PRAGMA user_version").fetchone()[0])
 
-    def _has_foreign_tables(self) -> bool:
-        row = self._db.execute("SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
-        return bool(row.fetchone()[0])
+    def _foreign_database(self) -> bool:
+        """Tables but no episodetui version. One statement, so one snapshot: read apart,
+        a second process creating the library could commit between the two reads and
+        its new library would look like another program's."""
+        version, tables = self._db.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version),"
+            " (SELECT COUNT(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%')"
+        ).fetchone()
+        return int(version) == 0 and bool(tables)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
