@@ -91,6 +91,20 @@ class EpisodeTuiApp(App[None]):
         """Every notification is literal text: messages carry titles and file names."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
+    def saved(self, write: Callable[[], object]) -> bool:
+        """Run a write to the library. When the library refuses it (another program is
+        writing, the file is read-only, the disk is full), say why in one line and return
+        False: nothing was changed, the core rolled back. An unexpected error is still a
+        crash (`_handle_exception`)."""
+        from episodetui.core.errors import EpisodeTuiError
+
+        try:
+            write()
+        except EpisodeTuiError as error:
+            self.notify(as_sentence(str(error)), severity="error", timeout=8)
+            return False
+        return True
+
     def _handle_exception(self, error: Exception) -> None:
         """An unexpected error: never Textual's traceback with locals (they can hold a
         hidden recap). Write a report without locals, say where it is, exit non-zero."""
@@ -212,14 +226,20 @@ class EpisodeTuiApp(App[None]):
             self.notify("This title is hidden by strict spoiler mode.", severity="warning")
             return
 
-        def save(title: str | None) -> None:
-            if title is not None:
-                self.library.update_episode(episode_id, title=title)
-                after()
+        def ask(title: str) -> None:
+            self.push_screen(
+                TextPrompt(f"Title of {episode.code}", title, title_or_number("", episode.number)), save
+            )
 
-        self.push_screen(
-            TextPrompt(f"Title of {episode.code}", episode.title, title_or_number("", episode.number)), save
-        )
+        def save(title: str | None) -> None:
+            if title is None:
+                return
+            if self.saved(lambda: self.library.update_episode(episode_id, title=title)):
+                after()
+            else:
+                ask(title)  # what was typed is not lost: the prompt comes back with it
+
+        ask(episode.title)
 
     def tvmaze(self) -> TvMazeClient:
         """The TVmaze client, made on first use (httpx is not loaded at start-up)."""
@@ -291,12 +311,15 @@ class EpisodeTuiApp(App[None]):
                 return
             # Leave the show's screens first: none may redraw a show that is gone.
             await self._leave_show(show_id)
-            removed = remove_show(self.library, show_id)
-            self.show_in_library(None)
-            self.notify(
-                f"Removed {show.title}. A copy is in {removed.copy}; to put it back: {removed.restore}",
-                timeout=20,
-            )
+
+            def remove_it() -> None:
+                removed = remove_show(self.library, show_id)
+                self.notify(
+                    f"Removed {show.title}. A copy is in {removed.copy}; to put it back: {removed.restore}",
+                    timeout=20,
+                )
+
+            self.show_in_library(None if self.saved(remove_it) else show_id)
 
         self.push_screen(
             ConfirmScreen(
@@ -368,10 +391,12 @@ class EpisodeTuiApp(App[None]):
     def set_spoiler_mode(self, mode: SpoilerMode | None, show_id: int | None = None) -> None:
         if show_id is None:
             assert mode is not None
-            self.library.set_setting("spoiler_mode", mode.value)
+            if not self.saved(lambda: self.library.set_setting("spoiler_mode", mode.value)):
+                return
             self.notify(f"Spoiler mode: {mode.value}.")
         else:
-            self.library.set_show_spoiler_mode(show_id, mode)
+            if not self.saved(lambda: self.library.set_show_spoiler_mode(show_id, mode)):
+                return
             effective = mode or self.library.spoiler_mode
             self.notify(
                 f"Spoiler mode for this show: {effective.value}"
@@ -409,7 +434,8 @@ class EpisodeTuiApp(App[None]):
 
     def toggle_count_specials(self, show_id: int) -> None:
         counted = not self.library.show(show_id).count_specials
-        self.library.set_count_specials(show_id, counted)
+        if not self.saved(lambda: self.library.set_count_specials(show_id, counted)):
+            return
         self.notify("Specials now count towards progress." if counted else "Specials no longer count.")
         self.reload_screen()
 

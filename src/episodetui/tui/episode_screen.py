@@ -222,13 +222,18 @@ class EpisodeScreen(NoteActions):
         show = library.show(view.show_id)
 
         def remove(confirmed: bool | None) -> None:
-            if confirmed:
+            if not confirmed:
+                return
+
+            def remove_it() -> None:
                 removed = remove_recap(library, self.episode_id)
-                self.reload()
                 self.notify(
                     f"Recap removed. A copy is in {removed.copy}; to put it back: {removed.restore}",
                     timeout=20,
                 )
+
+            if self.app.saved(remove_it):
+                self.reload()
 
         # Its size only: the recap may be hidden.
         self.app.push_screen(
@@ -253,9 +258,14 @@ class EpisodeScreen(NoteActions):
                 return
             source = view.recap.source if view.recap else ""
             moments = view.recap.key_moments if view.recap else []
-            library.set_recap(
-                self.episode_id, draft.text, title=draft.title, source=source, key_moments=moments
-            )
+            if not self.app.saved(
+                lambda: library.set_recap(
+                    self.episode_id, draft.text, title=draft.title, source=source, key_moments=moments
+                )
+            ):
+                # Nothing typed is lost: the editor comes back with it.
+                self.app.push_screen(RecapEditor(heading, draft.title, draft.text), save)
+                return
             self.reload()
             self.notify(
                 "Recap saved."

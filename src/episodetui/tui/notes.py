@@ -85,7 +85,14 @@ class NoteActions(Screen):
         def save(draft: NoteDraft | None) -> None:
             if draft is None:
                 return
-            self.app.library.add_note(show_id, draft.text, episode_id=episode_id, at_seconds=draft.at_seconds)
+            if not self.app.saved(
+                lambda: self.app.library.add_note(
+                    show_id, draft.text, episode_id=episode_id, at_seconds=draft.at_seconds
+                )
+            ):
+                # Nothing typed is lost: the editor comes back with it.
+                self.app.push_screen(NoteEditor(f"New note: {heading}", draft.text, draft.at_seconds), save)
+                return
             self.refresh_notes()
             self.notify("Note saved.")
 
@@ -120,7 +127,11 @@ class NoteActions(Screen):
         def save(draft: NoteDraft | None) -> None:
             if draft is None:
                 return
-            self.app.library.update_note(note.id, draft.text, draft.at_seconds)
+            if not self.app.saved(
+                lambda: self.app.library.update_note(note.id, draft.text, draft.at_seconds)
+            ):
+                self.app.push_screen(NoteEditor(heading, draft.text, draft.at_seconds, editing=True), save)
+                return
             self.refresh_notes()
             self.notify("Note updated.")
 
@@ -136,8 +147,7 @@ class NoteActions(Screen):
         when = f" at {format_timestamp(note.at_seconds)}" if note.at_seconds is not None else ""
 
         def delete(confirmed: bool | None) -> None:
-            if confirmed:
-                self.app.library.delete_note(note.id)
+            if confirmed and self.app.saved(lambda: self.app.library.delete_note(note.id)):
                 self.refresh_notes()
                 self.notify("Note deleted.")
 

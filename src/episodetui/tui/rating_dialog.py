@@ -53,12 +53,19 @@ def rate(screen, show_id: int, episode_id: int | None, what: str, after) -> None
     def save(value: int | None) -> None:
         if value is None:
             return
-        if value == CLEAR:
-            if library.clear_rating(show_id, episode_id):
-                screen.notify("Rating cleared.")
-        else:
-            library.set_rating(show_id, episode_id, value)
-            screen.notify(f"Rated {value}/10.")
-        after()
+        said: list[str] = []
+
+        def write() -> None:
+            if value == CLEAR:
+                if library.clear_rating(show_id, episode_id):
+                    said.append("Rating cleared.")
+            else:
+                library.set_rating(show_id, episode_id, value)
+                said.append(f"Rated {value}/10.")
+
+        if screen.app.saved(write):
+            for message in said:
+                screen.notify(message)
+            after()
 
     screen.app.push_screen(RatingPrompt(what, current.rating if current else None), save)

@@ -287,11 +287,18 @@ def open_recap_import(
         def save(choice: str | None) -> None:
             if choice is None:
                 return
-            result = apply_import(library, screen.plan, choice, revealed=revealed)
-            app.notify(
-                f"Recap saved to {result.code}" + ("." if result.visible else ", hidden until you watch it.")
-            )
-            done()
+
+            def save_it() -> None:
+                result = apply_import(library, screen.plan, choice, revealed=revealed)
+                app.notify(
+                    f"Recap saved to {result.code}"
+                    + ("." if result.visible else ", hidden until you watch it.")
+                )
+
+            if app.saved(save_it):
+                done()
+            else:
+                preview(screen.plan)  # the preview comes back: Save again, or cancel
 
         app.push_screen(screen, save)
 
