@@ -127,3 +127,17 @@ def reopen(data_dir, *close):  # type: ignore[no-untyped-def]
 def toasts(app) -> list[str]:
     """The notifications the app has raised (and still shows), oldest first."""
     return [str(notification.message) for notification in app._notifications]
+
+
+def notes_shown(app) -> str:  # type: ignore[no-untyped-def]
+    """The notes list as a person reads it, row by row (a screenshot's text loses the
+    spaces between a note's columns)."""
+    from textual.widgets import Label
+
+    from episodetui.tui.notes import NoteItem
+
+    rows = []
+    for item in app.screen.query(NoteItem):
+        label = item.query_one(Label)
+        rows += [strip.text.rstrip() for strip in label.render_lines(label.size.region)]
+    return "\n".join(rows)

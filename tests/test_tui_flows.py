@@ -20,7 +20,7 @@ from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.recap_dialogs import RecapImportScreen, RecapPreviewScreen
 from episodetui.tui.row_list import RowList
 from episodetui.tui.show_screen import ShowScreen
-from pilot_helpers import palette_choices, reopen, retype, run_palette, tab_to, toasts, type_text
+from pilot_helpers import notes_shown, palette_choices, reopen, retype, run_palette, tab_to, toasts, type_text
 
 SIZE = (100, 30)
 
@@ -95,7 +95,7 @@ async def test_add_edit_delete_notes(secret_library, data_dir):
         assert "Note saved." in toasts(app)
         notes = lib.episode_notes(episode_id)
         assert [(n.text, n.at_seconds) for n in notes] == [("he closes the lid", 2470)]
-        assert "00:41:10  he closes the lid" in screen_text(app)
+        assert "00:41:10  he closes the lid" in notes_shown(app)
 
         await pilot.press("e")
         await pilot.pause()
@@ -106,7 +106,7 @@ async def test_add_edit_delete_notes(secret_library, data_dir):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert lib.episode_notes(episode_id)[0].text == "he closes the lid on the box"
-        assert "00:41:10  he closes the lid on the box" in screen_text(app)
+        assert "00:41:10  he closes the lid on the box" in notes_shown(app)
         await pilot.press("q")
     lib = reopen(data_dir, lib)
     assert [(n.text, n.at_seconds) for n in lib.episode_notes(episode_id)] == [

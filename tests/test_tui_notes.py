@@ -8,7 +8,7 @@ from episodetui.core.store import Library
 from episodetui.tui.dialogs import ConfirmScreen, NoteEditor
 from episodetui.tui.episode_screen import EpisodeScreen
 from episodetui.tui.notes import NotesList
-from pilot_helpers import open_app, reopen, run_palette, step
+from pilot_helpers import notes_shown, open_app, reopen, run_palette, step
 
 
 def _notes(lib: Library, episode_id: int) -> list[tuple[int | None, str]]:
@@ -25,7 +25,7 @@ async def test_timestamp_tab_text_ctrl_s_saves_both(secret_library, data_dir):
         await step(pilot, *"12:34", "tab", *"he closes the lid", "ctrl+s")
         assert isinstance(app.screen, EpisodeScreen)
         assert "Note saved." in screen_text(app)
-        assert "00:12:34  he closes the lid" in screen_text(app)
+        assert "00:12:34  he closes the lid" in notes_shown(app)
         await pilot.press("q")
     lib = reopen(data_dir, lib)
     assert _notes(lib, episode_id) == [(754, "he closes the lid")]
@@ -193,3 +193,17 @@ async def test_a_hidden_recap_leaves_no_text_in_any_widget(secret_library):
         assert SECRET in _texts_held(app), "the check sees the recap when it is shown"
         await step(pilot, "w", "u")  # unmark (w on a watched one asks)
         assert SECRET not in _texts_held(app)
+
+
+async def test_a_long_note_wraps_under_its_own_text_and_is_read_to_the_end(secret_library):
+    lib = secret_library
+    episode_id = lib.episodes(1)[0].id
+    long = "the keeper's log names a second lighthouse further down the coast, " * 2 + "ENDWORD"
+    lib.add_note(1, long, episode_id=episode_id, at_seconds=125)
+    async with open_app(lib, size=(80, 24), start_episode_id=episode_id) as (app, pilot):
+        text = await step(pilot, "j")
+        assert "ENDWORD" in text, "the end of a long note is on screen"
+        rows = notes_shown(app).splitlines()
+        assert len(rows) >= 2 and rows[0].startswith("00:02:05  the keeper's log")
+        assert rows[-1].endswith("ENDWORD")
+        assert all(row.startswith(" " * 10) and row[10] != " " for row in rows[1:]), rows

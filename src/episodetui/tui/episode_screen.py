@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,10 +11,10 @@ from textual.widgets import Footer, Header, Static
 
 from episodetui.core.dates import local_day
 from episodetui.core.spoilers import SpoilerPolicy
-from episodetui.core.text import format_timestamp
 from episodetui.core.views import EpisodeView, episode_view
 from episodetui.tui.notes import NoteActions, NotesList
 from episodetui.tui.previously import PreviouslyPanel
+from episodetui.tui.timed_lines import timed_lines
 
 REVEAL_HOW = "Press w to mark it watched, or r to reveal it."
 
@@ -146,14 +147,12 @@ class EpisodeScreen(NoteActions):
             body.append(f"\n\nSource: {recap.source}", style="dim")
         recap_widget.update(body)
         if recap.key_moments:
-            moments = Text()
-            moments.append("Key moments\n", style="bold")
-            for moment in recap.key_moments:
-                moments.append("• ")
-                if moment.at_seconds is not None:
-                    moments.append(format_timestamp(moment.at_seconds) + "  ", style="bold")
-                moments.append(moment.text + "\n")
-            moments_widget.update(moments)
+            moments_widget.update(
+                Group(
+                    Text("Key moments", style="bold"),
+                    timed_lines([("•", moment.at_seconds, moment.text) for moment in recap.key_moments]),
+                )
+            )
             moments_widget.display = True
 
     def refresh_notes(self) -> None:

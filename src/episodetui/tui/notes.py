@@ -3,7 +3,6 @@ the show and episode screens."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Label, ListItem, ListView
@@ -11,16 +10,13 @@ from textual.widgets import Label, ListItem, ListView
 from episodetui.core.spoilers import SpoilerPolicy
 from episodetui.core.store import Note
 from episodetui.core.text import format_timestamp, has_spoiler_spans
+from episodetui.tui.timed_lines import timed_lines
 
 
 class NoteItem(ListItem):
     def __init__(self, note: Note, revealed: bool) -> None:
-        line = Text()
-        if note.at_seconds is not None:
-            line.append(format_timestamp(note.at_seconds), style="bold")
-            line.append("  ")
-        line.append(SpoilerPolicy.note_text(note.text, revealed))
-        super().__init__(Label(line, classes="note-text"))
+        text = SpoilerPolicy.note_text(note.text, revealed)
+        super().__init__(Label(timed_lines([("", note.at_seconds, text)]), classes="note-text"))
         self.note = note
 
 

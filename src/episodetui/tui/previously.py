@@ -3,11 +3,12 @@ the last watched episodes, newest last. Collapsible; says what would appear when
 
 from __future__ import annotations
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.widgets import Collapsible, Static
 
 from episodetui.core.previously import DEFAULT_EPISODES, Previously
-from episodetui.core.text import format_timestamp
+from episodetui.tui.timed_lines import TimedLine, timed_lines
 
 EMPTY = (
     "The key moments and your notes of the last {n} watched episodes appear here before "
@@ -33,26 +34,17 @@ class PreviouslyPanel(Collapsible):
         self.query_one("#previously-body", Static).update(render_previously(previously))
 
 
-def render_previously(previously: Previously) -> Text:
+def render_previously(previously: Previously) -> RenderableType:
     if previously.empty:
         return Text(EMPTY.format(n=DEFAULT_EPISODES), style="dim")
-    text = Text()
+    parts: list[RenderableType] = []
     for episode in previously.episodes:
         if not (episode.key_moments or episode.notes):
             continue
-        if text:
-            text.append("\n")
-        text.append(episode.code, style="bold")
-        text.append(f"  {episode.title}\n" if episode.title else "\n")
-        for moment in episode.key_moments:
-            text.append("  • ")
-            if moment.at_seconds is not None:
-                text.append(format_timestamp(moment.at_seconds) + "  ", style="bold")
-            text.append(moment.text + "\n")
-        for note in episode.notes:
-            text.append("  ✎ ", style="dim")
-            if note.at_seconds is not None:
-                text.append(format_timestamp(note.at_seconds) + "  ", style="bold")
-            text.append(note.text + "\n")
-    text.rstrip()
-    return text
+        if parts:
+            parts.append(Text())
+        parts.append(Text.assemble((episode.code, "bold"), f"  {episode.title}" if episode.title else ""))
+        lines: list[TimedLine] = [("  •", moment.at_seconds, moment.text) for moment in episode.key_moments]
+        lines += [(Text("  ✎", style="dim"), note.at_seconds, note.text) for note in episode.notes]
+        parts.append(timed_lines(lines))
+    return Group(*parts)
