@@ -85,6 +85,18 @@ def test_cli_stats(data_dir, capsys):
     assert main(["--data-dir", str(data_dir), "stats", "--year", "x"]) == 2
 
 
+def test_a_show_without_any_runtime_shows_no_hours_rather_than_zero(data_dir, capsys):
+    lib = Library.open(data_dir)
+    show = lib.add_show("Lantern Street", [2])
+    for episode in lib.episodes(show.id):
+        lib.add_play(episode.id, "2026-03-05T20:00:00+00:00", source="trakt")
+    lib.close()
+    assert main(["--data-dir", str(data_dir), "stats"]) == 0
+    out = capsys.readouterr().out
+    assert "Lantern Street  2 episodes\n" in out and "0.0 h" not in out
+    assert "(2 episodes without a runtime)" in out
+
+
 async def test_stats_screen_from_the_library_key_and_other_years(data_dir):
     lib = history_library(data_dir)
     app = EpisodeTuiApp(lib)

@@ -189,3 +189,24 @@ async def test_a_failed_refresh_says_so_and_changes_nothing(library):
         messages = [notification.message for notification in app._notifications]
         assert "TVmaze did not answer in time; the show is unchanged." in messages
         assert [(e.code, e.title) for e in library.episodes(show.id)] == before
+
+
+def _upcoming_library(library):  # type: ignore[no-untyped-def]
+    from episodetui.core.sync import add_from_tvmaze
+
+    show = add_from_tvmaze(library, FakeTvMaze().client(), 90001)
+    library.watch_through(library.episodes(show.id)[2].id)
+    return library
+
+
+def test_upcoming_snapshot(snap_compare, library):
+    assert snap_compare(EpisodeTuiApp(_upcoming_library(library)), terminal_size=SIZE, press=["c"])
+
+
+def test_upcoming_snapshot_80x24(snap_compare, library):
+    assert snap_compare(EpisodeTuiApp(_upcoming_library(library)), terminal_size=(80, 24), press=["c"])
+
+
+def test_upcoming_with_nothing_airing_snapshot_80x24(snap_compare, library):
+    library.add_show("Ledger of Ash", [3])
+    assert snap_compare(EpisodeTuiApp(library), terminal_size=(80, 24), press=["c"])

@@ -176,7 +176,7 @@ def top_show_lines(stats: Stats) -> list[str]:
     lines = ["  Most watched"]
     width = min(max(cell_width(s.title) for s in stats.top_shows), 40)
     for show in stats.top_shows:
-        lines.append(
-            f"    {fit_cells(show.title, width)}  {plural(show.plays, 'episode')}, {show.minutes / 60:.1f} h"
-        )
+        # No runtime known for any of its plays: no hours, rather than a false "0.0 h".
+        hours = f", {show.minutes / 60:.1f} h" if show.minutes else ""
+        lines.append(f"    {fit_cells(show.title, width)}  {plural(show.plays, 'episode')}{hours}")
     return lines

@@ -63,9 +63,9 @@ class UpcomingScreen(Screen):
 
         rows.set_rows([str(item.episode.id) for item in self.items], cells)
         status = (
-            f" {plural(len(self.items), 'episode')} airing in the next {DAYS} days, in your local time"
+            f"{plural(len(self.items), 'episode')} airing in the next {DAYS} days, in your local time"
             if self.items
-            else f" Nothing airs in the next {DAYS} days. Shows added from TVmaze list their future episodes here."
+            else f"Nothing airs in the next {DAYS} days. Shows added from TVmaze list their future episodes here."
         )
         self.query_one("#upcoming-status", Static).update(Text(status))
 
