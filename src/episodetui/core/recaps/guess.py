@@ -105,8 +105,10 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
             if special == "ordinal":
                 return season, _ORDINALS[match.group(2)]
             return season, _number(match.group(2))
-    season_match = re.search(rf"\bseason\s+{_NUM}\b", text)
-    named_season = _number(season_match.group(1)) if season_match else None
+    season_match = re.search(rf"\bseason\s+{_NUM}\b|\b(\d{{1,2}})(?:st|nd|rd|th)\s+season\b", text)
+    named_season = (
+        _number(next(g for g in season_match.groups() if g)) if season_match else None
+    )  # "3rd Season"
     match = (
         re.search(rf"\b(?:episodes?|eps?\.?|chapter|part)\s*#?\s*\(?{_NUM}\b", text)
         or re.search(r"(?<![\w.])e(\d{1,3})\b", text)

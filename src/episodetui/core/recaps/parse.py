@@ -119,11 +119,32 @@ def _headline_score(block: Block, index: int, markdown: bool) -> float | None:
     letters = [ch for ch in text if ch.isalpha()]
     if letters and all(ch.isupper() for ch in letters) and n <= 5:
         score -= 4
-    if re.search(r"\.$", text) and not text.endswith("..."):
+    if re.search(r"\.[\"”’']?$", text) and not text.endswith("..."):
         score -= 6
+        if n >= 16:
+            return None  # a long sentence ending in a full stop is the body's first line
+    if re.search(r"[a-z]{3}[.!?]\s+[A-Z]", text):
+        score -= 4  # two sentences ("…on Friday. Why not…"): body text, not a title
+    if _labels_only(text):
+        score -= 8  # "RECAP - Season 5: Episode 12": a kicker that names the episode and nothing else
     if text.endswith(":"):
         score -= 4  # "Episode 4 Recap:": a lead-in to what follows, not a title
     return score
+
+
+def _labels_only(text: str) -> bool:
+    """A line made only of recap words and episode numbers: "Episode 7 Recap",
+    "RECAP - Season 5: Episode 12"."""
+    rest = _KEYWORDS.sub(" ", text)
+    rest = re.sub(r"\b(?:season|s\d+\s*e\d+|\d+(?:st|nd|rd|th)?|[ivx]+)\b", " ", rest, flags=re.I)
+    return not re.search(r"\w", rest)
+
+
+def _undoubled(text: str) -> str:
+    """A forum's flair glued to the title it repeats: "Episode Discussion Episode
+    Discussion: 103 …" is "Episode Discussion: 103 …"."""
+    match = re.match(r"^(\w+(?:\s+\w+){1,4})\s+(?=\1\b)", text, re.I)
+    return text[match.end() :] if match else text
 
 
 # "Episode Name: …", "Air Date: …": a field of a labelled list, not a title
@@ -303,8 +324,8 @@ def _classify(
             drop(PAGE_CHROME, block, index)
             continue
         if in_header and not is_deck and not _body_starts(block) and not lines.section_title(rest, position):
-            if EPISODE_LINE.match(text):
-                hints.append(text)  # "Season 1, Episode 8" under the headline: for the guess
+            if EPISODE_LINE.match(text) or (_labels_only(text) and guess_episode(text) != (None, None)):
+                hints.append(text)  # "Season 1, Episode 8", "RECAP - Season 5: Episode 12": for the guess
             drop(PAGE_CHROME, block, index)
             continue
         in_header = False
@@ -478,7 +499,7 @@ def parse_recap(text: str, raw: bool = False) -> ParsedRecap:
     else:
         blocks = line_blocks(text, markdown=fmt == "markdown")
         index = _choose_headline(blocks, fmt == "markdown")
-        headline = _plain(blocks[index]) if index is not None else ""
+        headline = _undoubled(_plain(blocks[index])) if index is not None else ""
         parsed = _classify(blocks, index, headline, fmt, [])
     if not parsed.paragraphs and not parsed.key_moments:
         raise EpisodeTuiError(
