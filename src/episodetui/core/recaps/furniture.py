@@ -44,7 +44,7 @@ SPOILER_ANYWHERE = re.compile(
 CREDIT = re.compile(
     r"(?:^|[.(|]\s*)(?:credit|credits|photo|photograph|photos|image|picture|screenshot)s?\s*:"
     r"|(?:^|[.\s(a-z0-9])(?:credit|credits|photo|photograph|photos|image|picture|pictured|screenshot)s?\s+by\b"
-    r"|©|\(photo\b|\((?:image|photo|screenshot|gif)s?\s+(?:via|from|by|courtesy)\b|^(?:image|photo|picture)s?\s+(?:via|courtesy\s+of)\b"
+    r"|\b(?:photo|image|picture)\s+credits?\s*:|©|\(photo\b|\((?:image|photo|screenshot|gif)s?\s+(?:via|from|by|courtesy)\b|^(?:image|photo|picture)s?\s+(?:via|courtesy\s+of)\b"
     r"|\bcapture\s+from\s+the\b|\b(?:image|video|photo)\s+(?:and\s+video\s+)?hosting\s+by\b|\bphoto\s+rights\b|\ball\s+(?:photo|image)s?\s+(?:rights|credits)\b|^screenshots?\b|^source\s*:\s*\S+$"
     r"|\.(?:jpe?g|png|gif|webp|avif)\b",
     re.I,
@@ -88,6 +88,10 @@ PLEA = re.compile(
     r"|\b(?:is|are)\s+on\s+(?:facebook|twitter|instagram|bluesky|mastodon)\b(?:\.\s*and\s+\w+)?[.!]*$|^(?:\w+\s+){0,2}(?:mastodon|facebook|twitter)(?:\s+(?:mastodon|facebook|twitter))+$|^read\s+(?:our|my|the)\b.{0,60}\bhere\s*[.!]?$"
     r"|^(?:youtube|vimeo|instagram|tiktok|twitter|facebook)\s+(?:video|post|embed)$|^\[there\s+(?:was|is)\s+an?\s+\w+\s+here\]$"
     r"|\b(?:drop|share|post|leave)\s+your\s+(?:thoughts|takes?|reactions?|theories)\s+(?:below|here|in\b)"
+    r"|\btell\s+(?:me|us)\s+on\s+(?:social|twitter|facebook|instagram|bluesky|threads|x)\b"
+    r"|^(?:got|have)\s+an?\s+(?:\w+\s+){0,2}(?:story|tip)\b.{0,40}\b(?:email|contact|get\s+in\s+touch|message)\b"
+    r"|\byour\s+support\s+(?:helps|makes|allows|keeps|means)\b|\bpaywalls?\b|\bjournalism\s+(?:must|needs|costs|still)\b"
+    r"|\b(?:read|listen)\s+without\s+audio\b|^listen\s+to\s+this\s+(?:article|story|recap)\b"
     r"|^(?:want|looking)\s+(?:to|for)\b[^?]{0,80}\?\s*(?:take\s+a\s+look|check\s+out|head\s+(?:over|to)|click|visit|see)\b",
     re.I,
 )

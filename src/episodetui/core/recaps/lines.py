@@ -122,10 +122,19 @@ def cut_headline(text: str, headline: str) -> bool:
         return False
     if line == head:
         return True
+    # the headline's words again without its punctuation, an image file's "(1)" after them:
+    # "Show Season 2 Episode 6 Recap Ending Explained (1)" under "Show (Season 2), Episode 6: Recap & …"
+    bare = re.sub(r"\s*[(\[]?\d{1,2}[)\]]?$", "", line) if re.search(r"[(\[]\d{1,2}[)\]]$", line) else line
+    if words(line) >= 4 and _word_run(bare) == _word_run(head):
+        return True
     after = head[len(line) :].lstrip()
     return (
         words(line) >= 4 and head.startswith(line) and after[:1] in ("!", "?", ":", ".", "–", "—", "-", "|")
     )
+
+
+def _word_run(text: str) -> list[str]:
+    return [w for w in re.sub(r"[^\w]+", " ", text).split() if w != "and"]
 
 
 def episode_caption(text: str, episode_of: Callable[[str], tuple[int | None, int | None]]) -> bool:

@@ -263,7 +263,7 @@ def _classify(
         if body and lines.repeats_the_episode(text, headline, guess_episode):
             drop(PAGE_CHROME, block, index)  # "Episode 4 Recap:" under a note, below the headline
             continue
-        if body and lines.cut_headline(text, headline):
+        if (body or not re.search(r"[.!?…]$", text)) and lines.cut_headline(text, headline):
             drop(IMAGE_CAPTION, block, index)  # the headline again, as a gallery's first caption
             continue
         if forum_rules and block.kind == ITEM:
