@@ -198,6 +198,8 @@ def kind_of_drop(block: Block) -> str | None:
         return SPOILER_WARNING
     if n <= 30 and (SPOILER_ANYWHERE.search(text) or _SPOILERS_NOTE.search(text)):
         return SPOILER_WARNING
+    if n <= SHORT and _warning_sentences(text):
+        return SPOILER_WARNING
     if n <= SHORT and CREDIT.search(text):
         return IMAGE_CAPTION
     if (
@@ -265,6 +267,23 @@ _SPOILERS_NOTE = re.compile(
     r"|\b(?:do\s+not|don['’]t|stop)\s+read(?:ing)?\b.{0,60}\bif\s+you\s+(?:have\s+not|haven['’]t)\s+(?:seen|watched)\b",
     re.I,
 )
+
+
+# One sentence of a warning: "As usual, it contains spoilers.", "You've been warned!",
+# "Do not read it unless you've watched Episode 4 …"
+_WARNING_SENTENCE = re.compile(
+    r"\bspoil|\b(?:been|be)\s+warned\b|\b(?:do\s+not|don['’]t)\s+read\b.{0,60}\b(?:unless|if|until|before)\b",
+    re.I,
+)
+
+
+def _warning_sentences(text: str) -> bool:
+    """A short paragraph of two or more sentences, (nearly) all of them a spoiler warning."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+    return (
+        len(sentences) >= 2
+        and sum(bool(_WARNING_SENTENCE.search(s)) for s in sentences) * 3 >= len(sentences) * 2
+    )
 
 
 def looks_like_caption(text: str, nearby: str) -> bool:

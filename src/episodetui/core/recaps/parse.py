@@ -247,13 +247,24 @@ def _classify(
         (p for p, (_, b) in enumerate(rest) if _words(b.text) >= 25 and not b.hint), default=-1
     )
     last_prose = max((p for p, (_, b) in enumerate(rest) if lines.prose(b)), default=-1)
-    forum_rules = dangling = False
+    forum_rules = dangling = warned = False
     counters = sequence.slide_counters([block.text for _, block in rest])
     for position, (index, block) in enumerate(rest):
         text = _plain(block)
+        after_warning, warned = warned, False
         if position in counters:
             dropped[PAGE_CHROME] += 1  # "2 of 20 Network": a gallery's slides start here
             in_header = False
+            continue
+        if (
+            after_warning
+            and not body
+            and block.kind == PARAGRAPH
+            and _words(text) <= 5
+            and text[-1:] in ".!?"
+        ):
+            drop(SPOILER_WARNING, block, index)  # "All good? Let's go.", "You've been warned.": its end
+            warned = True
             continue
         if body and not _numbered(block) and lines.episode_caption(text, guess_episode):
             if position < 12:
@@ -310,6 +321,7 @@ def _classify(
             if (kind == SPOILER_WARNING or position < 12) and guess_episode(text) != (None, None):
                 hints.append(text)  # "Spoilers for season 2, episode 7 of …", "Air Date: … Episode 4"
             drop(kind, block, index)
+            warned = kind == SPOILER_WARNING
             continue
         is_deck = (
             in_header
