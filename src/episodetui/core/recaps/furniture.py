@@ -241,7 +241,7 @@ def kind_of_drop(block: Block) -> str | None:
 
 # Alt text that describes a still: "Jory saying he will…", "Karin commenting on…"
 _DESCRIBES_STILL = re.compile(
-    r"^[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?\s+(?!\w*thing\b)[a-z]+ing\s+(?:on|at|to|with|about|that|his|her|their|the|a|an|he|she|they|who|as)\b"
+    r"^[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}(?:\s+(?:and|&)\s+[A-Z][\w'’-]+)?\s+(?!\w*thing\b)[a-z]+ing\s+(?:on|at|to|with|about|that|his|her|their|the|a|an|he|she|they|who|as)\b"
 )
 # An image file's name run into its caption: "Marla ConvincedHR26", "…scene_04"
 _FILE_RESIDUE = re.compile(r"[a-z][A-Z]{1,4}\d{1,4}$|[a-z]_\d{1,4}$")
@@ -302,6 +302,8 @@ def looks_like_caption(text: str, nearby: str) -> bool:
         return False
     if _CAPTION_WORDS.search(text) and not _SPEAKS.search(text):
         return True
+    if 5 <= n <= 10 and re.match(r"^[A-Z][\w'’-]*,\s+[a-z]", text):
+        return True  # "Abs, as far as the eye can see": a quip under a picture, not a heading
     letters = [ch for ch in text if ch.isalpha()]
     if letters and sum(ch.islower() for ch in letters) == len(letters) and n >= 3:
         return True

@@ -133,6 +133,18 @@ def cut_headline(text: str, headline: str) -> bool:
     )
 
 
+_FILLER = {"a", "an", "the", "of", "for", "to", "in", "on", "and", "with", "this", "is", "my", "our", "here"}
+
+
+def restates_the_headline(text: str, headline: str) -> bool:
+    """A line under the headline that says nothing the headline does not: its words
+    are the headline's and a few small ones ("An Anime QandA review for Show Season 3
+    Episode 1 & 2." under "Show Season 3 Episode 1 & 2 – Anime QandA Review")."""
+    own = _word_run(fold(text))
+    head = set(_word_run(fold(headline)))
+    return 3 <= len(own) <= 25 and len(set(own) & head) >= 3 and all(w in head or w in _FILLER for w in own)
+
+
 def _word_run(text: str) -> list[str]:
     return [w for w in re.sub(r"[^\w]+", " ", text).split() if w != "and"]
 

@@ -331,6 +331,9 @@ def _classify(
             and _words(text) >= 6
             and index > 0
         )
+        if in_header and not body and lines.restates_the_headline(text, headline):
+            drop(PAGE_CHROME, block, index)  # "An Anime QandA review for <the headline's words>."
+            continue
         if in_header and not body and lines.names_the_episode(text, headline):
             hints.append(text)  # 'Episode #7: "Its Title"' or '"Its Title"' under the headline
             drop(PAGE_CHROME, block, index)
