@@ -1,5 +1,5 @@
-"""The general rules added after round 6 of held-out recap articles, each tested both
-ways: the shape it is for, and the look-alike it must leave alone."""
+"""The general rules added after rounds 6 and 10 of held-out recap articles, each
+tested both ways: the shape it is for, and the look-alike it must leave alone."""
 
 from __future__ import annotations
 
@@ -146,3 +146,115 @@ def test_episode_numbers_in_more_shapes_and_numbers_that_are_not_episodes():
     assert guess_episode("Team Blue, Sione (and Felipe), -25 pounds total 7.16%") == (None, None)
     assert guess_episode("Top 5 - the moments we loved") == (None, None)
     assert guess_episode("Season 2 - the review") == (None, None)
+
+
+# ------------------------------------------------------------------- after round 10
+
+_BODY = "Rina wakes in the valley town and does not recognise the face in the bathroom mirror at all.\n\n"
+
+
+def test_a_kicker_of_recap_words_and_numbers_is_not_the_headline_but_names_the_episode():
+    parsed = parse_recap(
+        "WELLSPRING: Shave and a Haircut, Two Bits\n\nRECAP - Season 5: Episode 12\n\n" + _BODY
+    )
+    assert parsed.headline == "WELLSPRING: Shave and a Haircut, Two Bits"
+    assert parsed.paragraphs == [_BODY.strip()]
+    assert guess_target(parsed, ["Wellspring"]).describe() == "Wellspring S05E12"
+    # alone, the same kind of line is still the headline
+    assert parse_recap("Episode 7 Recap\n\n" + _BODY).headline == "Episode 7 Recap"
+
+
+def test_two_sentences_are_body_text_but_a_title_with_a_full_stop_is_a_title():
+    text = (
+        "Marlow Bay S01 E01 – Emotional music and boy banter.\n\nby Marines November 28, 2026\n\n"
+        "The revival came out on Friday. Why not start our journey from the very beginning?\n\n" + _BODY
+    )
+    parsed = parse_recap(text)
+    assert parsed.headline == "Marlow Bay S01 E01 – Emotional music and boy banter."
+    assert parsed.paragraphs[0].startswith("The revival came out")
+
+
+def test_a_flair_glued_to_the_title_it_repeats_goes_but_a_doubled_name_stays():
+    parsed = parse_recap('Episode Discussion Episode Discussion: 103 "Ghosts of Veyra"\n\n' + _BODY)
+    assert parsed.headline == 'Episode Discussion: 103 "Ghosts of Veyra"'
+    assert (
+        parse_recap("Bora Bora Nights episode 2 recap\n\n" + _BODY).headline
+        == "Bora Bora Nights episode 2 recap"
+    )
+
+
+def test_the_headline_again_with_an_image_number_is_a_caption_but_a_section_heading_stays():
+    text = (
+        "The Pale Orchard (Season 2), Episode 6: Recap & Ending Explained\n\n"
+        "The Pale Orchard Season 2 Episode 6 Recap Ending Explained (1)\n\n"
+        + _BODY
+        + "The Pale Orchard (Season 2), Episode 6 Recap:\n\n"
+        + _BODY.replace("Rina", "Luca")
+    )
+    parsed = parse_recap(text)
+    assert not any(p.endswith("(1)") for p in parsed.paragraphs)
+    assert "The Pale Orchard (Season 2), Episode 6 Recap:" in parsed.paragraphs
+
+
+def test_a_paragraph_of_warnings_and_the_line_that_ends_it_go_but_a_recap_that_mentions_spoilers_stays():
+    text = (
+        "Ironwake recap: The last Ashfords make their choice\n\nPublished 6:02 a.m. ET May 6, 2026\n\n"
+        "Before we get into this, do not read it unless you've watched Episode 4 of Season 2 of the hit "
+        "series Ironwake, which aired on Sunday night. "
+        "As usual, it contains spoilers. This is your SPOILER ALERT.\n\n"
+        "SPOILER ALERT! SPOILERS AHEAD!\n\nAll good? Let's go.\n\n" + _BODY
+    )
+    parsed = parse_recap(text)
+    assert parsed.paragraphs == [_BODY.strip()]
+    assert guess_target(parsed, ["Ironwake"]).describe() == "Ironwake S02E04"
+    story = (
+        "Ironwake recap: The last Ashfords make their choice\n\n"
+        "Maren spoils the feast by arriving early. The captains stand. Nobody knows where to look.\n\n"
+        "All good? Let's go.\n\n" + _BODY
+    )
+    assert len(parse_recap(story).paragraphs) == 3
+
+
+def test_a_line_that_only_restates_the_headline_goes_but_a_first_paragraph_that_adds_words_stays():
+    head = "Skyforge Academy 3rd Season Episode 1 & 2 – Anime QandA Review\n\n"
+    parsed = parse_recap(
+        head + "An Anime QandA review for Skyforge Academy 3rd Season Episode 1 & 2.\n\n" + _BODY
+    )
+    assert parsed.paragraphs == [_BODY.strip()]
+    assert guess_target(parsed, ["Skyforge Academy"]).describe() == "Skyforge Academy S03E01"
+    kept = parse_recap(
+        head + "Skyforge Academy is back for a 3rd season, and episode 1 is a recap.\n\n" + _BODY
+    )
+    assert len(kept.paragraphs) == 2
+
+
+def test_quips_and_alt_text_under_pictures_are_captions_but_short_headings_are_not():
+    from episodetui.core.recaps.furniture import looks_like_caption
+
+    for line in ("Pixie Squad making an entrance", "Abs, as far as the eye can see"):
+        assert looks_like_caption(line, "Skyforge Academy review"), line
+    for line in ("A mother's love", "The bunker", "Is Josh allowed back into the Chapter?", "Yes, Chef"):
+        assert not looks_like_caption(line, "Ember Choir review"), line
+
+
+def test_photo_credits_pleas_tip_lines_and_audio_players_are_furniture():
+    for line in (
+        "Dev Okafor and Lise Marr | Photo Credits: Ana Ruiz/Northfield",
+        "Your support helps us to tell the story",
+        "Unlike many other outlets, we choose not to lock you out of our reporting with paywalls.",
+        "Got a story? Email the Screen desk.",
+        "Which moment got you? Tell us on social.",
+        "No thanks, I prefer to read without audio.",
+    ):
+        assert _kind(line), line
+    for line in (
+        "The photo credits the wrong man, and the sheriff knows it.",
+        "Her support helps nobody: the mill closes anyway.",
+        "Tell us the truth, Ned says, and the diner goes quiet.",
+    ):
+        assert _kind(line) is None, line
+
+
+def test_an_ordinal_season():
+    assert guess_episode("Skyforge Academy 3rd Season Episode 1 & 2") == (3, 1)
+    assert guess_episode("Their 3rd place finish, episode 4") == (1, 4)

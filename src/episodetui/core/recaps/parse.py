@@ -123,7 +123,7 @@ def _headline_score(block: Block, index: int, markdown: bool) -> float | None:
         score -= 6
         if n >= 16:
             return None  # a long sentence ending in a full stop is the body's first line
-    if re.search(r"[a-z]{3}[.!?]\s+[A-Z]", text):
+    if re.search(r"[a-z]{3}\.\s+[A-Z]", text):
         score -= 4  # two sentences ("…on Friday. Why not…"): body text, not a title
     if _labels_only(text):
         score -= 8  # "RECAP - Season 5: Episode 12": a kicker that names the episode and nothing else
@@ -260,8 +260,9 @@ def _classify(
             after_warning
             and not body
             and block.kind == PARAGRAPH
-            and _words(text) <= 5
+            and _words(text) <= 4
             and text[-1:] in ".!?"
+            and position + 1 < len(rest)  # the recap follows it
         ):
             drop(SPOILER_WARNING, block, index)  # "All good? Let's go.", "You've been warned.": its end
             warned = True
