@@ -22,6 +22,7 @@ from episodetui.core.errors import EpisodeTuiError
 from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block, HtmlPage, read_html
 from episodetui.core.recaps import furniture, lines, sequence
 from episodetui.core.recaps.guess import guess_episode
+from episodetui.core.recaps.headline import EPISODE_LINE, choose_headline, labels_only, undoubled
 from episodetui.core.recaps.listicles import (
     SENTENCE_END as _SENTENCE_END,
     is_label as _is_label,
@@ -43,15 +44,6 @@ from episodetui.core.recaps.model import (
 from episodetui.core.recaps.text_blocks import BULLET, NUMBERED, detect_format, line_blocks
 from episodetui.core.text import clean_text, parse_timestamp
 
-# A line that only names the episode: "Season 1, Episode 8", "S01E08", "Episode 6"
-EPISODE_LINE = re.compile(
-    r"^(?:season\s+\w+\s*[,:·|-]?\s*)?(?:episode|ep\.?|chapter|part)\s*\w+$|^s\d{1,3}\s*e\d{1,4}$|^season\s+\w+$",
-    re.I,
-)
-_KEYWORDS = re.compile(
-    r"\b(?:recap|review|episode|episodes|ep|discussion|moments|takeaways|thoughts|chapter|part|premiere|finale|highlights|impressions)\b|\d화|\d회",
-    re.I,
-)
 # "00:41:10 Title", "[12:40] Title", "12:40–15:05 – Title" (a range: its start)
 _LEADING_TIME = re.compile(
     r"^\(?\[?(\d{1,2}:\d{2}(?::\d{2})?)(?:\s*[-–—]\s*\d{1,2}:\d{2}(?::\d{2})?)?\]?\)?\s*[-–—:]?\s+"
@@ -78,109 +70,6 @@ def _moment(text: str, detail: str = "") -> Moment:
 
 
 # ------------------------------------------------------------------- headline
-
-
-def _headline_score(block: Block, index: int, markdown: bool) -> float | None:
-    text = _plain(block)
-    n = _words(text)
-    if (
-        block.kind in (ITEM, CAPTION)
-        or n > 25
-        or len(text) > 300
-        or furniture.kind_of_drop(block)
-        or furniture.is_trailing(text)
-    ):
-        return None
-    if (
-        (_is_label(block) and guess_episode(text) == (None, None))
-        or NUMBERED.match(block.text)
-        or EPISODE_LINE.match(text)
-    ):
-        return None
-    score = -0.3 * index
-    if n < 3:
-        score -= 5
-    elif n >= 4:
-        score += 1
-    if block.kind == HEADING:
-        score += {1: 6, 2: 3}.get(block.level, 1)
-    if guess_episode(text) != (None, None):
-        score += 4
-    if lines.QUOTED_LINE.match(text):
-        score += 6  # an episode's title in quotes, alone: the headline of many blogs
-    elif (
-        lines.QUOTED_TITLE.search(text)
-        and not lines.EPISODE_TITLE_LINE.match(text)
-        and not re.search(r"[.!?]", text[:-1])
-    ):
-        score += 2  # it names the show or the episode in quotes
-    if _KEYWORDS.search(text):
-        score += 3
-    letters = [ch for ch in text if ch.isalpha()]
-    if letters and all(ch.isupper() for ch in letters) and n <= 5:
-        score -= 4
-    if re.search(r"\.[\"”’']?$", text) and not text.endswith("..."):
-        score -= 6
-        if n >= 16:
-            return None  # a long sentence ending in a full stop is the body's first line
-    if re.search(r"[a-z]{3}\.\s+[A-Z]", text):
-        score -= 4  # two sentences ("…on Friday. Why not…"): body text, not a title
-    if _labels_only(text):
-        score -= 8  # "RECAP - Season 5: Episode 12": a kicker that names the episode and nothing else
-    if text.endswith(":"):
-        score -= 4  # "Episode 4 Recap:": a lead-in to what follows, not a title
-    return score
-
-
-def _labels_only(text: str) -> bool:
-    """A line made only of recap words and episode numbers: "Episode 7 Recap",
-    "RECAP - Season 5: Episode 12"."""
-    rest = _KEYWORDS.sub(" ", text)
-    rest = re.sub(r"\b(?:season|s\d+\s*e\d+|\d+(?:st|nd|rd|th)?|[ivx]+)\b", " ", rest, flags=re.I)
-    return not re.search(r"\w", rest)
-
-
-def _undoubled(text: str) -> str:
-    """A forum's flair glued to the title it repeats: "Episode Discussion Episode
-    Discussion: 103 …" is "Episode Discussion: 103 …"."""
-    match = re.match(r"^(\w+(?:\s+\w+){1,4})\s+(?=\1\b)", text, re.I)
-    return text[match.end() :] if match else text
-
-
-# "Episode Name: …", "Air Date: …": a field of a labelled list, not a title
-_FIELD = re.compile(
-    r"^(?:episode\s+(?:name|title|number)|title|name|(?:original\s+)?air\s*date|aired|date|synopsis|summary|rating"
-    r"|score|grade|runtime|network|genre|cast|starring|directed\s+by|director|writers?|written\s+by"
-    r"|who|what|when|where|why|verdict):\s+\S",
-    re.I,
-)
-
-
-def _choose_headline(blocks: list[Block], markdown: bool) -> int | None:
-    """Index of the block that looks like the headline, among those before the body."""
-    candidates: list[tuple[float, int]] = []
-    for index, block in enumerate(blocks[:14]):
-        if _FIELD.match(_plain(block)):
-            continue  # "Episode Name: …", "Air Date: …": a field, not a title
-        if block.kind == PARAGRAPH and _words(block.text) >= 25 and not furniture.kind_of_drop(block):
-            break  # the body has started
-        score = _headline_score(block, index, markdown)
-        if score is not None:
-            candidates.append((score, -index))
-    if not candidates:
-        return None
-    score, negative_index = max(candidates)
-    if score < -1:
-        first = next((i for i, b in enumerate(blocks) if not furniture.kind_of_drop(b)), None)
-        if (
-            first is not None
-            and blocks[first].kind in (HEADING, PARAGRAPH)
-            and _words(blocks[first].text) <= 25
-            and not re.search(r"[.]$", _plain(blocks[first]))  # a sentence is body text
-        ):
-            return first
-        return None
-    return -negative_index
 
 
 def _body_starts(block: Block) -> bool:
@@ -340,7 +229,7 @@ def _classify(
             drop(PAGE_CHROME, block, index)
             continue
         if in_header and not is_deck and not _body_starts(block) and not lines.section_title(rest, position):
-            if EPISODE_LINE.match(text) or (_labels_only(text) and guess_episode(text) != (None, None)):
+            if EPISODE_LINE.match(text) or (labels_only(text) and guess_episode(text) != (None, None)):
                 hints.append(text)  # "Season 1, Episode 8", "RECAP - Season 5: Episode 12": for the guess
             drop(PAGE_CHROME, block, index)
             continue
@@ -514,8 +403,8 @@ def parse_recap(text: str, raw: bool = False) -> ParsedRecap:
         parsed = _html_recap(text)
     else:
         blocks = line_blocks(text, markdown=fmt == "markdown")
-        index = _choose_headline(blocks, fmt == "markdown")
-        headline = _undoubled(_plain(blocks[index])) if index is not None else ""
+        index = choose_headline(blocks, fmt == "markdown")
+        headline = undoubled(_plain(blocks[index])) if index is not None else ""
         parsed = _classify(blocks, index, headline, fmt, [])
     if not parsed.paragraphs and not parsed.key_moments:
         raise EpisodeTuiError(
