@@ -205,3 +205,14 @@ async def test_dialog_labels_are_whole_at_100_columns(demo):
             assert labels
             for text in labels:
                 assert " ".join(text.split()) in shown, text
+
+
+async def test_a_long_shows_count_is_whole_in_the_library_the_bar_gives_way(library):
+    short = library.add_show("Short Story", [12])
+    library.watch_through(library.episodes(short.id)[2].id)
+    long = library.add_show("The Long Case Files", [1100])
+    library.watch_through(library.episodes(long.id)[126].id)
+    async with open_app(library, size=(80, 24)) as (app, pilot):
+        text = await step(pilot)
+        assert "█░░░░░░ 127/1100" in text, "a bar of 7 and the whole count"
+        assert "██░░░░░░░░ 3/12" in text, "a short count keeps the bar of 10"

@@ -18,9 +18,10 @@ from episodetui.tui.library_extras import LibraryExtras
 from episodetui.tui.row_list import Column, RowList
 
 SORTS = ("recently watched", "title", "progress")
+PROGRESS_WIDTH = 16  # a bar of 10 and "12/60"; a longer count takes cells from the bar
 SHOW_COLUMNS = (
     Column("Show", weight=11),
-    Column("Progress", width=16),
+    Column("Progress", width=PROGRESS_WIDTH),
     # Extra width on a wide terminal goes to the show's title.
     Column("Next", weight=9, max_width=44),
     Column("Last watched", width=12),
@@ -308,8 +309,11 @@ def _title_cell(row: LibraryRowView) -> Text:
 
 
 def _progress_cell(row: LibraryRowView) -> Text:
-    bar = Text(progress_bar(row.watched, row.total), style="green")
-    bar.append(f" {row.watched}/{row.total}")
+    count = f" {row.watched}/{row.total}"
+    bar = Text(
+        progress_bar(row.watched, row.total, max(4, min(10, PROGRESS_WIDTH - len(count)))), style="green"
+    )
+    bar.append(count)
     return bar
 
 
