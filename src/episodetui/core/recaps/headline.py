@@ -9,7 +9,7 @@ import re
 from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block
 from episodetui.core.recaps import furniture, lines
 from episodetui.core.recaps.guess import guess_episode
-from episodetui.core.recaps.listicles import is_label as _is_label, plain as _plain, words as _words
+from episodetui.core.recaps.listicles import is_label as _is_label, plain as _plain, promised, words as _words
 from episodetui.core.recaps.text_blocks import NUMBERED
 
 # A line that only names the episode: "Season 1, Episode 8", "S01E08", "Episode 6"
@@ -34,8 +34,9 @@ def headline_score(block: Block, index: int, markdown: bool) -> float | None:
         or furniture.is_trailing(text)
     ):
         return None
+    counted_first = index == 0 and promised(text, any_noun=True) is not None
     if (
-        (_is_label(block) and guess_episode(text) == (None, None))
+        (_is_label(block) and guess_episode(text) == (None, None) and not counted_first)
         or NUMBERED.match(block.text)
         or EPISODE_LINE.match(text)
     ):

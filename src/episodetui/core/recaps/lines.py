@@ -23,6 +23,7 @@ def section_title(rest: list[tuple[int, Block]], position: int) -> bool:
     return (
         following is not None
         and prose(following)
+        and not furniture.kind_of_drop(following)  # a name over a spoiler warning is a byline
         and 2 <= words(text) <= 6
         and not re.search(r"[.!?:;|]", text)
         and all(w[:1].isupper() or w in SMALL_WORDS for w in text.split())

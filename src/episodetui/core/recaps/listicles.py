@@ -122,9 +122,22 @@ def _details(body: list[Block], start: int, end: int) -> list[int]:
     return [i for i in range(start, end) if body[i].kind == PARAGRAPH and not numbered(body[i])]
 
 
-def _numbered_entries(body: list[Block]) -> dict[int, Entry]:
-    """Blocks whose numbers count 1..n or n..1 in one notation, each a title followed by
-    prose or with its prose run into the same line."""
+def _one_sentence_title(text: str, details: list[int]) -> tuple[str, str] | None:
+    """An entry that is one sentence and nothing under it ("4. Without a second
+    thought, Edwin offers them every coin for her."): the sentence is its title, when
+    the entries around it are titles (the run's count decides)."""
+    text = text.strip()
+    if details or words(text) > 25 or not re.search(r"[.!?]$", text):
+        return None
+    if re.search(r"[.!?…][\"”’')\]]?\s+[\"“‘'(\[]?[A-Z]", text):
+        return None  # two sentences: a numbered paragraph
+    return text, ""
+
+
+def _numbered_entries(body: list[Block], headline: str = "") -> dict[int, Entry]:
+    """Blocks whose numbers count 1..n or n..1 in one notation (or down from the number
+    the headline promises), each a title followed by prose or with its prose run into
+    the same line."""
     found = [
         (index, mark)
         for index, block in enumerate(body)
@@ -132,6 +145,9 @@ def _numbered_entries(body: list[Block]) -> dict[int, Entry]:
         and (mark := sequence.marker(block.text, block.kind == HEADING))
     ]
     run = sequence.longest_count(found)
+    top = promised(headline, any_noun=True)
+    if len(run) < 3 and top is not None:
+        run = sequence.countdown_from(found, top) or run
     if not run:
         return {}
     entries = {}
@@ -139,7 +155,11 @@ def _numbered_entries(body: list[Block]) -> dict[int, Entry]:
         end = run[position + 1][0] if position + 1 < len(run) else len(body)
         details = _details(body, index + 1, end)
         block = body[index]
-        split = _bold_lead(block, mark.rest) or sequence.split_title(mark.rest, alone_ok=bool(details))
+        split = (
+            _bold_lead(block, mark.rest)
+            or sequence.split_title(mark.rest, alone_ok=bool(details))
+            or _one_sentence_title(mark.rest, details)
+        )
         if split is None:
             return {}  # a numbered paragraph with no title in it: not a listicle
         title, run_in = split
@@ -194,7 +214,8 @@ _ANY_COUNT = re.compile(
 )
 
 
-def _promised(text: str, any_noun: bool = False) -> int | None:
+def promised(text: str, any_noun: bool = False) -> int | None:
+    """How many entries a headline or lead-in promises ("the four moments", "8 Most WTF Moments")."""
     match = _COUNT.search(text) or (_ANY_COUNT.search(text) if any_noun else None)
     if not match:
         return None
@@ -222,7 +243,7 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
         start += 1  # "## What We Learned" over "### Title" headings: the list's own heading
     lead_in = plain(body[first - 1]) if first and _is_prose(body[first - 1]) else ""
     announced = [text for text in (lead_in, headline) if LISTICLE_HEADLINE.search(text)]
-    counted = _promised(headline, any_noun=True)
+    counted = promised(headline, any_noun=True)
     if not announced and counted is None:
         return {}
     entries: dict[int, Entry] = {}
@@ -236,15 +257,15 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
             break
         entries[index] = Entry(plain(body[index]), "", list(range(index + 1, end)))
         index = end
-    promised = next((n for n in map(_promised, announced) if n is not None), None)
+    wanted = next((n for n in map(promised, announced) if n is not None), None)
     if not announced:
-        promised = counted  # "The 4 Biggest Shocks of …": only as many as it counts
+        wanted = counted  # "The 4 Biggest Shocks of …": only as many as it counts
     next_section = (
         index < len(body) and level is not None and body[index].kind == HEADING and body[index].level < level
     )
     if (
         len(entries) < 3
-        or (promised is not None and promised != len(entries))
+        or (wanted is not None and wanted != len(entries))
         or (index < len(body) and not next_section)
     ):
         return {}
@@ -315,8 +336,7 @@ def list_label(body: list[Block], entries: dict[int, Entry]) -> int | None:
 def listicle_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
     """The entries of a listicle, by the index of their title block; empty when the
     article is not one."""
-    for find in (_numbered_entries, _bold_led_items):
-        entries = find(body)
+    for entries in (_numbered_entries(body, headline), _bold_led_items(body)):
         if entries and _evidence(headline, body, min(entries)):
             return _without_shared_prefix(entries)
     return _unnumbered_entries(headline, body)

@@ -1,7 +1,8 @@
 """Numbered sequences, read by their structure rather than by one site's punctuation.
 
 A listicle numbers its entries: `1.`, `#1`, `(1)`, `[1]`, `No. 1:`, `1 -`, `Moment 1:`,
-`I.`, `IV:`, `One —`, `Five:`, in text, headings or list items. What makes them a list
+`I.`, `IV:`, `One —`, `Five:`, a number glued to its title by a page's markup
+(`1The Hope Is Back`, from `<span>1</span>The Hope…`), in text, headings or list items. What makes them a list
 is not the punctuation but the sequence: numbers of one notation that count 1..n or
 n..1 at the starts of blocks. Each entry's text is then a title, alone on its line or
 followed on the same line by its paragraph; the two are told apart by structure:
@@ -50,6 +51,7 @@ _MARKER = re.compile(
     r"[.):\-–—]"
     r"|(?:[A-Za-z]+\s+)?(?:moment|takeaway|scene|reason|lesson|highlight|thing)\s+#?(?P<word>\d{1,3})\s*[.:\-–—]"
     r"|(?P<bare>\d{1,2})\s+(?=[\"“‘'A-Z])"
+    r"|(?P<glued>\d{1,2})(?=[A-Z][a-z’']|[AI]\s)"
     r")\s*(?=\S)",
     re.I,
 )
@@ -88,7 +90,7 @@ def marker(text: str, heading: bool = False) -> Marker | None:
         number = _SPELLED[value.lower()]
     else:
         number = int(value)
-    notation = "digit" if notation in ("digit", "hash") else notation
+    notation = "digit" if notation in ("digit", "hash") else notation  # "glued" counts on its own
     return Marker(number, notation, text[match.end() :].strip())
 
 
@@ -114,6 +116,22 @@ def longest_count(found: list[tuple[int, Marker]]) -> list[tuple[int, Marker]]:
             if len(run) >= 2 and len(run) > len(best):
                 best = run
     return best
+
+
+def countdown_from(found: list[tuple[int, Marker]], top: int) -> list[tuple[int, Marker]]:
+    """A countdown that starts at the number the headline promises and stops before 1
+    ("8 Most WTF Moments" over 8, 7, 6, 5: the rest is on the next page): consecutive,
+    in one notation, three entries at least."""
+    for start, (_, first) in enumerate(found):
+        if first.number != top:
+            continue
+        run = [found[start]]
+        for index, mark in found[start + 1 :]:
+            if mark.notation == first.notation and mark.number == run[-1][1].number - 1:
+                run.append((index, mark))
+        if len(run) >= 3:
+            return run
+    return []
 
 
 def _counting_run(ordered: list[tuple[int, Marker]]) -> list[tuple[int, Marker]]:

@@ -58,6 +58,19 @@ def strip_inline_markdown(text: str) -> str:
     return text
 
 
+# "…we knew this was coming.3. Actually, the whole standoff": the next entry's number run
+# into the end of the last sentence of the entry before it (a page that lost its line break)
+_NUMBER_AFTER_SENTENCE = re.compile(r"(?<=[a-z][.!?])(?=\d{1,2}\.\s+[\"“‘'A-Z])")
+
+
+def _unglued(line: str) -> list[str]:
+    """A line split where a numbered title starts right after a sentence's full stop."""
+    match = _NUMBER_AFTER_SENTENCE.search(line)
+    if not match or len(line[: match.start()].split()) < 3:
+        return [line]
+    return [line[: match.start()], line[match.start() :]]
+
+
 def _title_like(text: str) -> bool:
     """A short line that does not end a sentence: a title, not a wrapped sentence."""
     text = text.strip().strip("*_").strip()
@@ -68,7 +81,7 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
     """Blocks from text or Markdown. Blank lines separate blocks; bullets and numbers
     start items; a hand-wrapped line continues the paragraph or item above it. Text
     copied from a browser has one paragraph per line: then each line is a block."""
-    lines = text.split("\n")
+    lines = [part for line in text.split("\n") for part in _unglued(line)]
     soft = any(len(line.strip()) > SOFT_LINE for line in lines)
     blocks: list[Block] = []
     current: Block | None = None
