@@ -95,6 +95,7 @@ class Entry:
     run_in: str = ""  # text on the title's own line, after the title: a body paragraph
     details: list[int] = field(default_factory=list)  # indexes of the paragraphs under it
     prefix: str = ""  # words every title of the list starts with ("Show ep. 12"): a hint for the guess
+    captions: list[int] = field(default_factory=list)  # a picture's quip under the title: dropped
 
 
 def _bold_lead(block: Block, text: str) -> tuple[str, str] | None:
@@ -272,6 +273,86 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
     return entries
 
 
+_ASKS = re.compile(r"\bquestions\b", re.I)
+
+
+def _question_line(block: Block) -> bool:
+    """One short question on its own line: "Who sent the second letter?"."""
+    text = plain(block)
+    return (
+        block.kind in (PARAGRAPH, HEADING)
+        and 3 <= words(text) <= 14
+        and text.endswith("?")
+        and text[:1].isupper()
+        and not re.search(r"[.!?…][\"”’')\]]?\s", text)
+    )
+
+
+def _alt_text(block: Block) -> bool:
+    """A picture's alt text left in copied text: a few words, all in lower case, no
+    punctuation ("the prioress", "harrowgate ending bell tower")."""
+    text = plain(block)
+    letters = [ch for ch in text if ch.isalpha()]
+    return (
+        block.kind == PARAGRAPH
+        and 2 <= words(text) <= 8
+        and bool(letters)
+        and all(ch.islower() for ch in letters)
+        and not re.search(r"[^\w\s'’-]", text)
+    )
+
+
+def _question_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
+    """Question titles, each followed by prose, after a headline or lead-in about
+    questions ("9 Burning Questions We Have After…"). The questions are the evidence:
+    each ends with "?" and stands alone on its line. A short line right under every
+    question (a picture's quip: "What's the plan, June?") is a caption, when every
+    question has one; lower-case alt text between entries is skipped."""
+    firsts = [i for i, b in enumerate(body) if _question_line(b)]
+    if not firsts:
+        return {}
+    start = firsts[0]
+    lead_in = plain(body[start - 1]) if start and _is_prose(body[start - 1]) else ""
+    if not (_ASKS.search(headline) or _ASKS.search(lead_in)):
+        return {}
+    entries: dict[int, Entry] = {}
+    index = start
+    alt: list[int] = []
+    while index < len(body):
+        if _alt_text(body[index]) and index + 1 < len(body) and _question_line(body[index + 1]):
+            alt.append(index)
+            index += 1
+            continue
+        if not _question_line(body[index]):
+            break
+        end = index + 1
+        while (
+            end < len(body) and _is_prose(body[end]) and not (end > index + 1 and _question_line(body[end]))
+        ):
+            end += 1
+        if end == index + 1:
+            break
+        entries[index] = Entry(plain(body[index]), "", list(range(index + 1, end)))
+        index = end
+    if len(entries) < 3 or index < len(body):
+        return {}
+    first = min(entries)
+    entries[first].captions.extend(alt)  # alt text above a question: dropped with the list
+    quipped = [e for e in entries.values() if _quip_over(body, e.details)]
+    if len(quipped) >= 2 and len(quipped) * 3 >= len(entries) * 2:
+        for entry in quipped:
+            entry.captions, entry.details = entry.captions + entry.details[:1], entry.details[1:]
+    return entries
+
+
+def _quip_over(body: list[Block], details: list[int]) -> bool:
+    """A few words under a title and over its much longer paragraph: a picture's quip."""
+    if len(details) < 2:
+        return False
+    quip, text = words(body[details[0]].text), words(body[details[1]].text)
+    return quip <= 8 and text >= 3 * quip
+
+
 def _without_shared_prefix(entries: dict[int, Entry]) -> dict[int, Entry]:
     """Titles that all start with the same words before a separator ("“Show” – The
     Arrival", "“Show” – The Empty Pool"): the shared part is not the title."""
@@ -339,4 +420,4 @@ def listicle_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
     for entries in (_numbered_entries(body, headline), _bold_led_items(body)):
         if entries and _evidence(headline, body, min(entries)):
             return _without_shared_prefix(entries)
-    return _unnumbered_entries(headline, body)
+    return _question_entries(headline, body) or _unnumbered_entries(headline, body)

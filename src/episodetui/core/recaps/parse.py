@@ -246,6 +246,7 @@ def _classify(
     hints.extend(sorted({entry.prefix for entry in listicle.values() if entry.prefix}))
 
     titles = {lines.fold(entry.title) for entry in listicle.values()}
+    captions = {i for entry in listicle.values() for i in entry.captions}
     empty_sections = {
         p
         for p, b in enumerate(blocks_only[:-1])
@@ -267,6 +268,9 @@ def _classify(
             continue
         if lines.fold(text) in repeated and position not in listicle:
             drop(IMAGE_CAPTION, block, index)  # the same caption under every picture
+            continue
+        if position in captions:
+            drop(IMAGE_CAPTION, block, index)  # the quip under each entry's picture
             continue
         entry = listicle.get(position)
         if entry is not None:
