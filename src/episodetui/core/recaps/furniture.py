@@ -81,7 +81,8 @@ COMMENTS_PROMPT = re.compile(
 PLEA = re.compile(
     r"\b(?:find|follow|join)\s+(?:me|us)\s+(?:on|at|over\s+on)\b|(?:^|\s)@\w{2,}\s*[.!]?$|^thanks?\s+(?:you\s+)?for\s+reading\b"
     r"|^if\s+you\s+(?:liked|enjoyed|loved)\s+this\s+(?:recap|review|post|article|piece|episode\s+recap)\b|\bplease\s+(?:share|like|subscribe|follow|support)\b"
-    r"|\bdelivered\s+(?:straight\s+|right\s+)?to\s+your\s+inbox\b|\b(?:when|if|once)\s+you\s+subscribe\b|\bsubscribe\s+(?:today|now)\b"
+    r"|\bdelivered\s+(?:straight\s+|right\s+)?to\s+your\s+inbox\b|\bdelivers?\s+them\s+(?:straight\s+|right\s+)?to\s+your\s+(?:browser|inbox|feed)\b"
+    r"|^(?-i:More\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3}\s+(?:on|at)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})[.!]?$|\b(?:when|if|once)\s+you\s+subscribe\b|\bsubscribe\s+(?:today|now)\b"
     r"|^(?:listen|watch)\s+(?:now\s+|to\s+(?:it|us|the\s+episode)\s+)?(?:on|in|at)\s+\S+(?:\s+\S+)?$|^podcast\s*:|^subscribe\s*:"
     r"|^how\s+would\s+you\s+rate\b|\bsee\s+(?:you|y['’]all)\s+(?:next\s+(?:week|time|episode)|then|soon|tomorrow)\b[^.!?]{0,20}[.!]*$"
     r"|\b(?:listen|subscribe)\s+to\s+(?:our|the|my)\s+podcast\b"
@@ -110,7 +111,7 @@ BYLINE_LINE = re.compile(
 ABOUT_POST = re.compile(
     r"^this\s+(?:article|post|piece|recap|review|story)\s+(?:is|was)\s+(?:written|contributed)\s+by\b"
     r"|^this\s+(?:entry|post|article|recap)\s+is\s+part\s+\d+\s+of\s+\d+\b"
-    r"|^(?:compiled|edited|additional\s+reporting)\s+by\b",
+    r"|^(?:compiled|edited|additional\s+reporting)\s+by\b|^about\s+the\s+(?:author|writer|reviewer)\s*:",
     re.I,
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -168,6 +169,10 @@ LINKS_LEAD = re.compile(r"\b(?:links?|further\s+reading|elsewhere|other\s+recaps
 DANGLING_CREDIT = re.compile(r"\b(?:by|via|of|from|courtesy)\s*:?$", re.I)
 
 
+# A site's blurb about itself: "… finds the best moments and delivers them right to your browser."
+_SITE_BLURB = re.compile(r"\bdelivers?\s+them\s+(?:straight\s+|right\s+)?to\s+your\b", re.I)
+
+
 def words(text: str) -> int:
     return len(text.split())
 
@@ -208,7 +213,9 @@ def kind_of_drop(block: Block) -> str | None:
         and (n <= 14 or re.search(r"\b(?:available|streaming)\b", text, re.I))
     ):
         return AVAILABILITY
-    if n <= 25 and (PROMPT_LINE.match(text) or COMMENTS_PROMPT.search(text) or PLEA.search(text)):
+    if n <= (40 if _SITE_BLURB.search(text) else 25) and (
+        PROMPT_LINE.match(text) or COMMENTS_PROMPT.search(text) or PLEA.search(text)
+    ):
         return PROMPT
     if n <= 25 and ABOUT_POST.match(text):
         return BYLINE
