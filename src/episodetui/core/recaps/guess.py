@@ -178,10 +178,25 @@ def _library_show(texts: list[str], library_titles: list[str]) -> str | None:
 
 
 def _bare_premiere(text: str) -> bool:
-    """ "… the Ashgrove Premiere": a premiere, and nothing says of which season."""
+    """ "… the Ashgrove Premiere", "… the 'Gallowmoor' season premiere": a premiere, and
+    nothing says of which season."""
     return bool(re.search(r"\bpremiere\b", text, re.I)) and not re.search(
-        r"\bseason\b|\bs\d|\d\s*x\s*\d|\d\.\d|\bepisode\b|\bep\b", text, re.I
+        r"\bseason\s+(?!premiere\b)\w|\w+\s+season\s+premiere|\bs\d|\d\s*x\s*\d|\d\.\d|\bepisode\b|\bep\b",
+        re.sub(
+            r"\b(?:the|a|its|this|new)\s+season\s+premiere\b|[\"'”’]\s+season\s+premiere\b",
+            " premiere",
+            text,
+            flags=re.I,
+        ),
+        re.I,
     )
+
+
+# "The sixth and final season of … started on Sunday": the season an opening paragraph names
+_SEASON_STARTED = re.compile(
+    rf"\b(?:the|its|this)\s+{_ORD}\s+(?:and\s+(?:final|last)\s+)?season\b(?!\s+(?:of\s+\w+\s+)?(?:was|had|ended))",
+    re.I,
+)
 
 
 def _premiere_season(paragraphs: list[str]) -> int | None:
@@ -196,6 +211,19 @@ def _premiere_season(paragraphs: list[str]) -> int | None:
             season, number = guess_episode(code.group(0))
             if number == 1:
                 return season
+        started = _SEASON_STARTED.search(paragraph)
+        if started:
+            return _ORDINALS[started.group(1).lower()]
+    return None
+
+
+def _season_code(number: int, texts: list[str]) -> tuple[int, int] | None:
+    """ "Episode 407" when another title says "Season 4, Episode 7": a season and an
+    episode written as one number."""
+    for text in texts:
+        season, episode = guess_episode(text)
+        if season and episode and episode < 100 and season * 100 + episode == number:
+            return season, episode
     return None
 
 
@@ -212,6 +240,8 @@ def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetG
         if number is not None:
             if not isinstance(recap, str) and _bare_premiere(text):
                 season = _premiere_season(recap.paragraphs[:3] + hints) or season
+            if number >= 100:
+                season, number = _season_code(number, texts) or (season, number)
             break
     if number is None and not isinstance(recap, str):
         for paragraph in recap.paragraphs[:2]:
