@@ -325,6 +325,11 @@ def looks_like_caption(text: str, nearby: str) -> bool:
     )
 
 
+def speaks(text: str) -> bool:
+    """A line that says "we" or "I": someone talking, not a picture's alt text."""
+    return bool(_SPEAKS.search(text))
+
+
 def is_trailing(text: str) -> bool:
     return bool(TRAILING.match(text))
 

@@ -162,3 +162,55 @@ def episode_caption(text: str, episode_of: Callable[[str], tuple[int | None, int
         and not re.search(r"[.!?]$", text.rstrip("\"”’'"))
         and not re.search(r"\b(?:recap|review|discussion|thoughts|impressions)\b", text, re.I)
     )
+
+
+def _names(blocks: list[Block]) -> set[str]:
+    """Capitalised words met mid-sentence in the article's prose: its characters' names."""
+    found: set[str] = set()
+    for block in blocks:
+        if block.kind == PARAGRAPH and prose(block):
+            for match in re.finditer(r"(?<=[a-z,;]\s)([A-Z][a-z'’]+)\b", block.text):
+                found.add(match.group(1))
+    return found
+
+
+def _describes_picture(text: str, names: set[str]) -> bool:
+    """ "Jess and her shotgun at the edge of the woods": a line in sentence case with
+    no end punctuation that starts with a character's name and does not speak (alt
+    text under a still), longer than a section heading."""
+    split = text.split()
+    return (
+        6 <= len(split) <= 14
+        and not re.search(r"[.!?:;,\"”’')…]$", text)
+        and re.sub(r"['’]s$", "", split[0]) in names
+        and sum(w[:1].isupper() for w in split[1:]) * 3 < len(split) - 1
+        and not furniture.speaks(text)
+    )
+
+
+def pictures(blocks: list[Block]) -> set[int]:
+    """Positions of picture captions in copied text: alt text that describes a still
+    (see above) and the quip under it (a line or two, shorter than the paragraph
+    after it), when the article has two such pictures at least: one such line alone
+    may be a heading."""
+    names = _names(blocks)
+    alts = [
+        p
+        for p, b in enumerate(blocks)
+        if b.kind == PARAGRAPH and 0 < p < len(blocks) - 1 and _describes_picture(plain(b), names)
+    ]
+    if len(alts) < 2:
+        return set()
+    found = set(alts)
+    for p in alts:
+        if p + 2 < len(blocks):
+            quip, after = blocks[p + 1], blocks[p + 2]
+            if (
+                quip.kind == PARAGRAPH
+                and words(quip.text) <= 22
+                and len(re.findall(r"[.!?](?:\s|$)", quip.text)) <= 2
+                and words(after.text) * 2 >= 3 * words(quip.text)
+                and prose(after)
+            ):
+                found.add(p + 1)
+    return found

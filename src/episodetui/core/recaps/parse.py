@@ -255,6 +255,7 @@ def _classify(
         and 0 < blocks_only[p + 1].level <= b.level
     }
     repeated = lines.repeated_lines(blocks_only)
+    pictured = lines.pictures(blocks_only) if fmt != "html" else set()
 
     paragraphs: list[str] = []
     moments: list[Moment] = []
@@ -269,7 +270,7 @@ def _classify(
         if lines.fold(text) in repeated and position not in listicle:
             drop(IMAGE_CAPTION, block, index)  # the same caption under every picture
             continue
-        if position in captions:
+        if position in captions or (position in pictured and position not in listicle):
             drop(IMAGE_CAPTION, block, index)  # the quip under each entry's picture
             continue
         entry = listicle.get(position)
