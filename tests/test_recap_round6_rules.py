@@ -258,3 +258,169 @@ def test_photo_credits_pleas_tip_lines_and_audio_players_are_furniture():
 def test_an_ordinal_season():
     assert guess_episode("Skyforge Academy 3rd Season Episode 1 & 2") == (3, 1)
     assert guess_episode("Their 3rd place finish, episode 4") == (1, 4)
+
+
+# ---------------------------------------------------------------- after round 11
+
+_PARA = "The whole valley turns out for it, and nobody leaves before the last boat is in the water."
+
+
+def test_a_number_glued_to_its_title_by_markup_counts_but_a_lone_one_is_a_word():
+    page = (
+        "<html><body><article><h1>Ashfall Premiere: 3 Takeaways</h1><p>Here are the takeaways.</p>"
+        + "".join(
+            f'<h2><span class="num">{n}</span>{title}</h2><p>{_PARA}</p>'
+            for n, title in ((1, "The Hope Is Back"), (2, "A Good Plan"), (3, "Why Didn't Anyone Fire?!"))
+        )
+        + "</article></body></html>"
+    )
+    assert [m.text for m in parse_recap(page).key_moments] == [
+        "The Hope Is Back",
+        "A Good Plan",
+        "Why Didn't Anyone Fire?!",
+    ]
+    lone = parse_recap(f"Ashfall Premiere review\n\n7Up Field Day\n\n{_PARA}\n\n4Kids Corner\n\n{_PARA}\n")
+    assert lone.key_moments == []
+
+
+def test_a_number_run_into_the_last_sentence_starts_the_next_entry_but_a_decimal_does_not():
+    text = (
+        "Saltmarsh: the moments everyone will be talking about\n\n"
+        "These are the moments everyone will be talking about.\n\n"
+        "1. Pell dies.\nSad, but we saw it coming.\n\n"
+        "2. Maud gets a harpoon pointed at her.\nOf course, we knew this was coming.3. The standoff on the pier.\n"
+        "The younger Reeve swings the harpoon back and forth.\n\n"
+        "4. Edwin offers the brothers every coin from the salt trade in exchange for his sister.\n\n"
+        "5. Maud is shot anyway.\nShe went with her head up.\n"
+    )
+    parsed = parse_recap(text)
+    assert [m.text.rstrip(".") + "." for m in parsed.key_moments] == [
+        "Pell dies.",
+        "Maud gets a harpoon pointed at her.",
+        "The standoff on the pier.",
+        "Edwin offers the brothers every coin from the salt trade in exchange for his sister.",
+        "Maud is shot anyway.",
+    ]
+    assert "Of course, we knew this was coming." in parsed.paragraphs
+    kept = parse_recap(
+        f"Saltmarsh review\n\nThe patch moved us to version 2.3. Then the lights went out.\n\n{_PARA}\n"
+    )
+    assert kept.paragraphs[0] == "The patch moved us to version 2.3. Then the lights went out."
+
+
+def test_one_sentence_entries_with_no_paragraph_anywhere_are_still_not_a_list():
+    text = (
+        "Things that are better than episode recaps\n\n"
+        "1. Watching the episode with the sound on and the phone in another room.\n\n"
+        "2. Not watching the episode at all and reading a book instead.\n\n"
+        "3. Arguing about the episode with a friend who has actually seen it.\n"
+    )
+    assert parse_recap(text).key_moments == []
+
+
+def test_a_countdown_from_the_headlines_number_may_stop_before_one_but_not_another_number():
+    entries = "".join(f"{n}. Title number {n}\n{_PARA}\n\n" for n in (8, 7, 6, 5))
+    paged = parse_recap("Nightbloom's 8 Most WTF Moments\n\nWe picked eight.\n\n" + entries)
+    assert paged.headline == "Nightbloom's 8 Most WTF Moments"
+    assert [m.text for m in paged.key_moments] == [f"Title number {n}" for n in (8, 7, 6, 5)]
+    other = parse_recap("Nightbloom's 10 Most WTF Moments\n\nWe picked ten.\n\n" + entries)
+    assert other.key_moments == []
+
+
+def test_a_name_over_a_spoiler_warning_is_a_byline_but_a_heading_over_prose_stays():
+    head = "All the questions 'Bellwether' needs to answer\n\n"
+    parsed = parse_recap(head + "Dana Whitlock\n\nSpoiler alert! This contains spoilers.\n\n" + _PARA)
+    assert parsed.paragraphs == [_PARA]
+    kept = parse_recap(head + "Degrees of Change\n\n" + _PARA)
+    assert kept.paragraphs[0] == "Degrees of Change"
+
+
+_QUESTIONS = (
+    ("Where is June going?", "What's the plan, June?"),
+    ("Is the mayor really leaving?", "Bags packed, allegedly."),
+    ("What was in the barn?", ""),
+)
+
+
+def _questions(headline: str, with_quips: bool = True) -> str:
+    parts = [headline, "The finale has a lot to answer for. For instance..."]
+    for question, quip in _QUESTIONS:
+        parts += [question] + ([quip] if quip and with_quips else []) + [_PARA]
+    return "\n\n".join(parts) + "\n"
+
+
+def test_questions_under_a_headline_about_questions_are_moments_and_their_quips_captions():
+    parsed = parse_recap(_questions("All the questions 'Bellwether' needs to answer in the finale"))
+    assert [m.text for m in parsed.key_moments] == [q for q, _ in _QUESTIONS]
+    assert not any(p in ("What's the plan, June?", "Bags packed, allegedly.") for p in parsed.paragraphs)
+    assert parsed.paragraphs.count(_PARA) == 3
+
+
+def test_questions_without_such_a_headline_are_a_q_and_a_not_moments():
+    parsed = parse_recap(_questions("Bellwether season 2 finale review", with_quips=False))
+    assert parsed.key_moments == []
+    assert "Where is June going?" in parsed.paragraphs
+
+
+def test_lower_case_alt_text_between_questions_goes():
+    text = (
+        "9 Burning Questions After the Harrowgate Finale\n\nHere are the mysteries we will chew on.\n\n"
+        "Why did Corwin follow the boy?\n\n" + _PARA + "\n\nthe prioress\n\n"
+        "What is the prioress up to?\n\n" + _PARA + "\n\nWho sent the second letter?\n\n" + _PARA + "\n"
+    )
+    parsed = parse_recap(text)
+    assert len(parsed.key_moments) == 3
+    assert "the prioress" not in parsed.paragraphs
+
+
+def test_about_the_author_promo_lines_and_site_blurbs_are_furniture():
+    for line in (
+        "About the author: Theo Marsh writes about television and gardens.",
+        "More Nightbloom on Garden Noir Weekly.",
+        "TV Rewind scours the vast television landscape to find the most interesting, funny and, on a good "
+        "day, astonishing moments, and delivers them right to your browser.",
+    ):
+        assert _kind(line), line
+    for line in (
+        "More tears on the bridge, and nobody to wipe them.",
+        "The author of the letter is never named.",
+        "The storm delivers them right to the harbour wall.",
+    ):
+        assert _kind(line) is None, line
+
+
+def test_a_bare_season_premiere_takes_its_season_from_the_opening_paragraph():
+    head = 'The five biggest takeaways from the "Gallowmoor" season premiere\n\n'
+    parsed = parse_recap(head + "The sixth and final season of the thriller started on Sunday.\n\n" + _PARA)
+    assert guess_target(parsed, ["Gallowmoor"]).describe() == "Gallowmoor S06E01"
+    past = parse_recap(head + "The fifth season was grim from start to finish.\n\n" + _PARA)
+    assert guess_target(past, ["Gallowmoor"]).describe() == "Gallowmoor S01E01"
+
+
+def test_episode_407_is_s4e7_only_when_the_page_says_so():
+    head = '"Redwater" Episode 407 Recap: Calling the Wolves\n\n'
+    said = parse_recap(
+        head + "This recap will have spoilers for Season 4, Episode 7 of Redwater.\n\n" + _PARA
+    )
+    assert guess_target(said, ["Redwater"]).describe() == "Redwater S04E07"
+    assert guess_target(parse_recap(head + _PARA), ["Redwater"]).describe() == "Redwater S01E407"
+
+
+def test_alt_text_starting_with_a_name_and_its_quip_go_when_there_are_two_pictures():
+    long = " ".join([_PARA] * 2)
+    body = (
+        f"Redwater recap: Calling the Wolves\n\nAt dawn Ollie waits for Jess, and Dee says nothing. {long}\n\n"
+        "Jess and her shotgun at the edge of the woods\n\nUp at six, out the door. What a life.\n\n"
+        f"{long}\n\n"
+        "Ollie and Dee look at Jess with worry\n\nFrankly, I would have run.\n\n"
+        f"{long}\n"
+    )
+    parsed = parse_recap(body)
+    assert len(parsed.paragraphs) == 3, parsed.paragraphs
+    one = parse_recap(
+        f"Redwater recap\n\nAt dawn Ollie waits for Jess, and Dee says nothing. {long}\n\n"
+        f"Jess and her shotgun at the edge of the woods\n\n{long}\n\n"
+        f"Where the season goes from here now\n\n{long}\n"
+    )
+    assert "Jess and her shotgun at the edge of the woods" in one.paragraphs  # one alone may be a heading
+    assert "Where the season goes from here now" in one.paragraphs
