@@ -46,7 +46,7 @@ CREDIT = re.compile(
     r"|(?:^|[.\s(a-z0-9])(?:credit|credits|photo|photograph|photos|image|picture|pictured|screenshot)s?\s+by\b"
     r"|\b(?:photo|image|picture)\s+credits?\s*:|©|\(photo\b|\((?:image|photo|screenshot|gif)s?\s+(?:via|from|by|courtesy)\b|^(?:image|photo|picture)s?\s+(?:via|courtesy\s+of)\b"
     r"|\bcapture\s+from\s+the\b|\b(?:image|video|photo)\s+(?:and\s+video\s+)?hosting\s+by\b|\bphoto\s+rights\b|\ball\s+(?:photo|image)s?\s+(?:rights|credits)\b|^screenshots?\b|^source\s*:\s*\S+$"
-    r"|\.(?:jpe?g|png|gif|webp|avif)\b",
+    r"|\.(?:jpe?g|png|gif|webp|avif)\b|\bscreen\s*shot\s+\d{4}-\d{2}-\d{2}\b",
     re.I,
 )
 # Words alt text and captions use, and a caption's own layout
@@ -93,7 +93,10 @@ PLEA = re.compile(
     r"|^(?:got|have)\s+an?\s+(?:\w+\s+){0,2}(?:story|tip)\b.{0,40}\b(?:email|contact|get\s+in\s+touch|message)\b"
     r"|\byour\s+support\s+(?:helps|makes|allows|keeps|means)\b|\bpaywalls?\b|\bjournalism\s+(?:must|needs|costs|still)\b"
     r"|\b(?:read|listen)\s+without\s+audio\b|^listen\s+to\s+this\s+(?:article|story|recap)\b"
-    r"|^(?:want|looking)\s+(?:to|for)\b[^?]{0,80}\?\s*(?:take\s+a\s+look|check\s+out|head\s+(?:over|to)|click|visit|see)\b",
+    r"|^(?:want|looking)\s+(?:to|for)\b[^?]{0,80}\?\s*(?:take\s+a\s+look|check\s+out|head\s+(?:over|to)|click|visit|see)\b"
+    r"|^want\s+more\b[^?]{0,40}\?\s*(?:read|check|head|click|visit|see|catch)\b|\bread\s+all\s+(?:of\s+)?(?:our|my|the)\b.{0,60}\bhere\s*[.!]?$"
+    r"|\b(?:don['’]t\s+forget|be\s+sure|make\s+sure)\s+to\s+(?:check\s+out|read|listen\s+to|subscribe)\s+(?:our|my|the\s+rest)\b"
+    r"|\b(?:have|give\s+(?:it|us))\s+a\s+listen\s+to\s+(?:our|my)\b",
     re.I,
 )
 BYLINE_LINE = re.compile(
@@ -163,6 +166,33 @@ LABELLED_LINK = re.compile(
 WEAK_TRAILING = re.compile(r"^(?:share\s+this(?:\s+\w+)?|like\s+this|tags|labels)\s*:?\s*$", re.I)
 
 
+# A blog's comment header under the post: "Show Episode 8 Recap — 4 Comments"
+COMMENTS_HEADER = re.compile(
+    r"^\S.{0,120}?\s[—–|-]\s*\d+\s+(?:comments?|responses?|replies|thoughts)\s*$", re.I
+)
+# Page chrome of its own kind: a breadcrumb ("Home » Blog » Title"), a video box's
+# label ("Recommended Videos", "Watch episode 7:"), links to a run of episodes
+# ("Chapter 1 Chapter 2 Chapter 3 …")
+_CHROME = re.compile(
+    r"^home\s*[»›>|/]\s*\S"
+    r"|^(?:recommended|related|featured|latest|trending|more)\s+videos?$"
+    r"|^watch\s+(?:the\s+)?(?:episode\s+\d{1,3}|trailer|clip|video|preview|promo|teaser)\b[^.!?]{0,30}:$"
+    r"|^(?:(?:chapter|episode|ep\.?|part|page|week|day)\s+\d{1,3}\s*[|·•,/-]?\s*){3,}$",
+    re.I,
+)
+_URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
+# Screenshot files' names left between paragraphs: "mscap0412 mscap0415mscap0417"
+_FILE_NAMES = re.compile(r"^(?:[a-z]{2,12}_?\d{3,6}\s*)+$", re.I)
+
+
+def only_links(text: str) -> bool:
+    """A block that is links and their labels ("Source URL: https://…", "Links: · [1]
+    https://… · [2] https://…"): a printed page's footer, not the recap."""
+    found = _URL.findall(text)
+    rest = re.sub(r"\[\d{1,3}\]|[·•|:\-–—]", " ", _URL.sub(" ", text))
+    return bool(found) and words(rest) <= 2
+
+
 # "If you still prefer to read the full recaps, here are some links:" over a list of links
 LINKS_LEAD = re.compile(r"\b(?:links?|further\s+reading|elsewhere|other\s+recaps)\b.{0,20}:\s*$", re.I)
 # A credit that goes on on the next line: "Image and video hosting by" / "PicHost"
@@ -199,6 +229,10 @@ def kind_of_drop(block: Block) -> str | None:
         return RATING
     if hint == "table":
         return PAGE_CHROME  # a Markdown table: a recipe card or an info box
+    if n <= 30 and (_CHROME.match(text) or only_links(text)):
+        return PAGE_CHROME
+    if n <= 12 and _FILE_NAMES.match(text):
+        return IMAGE_CAPTION
     if n <= SHORT and SPOILER_WARNING_LINE.match(text):
         return SPOILER_WARNING
     if n <= 30 and (SPOILER_ANYWHERE.search(text) or _SPOILERS_NOTE.search(text)):
@@ -331,7 +365,7 @@ def speaks(text: str) -> bool:
 
 
 def is_trailing(text: str) -> bool:
-    return bool(TRAILING.match(text))
+    return bool(TRAILING.match(text) or COMMENTS_HEADER.match(text))
 
 
 def is_weak_trailing(text: str) -> bool:

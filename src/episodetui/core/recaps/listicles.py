@@ -36,7 +36,7 @@ _LABEL_WORDS = re.compile(r"\b(?:moments?|highlights?|best\s+bits|standout\s+sce
 # A headline that announces a listicle: "10 Biggest Moments", "Takeaways", "Best Moments"
 LISTICLE_HEADLINE = re.compile(
     r"\b(?:moments?|takeaways?|highlights?|things\s+(?:we\s+)?learned|what\s+we\s+learned|best\s+bits|scenes|reasons|lessons"
-    r"|favou?rite\s+(?:\w+\s+)?(?:bits|parts|things)|my\s+favou?rites)\b",
+    r"|favou?rite\s+(?:\w+\s+)?(?:bits|parts|things)|my\s+favou?rites|easter\s+eggs?|references|callbacks)\b",
     re.I,
 )
 # A lead-in sentence: "Here are the five biggest moments…", "The top five moments … are:"
@@ -388,8 +388,14 @@ _NAMES_EVENTS = re.compile(
 )
 
 
-def _evidence(headline: str, body: list[Block], first_title: int) -> bool:
-    if LISTICLE_HEADLINE.search(headline):
+def _evidence(headline: str, body: list[Block], entries: dict[int, Entry]) -> bool:
+    """The headline or the lines right above the first title say the article is a
+    list: words that name one, or a count the entries make exactly ("The 5 most
+    shocking deaths …" over 5 numbered titles)."""
+    first_title = min(entries)
+    if LISTICLE_HEADLINE.search(headline) or _ASKS.search(headline):
+        return True  # "Burning Questions" over numbered questions; not a thread's "Questions of the day:"
+    if promised(headline, any_noun=True) == len(entries) >= 3:
         return True
     before = [b for b in body[max(0, first_title - 2) : first_title] if b.kind in (PARAGRAPH, HEADING)]
     return any(
@@ -418,6 +424,6 @@ def listicle_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
     """The entries of a listicle, by the index of their title block; empty when the
     article is not one."""
     for entries in (_numbered_entries(body, headline), _bold_led_items(body)):
-        if entries and _evidence(headline, body, min(entries)):
+        if entries and _evidence(headline, body, entries):
             return _without_shared_prefix(entries)
     return _question_entries(headline, body) or _unnumbered_entries(headline, body)
