@@ -69,11 +69,32 @@ def repeated_lines(blocks: list[Block]) -> set[str]:
         fold(b.text)
         for b in blocks
         if b.kind == PARAGRAPH
-        and 2 <= words(b.text) <= 8
+        and 1 <= words(b.text) <= 8
         and not re.search(r"[.!?:]$", b.text.strip())
         and not is_label(b)  # "Key Moments" over each of two lists is a heading, not a caption
     )
-    return {text for text, count in counts.items() if count >= 2}
+    # one word ("Fernline", a network's credit under each picture) only when it comes back twice more
+    return {text for text, count in counts.items() if count >= (3 if len(text.split()) == 1 else 2)}
+
+
+def captions_over_credits(blocks: list[Block], repeated: set[str]) -> set[int]:
+    """A picture's caption: one short sentence right above a credit that comes back
+    under each picture ("Warden Pike at the quarry's edge." over "Fernline")."""
+    found = set()
+    for p, block in enumerate(blocks[:-1]):
+        credit = fold(blocks[p + 1].text)
+        text = block.text.strip()
+        if (
+            credit in repeated
+            and len(credit.split()) <= 3
+            and block.kind == PARAGRAPH
+            and 4 <= words(text) <= 20
+            and re.search(r"[.!]$", text)
+            and not re.search(r"[.!?…][\"”’')\]]?\s", text)
+            and fold(text) not in repeated
+        ):
+            found.add(p)
+    return found
 
 
 def prose(block: Block) -> bool:

@@ -417,6 +417,13 @@ def list_label(body: list[Block], entries: dict[int, Entry]) -> int | None:
     if (block.kind == HEADING or text.endswith(":")) and words(text) <= 8 and not SENTENCE_END.search(text):
         if is_label(block) or LISTICLE_HEADLINE.search(text):
             return first - 1
+    if (
+        block.kind == PARAGRAPH
+        and re.match(r"(?:a\s+|the\s+)?list\s+of\b", text, re.I)
+        and words(text) <= 16
+        and not SENTENCE_END.search(text)
+    ):
+        return first - 1  # "List of key easter eggs and references in Show Episode 3": the list's label
     return None
 
 

@@ -334,9 +334,10 @@ def _without_copies(
             continue
         once.append((index, block))
     repeated = lines.repeated_lines([block for _, block in once])
+    over_credits = lines.captions_over_credits([block for _, block in once], repeated)
     kept: list[tuple[int, Block]] = []
-    for index, block in once:
-        if lines.fold(block.text) in repeated and not numbered_or_item(block):
+    for position, (index, block) in enumerate(once):
+        if position in over_credits or (lines.fold(block.text) in repeated and not numbered_or_item(block)):
             drop(IMAGE_CAPTION, block, index)
             continue
         kept.append((index, block))
