@@ -276,12 +276,13 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
 _ASKS = re.compile(r"\bquestions\b", re.I)
 
 
-def _question_line(block: Block) -> bool:
-    """One short question on its own line: "Who sent the second letter?"."""
+def _question_line(block: Block, longest: int = 14) -> bool:
+    """One short question on its own line: "Who sent the second letter?"; in a list of
+    them, one long one-sentence question too (`longest` words)."""
     text = plain(block)
     return (
         block.kind in (PARAGRAPH, HEADING)
-        and 3 <= words(text) <= 14
+        and 3 <= words(text) <= longest
         and text.endswith("?")
         and text[:1].isupper()
         and not re.search(r"[.!?…][\"”’')\]]?\s", text)
@@ -323,11 +324,14 @@ def _question_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
             alt.append(index)
             index += 1
             continue
-        if not _question_line(body[index]):
+        longest = 30 if entries else 14  # the short questions before it make a long one a title
+        if not _question_line(body[index], longest):
             break
         end = index + 1
         while (
-            end < len(body) and _is_prose(body[end]) and not (end > index + 1 and _question_line(body[end]))
+            end < len(body)
+            and _is_prose(body[end])
+            and not (end > index + 1 and _question_line(body[end], longest))
         ):
             end += 1
         if end == index + 1:
