@@ -327,6 +327,21 @@ def _warning_sentences(text: str) -> bool:
     )
 
 
+def warning_tail(text: str) -> str | None:
+    """The paragraph before a spoiler warning run into its end ("The best hour the show
+    has made, no contest. *Spoilers ahead"): the paragraph, when it is a sentence of
+    eight words or more that warns of nothing itself."""
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part]
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1].strip("*_()[] ")
+    head = " ".join(sentences[:-1])
+    warns = SPOILER_WARNING_LINE.match(last) or SPOILER_ANYWHERE.search(last) or _SPOILERS_NOTE.search(last)
+    if not warns or words(last) > 12 or words(head) < 8 or _WARNING_SENTENCE.search(head):
+        return None
+    return head
+
+
 def looks_like_caption(text: str, nearby: str) -> bool:
     """Alt text or a caption left in copied text: a short line that does not read as a
     sentence and either uses caption words, is in lower case like alt text, or repeats

@@ -120,7 +120,10 @@ def _title_ok(title: str, alone: bool = False) -> bool:
 
 
 def _details(body: list[Block], start: int, end: int) -> list[int]:
-    return [i for i in range(start, end) if body[i].kind == PARAGRAPH and not numbered(body[i])]
+    """The paragraphs under a title; under a list item's title, the unnumbered items
+    after it in the same list too (`<li>5) Title</li><li>Its paragraph</li>`)."""
+    kinds = (PARAGRAPH, ITEM) if start and body[start - 1].kind == ITEM else (PARAGRAPH,)
+    return [i for i in range(start, end) if body[i].kind in kinds and not numbered(body[i])]
 
 
 def _one_sentence_title(text: str, details: list[int]) -> tuple[str, str] | None:

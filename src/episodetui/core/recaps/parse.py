@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from episodetui.core.encoding import scrub_surrogates
 from episodetui.core.errors import EpisodeTuiError
@@ -206,6 +207,11 @@ def _classify(
             dropped[BOILERPLATE] += len(rest) - position
             break
         kind = furniture.kind_of_drop(block)
+        if kind == SPOILER_WARNING and block.kind == PARAGRAPH and (head := furniture.warning_tail(text)):
+            dropped[SPOILER_WARNING] += (
+                1  # "…, no contest. *Spoilers ahead": the warning goes, the prose stays
+            )
+            block, text, kind = replace(block, text=head), head, None
         if kind:
             dangling = kind == IMAGE_CAPTION and bool(furniture.DANGLING_CREDIT.search(text))
             if (kind == SPOILER_WARNING or position < 12) and guess_episode(text) != (None, None):
@@ -247,6 +253,9 @@ def _classify(
 
     titles = {lines.fold(entry.title) for entry in listicle.values()}
     captions = {i for entry in listicle.values() for i in entry.captions}
+    details = {
+        i for entry in listicle.values() for i in entry.details
+    }  # an entry's paragraph, even in a list item
     empty_sections = {
         p
         for p, b in enumerate(blocks_only[:-1])
@@ -301,7 +310,9 @@ def _classify(
             continue
         if block.kind == ITEM and block.marker in ("—", "–") and not lines.in_a_list(blocks_only, position):
             paragraphs.append(f"{block.marker} {text}")  # "— Peter shares a fact of life.": an attribution
-        elif block.kind == ITEM and not _numbered(block) and not BULLET.match(text):
+        elif (
+            block.kind == ITEM and not _numbered(block) and not BULLET.match(text) and position not in details
+        ):
             paragraphs.append("• " + text)
         else:
             paragraphs.append(text)
