@@ -55,14 +55,17 @@ _DATE = re.compile(
 # Prose that names the episode it is about: "the season's third episode", "season 2, episode 5"
 _PROSE_EPISODE = re.compile(
     rf"\b(?:the|this)\s+(?:season['’]s\s+|series['’]\s+|show['’]s\s+)?{_ORD}\s+episode\b"
-    rf"|\bseason\s+{_NUM}\s*,?\s*episode\s+{_NUM}\b|\bs\d{{1,3}}\s*e\d{{1,4}}\b",
+    rf"|\bseason\s+{_NUM}\s*,?\s*episode\s+{_NUM}\b|\bs\d{{1,3}}\s*e\d{{1,4}}\b"
+    # a spoiler guard names the episode the post is about: "if you have not seen episode six, stop now"
+    rf"|\b(?:have\s+not|haven['’]t|not\s+yet)\s+(?:seen|watched)\s+episode\s+{_NUM}\b",
     re.I,
 )
 
 
 def episode_in_prose(text: str) -> tuple[int | None, int | None]:
     """(season, episode) that an opening paragraph says it is about, by the explicit
-    phrases only (a bare "episode 2" in prose is as often last week's)."""
+    phrases only (a bare "episode 2" in prose is as often last week's, but not in a
+    spoiler guard: "if you haven't seen episode six, stop now")."""
     match = _PROSE_EPISODE.search(text)
     if not match:
         return None, None
