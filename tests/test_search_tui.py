@@ -127,3 +127,60 @@ async def test_a_recap_revealed_on_the_episode_screen_is_searchable_from_there(d
         await pilot.pause()
         assert "No matches" in screen_text(app)
     lib.close()
+
+
+async def test_keys_faster_than_results_never_leave_an_older_querys_results(data_dir, monkeypatch):
+    """Keys typed faster than results come (all four reach the app before the first is
+    handled, as on a busy machine): the queries they overtake are not searched, and no
+    result shown is for an older query than one shown before it. Then typed one key at
+    a time, every key's results show."""
+    import time
+
+    from textual import events
+
+    from episodetui.core.search import Searcher
+
+    lib = canary_library(data_dir)
+    searched: list[str] = []
+    shown: list[str | None] = []
+    search = Searcher.search
+
+    def slow_search(self, text, **options):  # type: ignore[no-untyped-def]
+        searched.append(text)
+        if len(text) == 1:
+            time.sleep(0.05)  # the shortest query is the slowest, as on a big library
+        return search(self, text, **options)
+
+    show = SearchScreen._show
+
+    def spy_show(self, results):  # type: ignore[no-untyped-def]
+        shown.append(None if results is None else " ".join(results.query.terms))
+        show(self, results)
+
+    monkeypatch.setattr(Searcher, "search", slow_search)
+    monkeypatch.setattr(SearchScreen, "_show", spy_show)
+    typed = ["l", "le", "led", "ledg"]
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        shown.clear()
+        for key in "ledg":
+            app.post_message(events.Key(key, key))
+        for _ in range(3):
+            await pilot.pause()
+        assert shown and shown[-1] == "ledg", shown
+        order = [typed.index(query) for query in shown if query is not None]
+        assert order == sorted(order), f"older results shown after newer ones: {shown}"
+        assert len(searched) < len(typed), f"overtaken queries searched anyway: {searched}"
+        assert "5 matches in 1 show" in screen_text(app)
+        assert app.screen.results.query.terms == ("ledg",)
+        await clear_field(pilot)
+        searched.clear()
+        shown.clear()
+        for key in "hul":
+            await pilot.press(key)
+        await pilot.pause()
+        assert searched == ["h", "hu", "hul"]
+        assert shown[-1] == "hul"

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Footer, Header, Input, Static
 
 from episodetui.core.search import Searcher, SearchHit, SearchResults
 from episodetui.core.spoilers import TextKind
 from episodetui.core.text import plural
+from episodetui.tui.hit_list import Entry, HitList
+from episodetui.tui.kept_screen import update_in_place
 
 # As you type, counting stops here: nobody reads 25,000 hits, and the count stays quick.
 AS_YOU_TYPE_CAP = 1000
@@ -24,6 +26,38 @@ EMPTY_HINT = (
     "Type to search show and episode titles, synopses, your notes, and the recaps and key "
     "moments of episodes you have watched. Unwatched recaps are never searched."
 )
+
+
+class QueryInput(Input):
+    """The query field. What it holds is searched in the same step as the key that
+    changed it, so the character typed and its results reach the terminal in one frame:
+    searching on the Input.Changed message instead let Textual draw the character first,
+    and the results waited for the next frame (up to 1/60 s later)."""
+
+    def __init__(self, on_value: Callable[[str], None], **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(**kwargs)
+        self._on_value = on_value
+        self._last_key_in: events.Key | None = None  # the newest key sent to this field
+        self._key_now: events.Key | None = None  # the key it is handling
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.Key):
+            self._last_key_in = message
+        return super().post_message(message)
+
+    async def _on_key(self, event: events.Key) -> None:
+        self._key_now = event
+        await super()._on_key(event)
+
+    def watch_value(self, value: str) -> None:
+        self._on_value(value)
+
+    @property
+    def keys_waiting(self) -> bool:
+        """Whether more keys are on their way: a newer key has reached this field, or the
+        app holds messages it has not yet passed on (keys come to the app first). When it
+        says yes, the search runs for a later value instead, never for a stale one."""
+        return self._last_key_in is not self._key_now or self.app.message_queue_size > 0
 
 
 class SearchScreen(Screen):
@@ -40,12 +74,15 @@ class SearchScreen(Screen):
         self.results: SearchResults | None = None
         self._hits: dict[str, SearchHit] = {}
         self._searcher: Searcher | None = None
+        self._searched: str | None = None  # the query the results shown are for
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(placeholder="Search titles, notes, watched recaps…", id="search-query")
+        yield QueryInput(
+            self._value_changed, placeholder="Search titles, notes, watched recaps…", id="search-query"
+        )
         yield Static(id="search-status")
-        yield OptionList(id="search-results")
+        yield HitList(id="search-results")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -61,73 +98,100 @@ class SearchScreen(Screen):
             self.run_search()
         self.query_one("#search-query", Input).focus()
 
+    def _value_changed(self, value: str) -> None:
+        # Keys can arrive faster than results: while more are waiting, what the field
+        # holds is about to change, and the search waits for the last of them.
+        if self.is_mounted and not self.query_one("#search-query", QueryInput).keys_waiting:
+            self.run_search()
+
     @on(Input.Changed, "#search-query")
+    def _typed(self, event: Input.Changed) -> None:
+        # The search of a value skipped above. A Changed for a value the field no
+        # longer holds is stale: the one for what it holds comes after it.
+        if event.value == self.query_one("#search-query", Input).value and event.value != self._searched:
+            self.run_search()
+
     def run_search(self) -> None:
+        """Search for what the query field holds now, and show it."""
         text = self.query_one("#search-query", Input).value
         assert self._searcher is not None
+        self._searched = text
         results = self._searcher.search(
             text,
             revealed=self.revealed,
             notes_revealed=self.notes_revealed,
             limit=SHOWN_HITS,
             cap=AS_YOU_TYPE_CAP,
+            snippet_width=self._snippet_width(),
         )
         self._show(results if not results.query.empty else None)
+
+    def _snippet_width(self) -> int:
+        # A snippet fills its line (after its indent) and is never cut by the list.
+        width = self.query_one("#search-results", HitList).scrollable_content_region.width
+        return max(20, width - len(SNIPPET_INDENT) - 2) if width else 90
+
+    def on_resize(self) -> None:
+        if self.results is not None:
+            self.run_search()
 
     def _show(self, results: SearchResults | None) -> None:
         self.results = results
         status = self.query_one("#search-status", Static)
-        options = self.query_one("#search-results", OptionList)
-        options.clear_options()
+        hit_list = self.query_one("#search-results", HitList)
         self._hits = {}
+        entries: list[Entry] = []
         if results is None:
-            status.update(Content(EMPTY_HINT))
-            return
-        if results.total == 0:
-            status.update(Content("No matches among what you may see."))
-            return
-        shows = len(results.groups)
-        matches = (
-            f"more than {results.cap:,} matches" if results.more_than_cap else plural(results.total, "match")
-        )
-        shown = (
-            f"; the first {len(results.hits)} shown, type more to narrow"
-            if results.total > len(results.hits)
-            else ""
-        )
-        status.update(Content(f"{matches} in {plural(shows, 'show')}{shown}. Enter opens."))
-        batch: list[Option | None] = []
-        for group in results.groups:
-            batch.append(Option(Content.styled(group.show_title, "bold $accent"), disabled=True))
-            for index, hit in enumerate(group.hits):
-                key = f"{group.show_id}:{index}"
-                self._hits[key] = hit
-                batch.append(Option(hit_prompt(hit), id=key))
-        options.add_options(batch)
-        if options.option_count > 1:
-            options.highlighted = 1
+            update_in_place(status, Content(EMPTY_HINT))
+        elif results.total == 0:
+            update_in_place(status, Content("No matches among what you may see."))
+        else:
+            update_in_place(status, Content(status_line(results)))
+            for group in results.groups:
+                entries.append(Entry((Content.styled(group.show_title, "bold $accent"),)))
+                for index, hit in enumerate(group.hits):
+                    key = f"{group.show_id}:{index}"
+                    self._hits[key] = hit
+                    entries.append(Entry(hit_lines(hit), key))
+        hit_list.set_entries(entries)
 
     def action_focus_results(self) -> None:
-        self.query_one("#search-results", OptionList).focus()
+        self.query_one("#search-results", HitList).focus()
 
     def action_focus_query(self) -> None:
         self.query_one("#search-query", Input).focus()
 
     @on(Input.Submitted, "#search-query")
     def _submitted(self) -> None:
-        options = self.query_one("#search-results", OptionList)
-        if options.highlighted is not None:
-            options.focus()
-            options.action_select()
+        hit_list = self.query_one("#search-results", HitList)
+        if hit_list.highlighted_key is not None:
+            hit_list.focus()
+            hit_list.action_select()
 
-    @on(OptionList.OptionSelected, "#search-results")
-    def _open(self, event: OptionList.OptionSelected) -> None:
-        hit = self._hits.get(event.option.id or "")
+    @on(HitList.Selected, "#search-results")
+    def _open(self, event: HitList.Selected) -> None:
+        hit = self._hits.get(event.key)
         if hit is not None:
             open_hit(self.app, hit)
 
 
-def hit_prompt(hit: SearchHit) -> Content:
+def status_line(results: SearchResults) -> str:
+    shows = len(results.groups)
+    matches = (
+        f"more than {results.cap:,} matches" if results.more_than_cap else plural(results.total, "match")
+    )
+    shown = (
+        f"; the first {len(results.hits)} shown, type more to narrow"
+        if results.total > len(results.hits)
+        else ""
+    )
+    return f"{matches} in {plural(shows, 'show')}{shown}. Enter opens."
+
+
+SNIPPET_INDENT = "    "
+
+
+def hit_lines(hit: SearchHit) -> tuple[Content, ...]:
     """Where it matched, and the snippet with the matches highlighted (a title match is
     its own snippet: one line). Outside text goes in as Content text, never as markup."""
     snippet = Content(hit.snippet.text)
@@ -135,12 +199,12 @@ def hit_prompt(hit: SearchHit) -> Content:
         snippet = snippet.stylize("bold reverse", start, end)
     where = ("  · ", "dim"), ("show " + hit.where if hit.code is None else hit.where, "italic")
     if hit.where == "title":
-        return Content.assemble("  ", (hit.code + "  ", "bold") if hit.code else "", snippet, *where)
+        return (Content.assemble("  ", (hit.code + "  ", "bold") if hit.code else "", snippet, *where),)
     if hit.code is None:
         head = Content.assemble("  ", where[1])
     else:
         head = Content.assemble("  ", (hit.code, "bold"), "  ", hit.episode_title or "", *where)
-    return Content.assemble(head, "\n\u00a0\u00a0\u00a0\u00a0", snippet)  # (plain spaces are folded)
+    return head, Content.assemble(SNIPPET_INDENT, snippet)
 
 
 def open_hit(app, hit: SearchHit) -> None:
