@@ -100,8 +100,8 @@ def search(
 
 def stats(argvs: dict[str, list[str]], repeat: int, again: int, wait: float) -> dict[str, list[float]]:
     times: dict[str, list[float]] = {}
-    count = 0
     for run in range(repeat):
+        count = 0  # a new bare app counts from 1
         bare = Terminal(bare_argv())
         bare.wait_for(lambda t: "bare app ready" in t, "the bare app")
         apps = {name: Terminal(argv) for name, argv in argvs.items()}

@@ -178,3 +178,86 @@ def test_stats_snapshot(snap_compare, data_dir):
 
 def test_stats_snapshot_80x24(snap_compare, data_dir):
     assert snap_compare(_stats_app(data_dir), terminal_size=(80, 24), run_before=_open_stats)
+
+
+async def _watch_the_next_episode_of_the_first_show(pilot) -> None:
+    """From the library: open the show under the cursor, w on its landing row (the next
+    episode), back to the library."""
+    from episodetui.tui.show_screen import ShowScreen
+
+    await pilot.press("enter")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ShowScreen)
+    await pilot.press("w")
+    await pilot.pause()
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+async def test_statistics_read_ahead_show_at_once_and_move_after_a_change(data_dir, monkeypatch):
+    """Idle after its first frame, the app reads the figures ahead and builds the screen:
+    the first S shows them without counting again. Watch an episode, and the next S
+    counts again: the figure moved."""
+    from episodetui.tui import stats_screen
+
+    reads = []
+    count = stats_screen.compute_stats_apart
+    monkeypatch.setattr(stats_screen, "compute_stats_apart", lambda *a: reads.append(a) or count(*a))
+    lib = history_library(data_dir)
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)  # a person looks at the library first
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(reads) == 1 and app.is_screen_installed("statistics")
+        await pilot.press("S")
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        assert "Episodes watched  7" in screen_text(app) and len(reads) == 1, "shown at once"
+        assert SECRET not in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await _watch_the_next_episode_of_the_first_show(pilot)
+        await pilot.press("S")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Episodes watched  8" in screen_text(app) and len(reads) == 2
+    lib.close()
+
+
+async def test_figures_read_ahead_while_a_change_is_made_are_not_kept(data_dir, monkeypatch):
+    """The read ahead is slow, and an episode is watched while it reads: what it read may
+    predate the change, so it is not kept, and S counts again (8, not 7)."""
+    import threading
+
+    from episodetui.tui import stats_screen
+
+    lib = history_library(data_dir)
+    before_the_change = compute_stats(lib)
+    assert before_the_change.plays == 7
+    gate = threading.Event()
+    count = stats_screen.compute_stats_apart
+    calls = []
+
+    def slow_then_real(library, year):  # type: ignore[no-untyped-def]
+        calls.append(year)
+        if len(calls) == 1:
+            gate.wait(10)  # the read ahead: it read the library before the change
+            return before_the_change
+        return count(library, year)
+
+    monkeypatch.setattr(stats_screen, "compute_stats_apart", slow_then_real)
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        assert calls, "the read ahead has started"
+        await _watch_the_next_episode_of_the_first_show(pilot)
+        gate.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("S")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Episodes watched  8" in screen_text(app)
+        assert "Episodes watched  7" not in screen_text(app)
+    lib.close()

@@ -31,6 +31,11 @@ class KeptScreen(Screen):
             app.app_focus,
         )
 
+    def styled_now(self) -> None:
+        """Every widget of the screen has just been styled with the CSS in force (a
+        screen built ahead, before it is first shown): its first visit need not again."""
+        self._styled_with = self._style_signature()
+
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         signature = self._style_signature()
         styled, self._styled_with = self._styled_with, signature

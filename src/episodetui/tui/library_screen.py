@@ -122,6 +122,14 @@ class LibraryScreen(Screen):
         if self.app.startup_check is not None:
             self.app.startup_check.start()
             self._integrity_timer = self.set_interval(0.25, self._check_integrity)
+        else:
+            self._read_statistics_ahead()
+
+    def _read_statistics_ahead(self) -> None:
+        # The first S then shows its figures at once (and its module is loaded already).
+        from episodetui.tui.stats_screen import prefetch_statistics
+
+        prefetch_statistics(self.app)
 
     def _check_integrity(self) -> None:
         """The start-up integrity check ran on a thread: a damaged file ends the app
@@ -132,6 +140,8 @@ class LibraryScreen(Screen):
         self._integrity_timer.stop()
         if check.problem:
             self.app.exit(return_code=2, message=check.problem)
+        else:
+            self._read_statistics_ahead()  # after the check: the two would share the cores
 
     def on_screen_resume(self) -> None:
         self.refresh_changed()

@@ -4,9 +4,17 @@ The chart is Textual's own Sparkline: twelve bars need no plotting library, and
 plotext with textual-plotext would add two dependencies and their import time to an
 app whose start-up is measured. The numbers are read on a worker thread with a
 connection of its own, so the screen opens at once and fills in when they are ready.
+
+They are also read ahead, on a thread, once the app is idle after its first frame
+(`prefetch_statistics`), and kept with what they were read at: the library's change
+marker (any write, here or by another process, moves it), the year and today's date.
+The screen shows kept figures only if all three are still the same, so the first S
+shows them at once and a change always has them counted again.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from rich.text import Text
 from textual import work
@@ -31,7 +39,7 @@ class StatsScreen(KeptScreen):
         super().__init__(id="stats")
         self.year = year
         self.stats: Stats | None = None
-        self._read_at: tuple[object, int | None] | None = None  # (change marker, year) of self.stats
+        self._read_at: ReadAt | None = None  # what self.stats were read at
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -47,22 +55,44 @@ class StatsScreen(KeptScreen):
         self.sub_title = "Statistics"
         self.query_one("#stats-chart").display = False
         self.load()
+        if not self.is_current:
+            self.styled_now()  # built ahead: its widgets were styled as they mounted
+            self.set_timer(0.2, self._drawn_ahead)
+
+    def _drawn_ahead(self) -> None:
+        """Built ahead and still not shown: lay it out and draw it once, off screen, so
+        its first visit finds its widgets sized and their lines drawn (Textual's own
+        steps when a screen is shown; the drawing is not sent to the terminal)."""
+        if self.is_current or self in self.app.screen_stack:
+            return
+        self._refresh_layout(self.app.size)
+        self._compositor.render_update(full=True)
 
     def on_screen_resume(self) -> None:
-        # Kept between visits (open_statistics): read again only if the library or the
-        # year changed since the figures shown were read.
-        if self.stats is not None and self._read_at != (self.app.library.change_marker(), self.year):
+        # Kept between visits (open_statistics): read again only if the library, the
+        # year or the day changed since the figures shown were read.
+        if self.stats is not None and self._read_at != read_at(self.app.library, self.year):
             self.load()
 
     def load(self) -> None:
-        self._read(self.app.library.change_marker(), self.year)
+        """Show the figures of self.year: kept ones at once if still right, else read them."""
+        now = read_at(self.app.library, self.year)
+        kept = kept_statistics(self.app).get(now)
+        if kept is not None:
+            self.show_stats(kept, now)
+        else:
+            self._read(now)
 
     @work(thread=True, exclusive=True, group="stats")
-    def _read(self, marker: object, year: int | None) -> None:
-        stats = compute_stats_apart(self.app.library, year)
-        self.app.call_from_thread(self.show_stats, stats, (marker, year))
+    def _read(self, now: ReadAt) -> None:
+        stats = compute_stats_apart(self.app.library, now[1])
+        self.app.call_from_thread(self._arrived, stats, now)
 
-    def show_stats(self, stats: Stats, read_at: tuple[object, int | None] | None = None) -> None:
+    def _arrived(self, stats: Stats, now: ReadAt) -> None:
+        keep_statistics(self.app, now, stats)
+        self.show_stats(stats, now)
+
+    def show_stats(self, stats: Stats, read_at: ReadAt | None = None) -> None:
         self.stats = stats
         self._read_at = read_at
         self.sub_title = f"Statistics · {stats.period}"
@@ -74,7 +104,8 @@ class StatsScreen(KeptScreen):
         title = "Per month" if stats.year is not None else "Per month, the last twelve months"
         self.query_one("#stats-chart-title", Static).update(Text(title))
         # Each month gets `per` columns of the chart, with its name and count beneath.
-        per = max(4, min(9, (self.size.width - 4) // 12))
+        # (the app's width: a screen built ahead, not yet shown, has no size of its own)
+        per = max(4, min(9, (self.app.size.width - 4) // 12))
         chart = self.query_one("#stats-chart", Sparkline)
         chart.styles.width = per * 12
         chart.data = [m.plays for m in stats.months for _ in range(per)]
@@ -112,6 +143,62 @@ def open_statistics(app) -> None:  # type: ignore[no-untyped-def]
         return
     screen.year = None  # it opens on all time, as a new one would
     app.push_screen(screen)
+
+
+# (the library's change marker, the year or None for all time, today's date)
+ReadAt = tuple[tuple[int, int], int | None, date]
+
+
+def read_at(library, year: int | None) -> ReadAt:  # type: ignore[no-untyped-def]
+    return (library.change_marker(), year, library.today())
+
+
+def kept_statistics(app) -> dict[ReadAt, Stats]:  # type: ignore[no-untyped-def]
+    """Figures read, by what they were read at (only ones of the latest change marker)."""
+    kept: dict[ReadAt, Stats] = app.__dict__.setdefault("_kept_statistics", {})
+    return kept
+
+
+def keep_statistics(app, when: ReadAt, stats: Stats) -> None:  # type: ignore[no-untyped-def]
+    """Keep figures read at `when`, if the library has not changed since: older ones go."""
+    if when[0] != app.library.change_marker():
+        return  # a change came while they were read: they may be out of date already
+    kept = kept_statistics(app)
+    for old in [key for key in kept if key[0] != when[0] or key[2] != when[2]]:
+        del kept[old]
+    kept[when] = stats
+
+
+def prefetch_statistics(app) -> None:  # type: ignore[no-untyped-def]
+    """Read the all-time figures ahead on a thread (the app is idle after its first
+    frame), so the first S shows them at once. Nothing is read if they are kept already;
+    if this fails or a change comes first, the screen reads them itself when opened."""
+    now = read_at(app.library, None)
+    if now in kept_statistics(app):
+        return
+    library = app.library
+
+    def read() -> None:
+        try:
+            stats = compute_stats_apart(library, None)
+        except Exception:  # noqa: BLE001 - ahead of need only: the screen reads them itself
+            return
+        try:
+            app.call_from_thread(kept_ahead, app, now, stats)
+        except RuntimeError:
+            pass  # the app has closed
+
+    app.run_worker(read, thread=True, group="stats-ahead", exclusive=True, exit_on_error=False)
+
+
+def kept_ahead(app, now: ReadAt, stats: Stats) -> None:  # type: ignore[no-untyped-def]
+    """Keep figures read ahead, and build the screen that shows them (not shown yet):
+    composing and styling it was most of what the first S cost once they were kept."""
+    keep_statistics(app, now, stats)
+    if now in kept_statistics(app) and not app.is_screen_installed("statistics"):
+        app.install_screen(StatsScreen(), "statistics")
+        # What push_screen does first: register the screen, which composes and mounts it.
+        app._get_screen("statistics")
 
 
 def compute_stats_apart(library, year: int | None) -> Stats:  # type: ignore[no-untyped-def]
