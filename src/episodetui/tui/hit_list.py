@@ -10,7 +10,7 @@ from what is already there; a line drawn once is kept, so results that stay (typ
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -29,18 +29,19 @@ from textual.widget import Widget
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One result (with a key: it can be highlighted and chosen) or a heading (no key)."""
+    """One result (with a key: it can be highlighted and chosen) or a heading (no key),
+    `height` lines tall. Its lines are made by `make()` only when one is drawn (a screen
+    shows ~15 of 100 results); `look` is what they are made from: two entries with the
+    same look draw the same lines."""
 
-    lines: tuple[Content, ...]
+    height: int
+    look: Hashable
+    make: Callable[[], tuple[Content, ...]]
     key: str | None = None
 
 
-# A drawn line is known by its text and spans and whether it is the cursor's.
-LineKey = tuple[str, tuple[object, ...], bool]
-
-
-def _line_key(content: Content, cursor: bool) -> LineKey:
-    return (content.plain, tuple(content.spans), cursor)
+# A drawn line: its entry's look, which line of the entry, and whether it is the cursor's.
+LineKey = tuple[Hashable, int, bool]
 
 
 class HitList(ScrollView, can_focus=True):
@@ -125,7 +126,7 @@ class HitList(ScrollView, can_focus=True):
         self._first_line = []
         for index, entry in enumerate(self._entries):
             self._first_line.append(len(self._lines))
-            self._lines.extend((index, offset) for offset in range(len(entry.lines)))
+            self._lines.extend((index, offset) for offset in range(entry.height))
         first = next((i for i, entry in enumerate(self._entries) if entry.key is not None), None)
         self.set_reactive(HitList.cursor, first)
         self._set_virtual_height(len(self._lines))
@@ -156,7 +157,7 @@ class HitList(ScrollView, can_focus=True):
         if not 0 <= y < len(self._lines):
             return None
         index, offset = self._lines[y]
-        return _line_key(self._entries[index].lines[offset], index == self.cursor)
+        return (self._entries[index].look, offset, index == self.cursor)
 
     def _refresh_line(self, y: int) -> None:
         top = round(self.scroll_y)
@@ -166,7 +167,7 @@ class HitList(ScrollView, can_focus=True):
     def _refresh_entry(self, index: int | None) -> None:
         if index is not None and 0 <= index < len(self._entries):
             first = self._first_line[index]
-            for y in range(first, first + len(self._entries[index].lines)):
+            for y in range(first, first + self._entries[index].height):
                 self._refresh_line(y)
 
     # ---------------------------------------------------------------- cursor
@@ -180,7 +181,7 @@ class HitList(ScrollView, can_focus=True):
         if self.cursor is None or not self._entries:
             return
         first = self._first_line[self.cursor]
-        last = first + len(self._entries[self.cursor].lines) - 1
+        last = first + self._entries[self.cursor].height - 1
         top = round(self.scroll_y)
         page = self.scrollable_content_region.height
         if self.cursor == next(i for i, e in enumerate(self._entries) if e.key is not None):
@@ -275,11 +276,12 @@ class HitList(ScrollView, can_focus=True):
         if not 0 <= line < len(self._lines):
             return Strip.blank(width, normal.rich_style)
         index, offset = self._lines[line]
-        content = self._entries[index].lines[offset]
+        entry = self._entries[index]
         is_cursor = index == self.cursor
-        key = _line_key(content, is_cursor)
+        key = (entry.look, offset, is_cursor)
         strip = self._strips.get(key)
         if strip is None:
+            content = entry.make()[offset]
             strip = self._draw(content, cursor_style if is_cursor else normal, width)
             self._strips.set(key, strip)
         return strip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
+from functools import partial
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -148,11 +149,12 @@ class SearchScreen(Screen):
         else:
             update_in_place(status, Content(status_line(results)))
             for group in results.groups:
-                entries.append(Entry((Content.styled(group.show_title, "bold $accent"),)))
+                title = group.show_title
+                entries.append(Entry(1, ("show", title), partial(heading_lines, title)))
                 for index, hit in enumerate(group.hits):
                     key = f"{group.show_id}:{index}"
                     self._hits[key] = hit
-                    entries.append(Entry(hit_lines(hit), key))
+                    entries.append(Entry(hit_height(hit), hit, partial(hit_lines, hit), key))
         hit_list.set_entries(entries)
 
     def action_focus_results(self) -> None:
@@ -189,6 +191,14 @@ def status_line(results: SearchResults) -> str:
 
 
 SNIPPET_INDENT = "    "
+
+
+def heading_lines(show_title: str) -> tuple[Content, ...]:
+    return (Content.styled(show_title, "bold $accent"),)
+
+
+def hit_height(hit: SearchHit) -> int:
+    return 1 if hit.where == "title" else 2
 
 
 def hit_lines(hit: SearchHit) -> tuple[Content, ...]:
