@@ -184,3 +184,39 @@ async def test_keys_faster_than_results_never_leave_an_older_querys_results(data
         await pilot.pause()
         assert searched == ["h", "hu", "hul"]
         assert shown[-1] == "hul"
+
+
+async def test_arrows_move_between_results_over_show_headings(data_dir):
+    """Down from the query goes to the results; the arrows, Home and End move between
+    results and never stop on a show's heading; Enter opens the highlighted one."""
+    lib = canary_library(data_dir)
+    other = lib.add_show("Night Market", [2])
+    lib.update_episode(lib.episodes(other.id)[0].id, title="Market ledger")
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+f", *"ledger")
+        await pilot.pause()
+        hits = app.screen.query_one("#search-results")
+        keys = [entry.key for entry in hits.entries]
+        assert keys[0] is None and None in keys[1:], "two shows, each under its heading"
+        results = [key for key in keys if key is not None]
+        await pilot.press("down")
+        assert app.focused is hits and hits.highlighted_key == results[0]
+        seen = [hits.highlighted_key]
+        for _ in results[1:]:
+            await pilot.press("down")
+            seen.append(hits.highlighted_key)
+        assert seen == results, "every result in turn, no heading"
+        await pilot.press("down")
+        assert hits.highlighted_key == results[-1], "the last stays the last"
+        await pilot.press("home")
+        assert hits.highlighted_key == results[0]
+        await pilot.press("end")
+        assert hits.highlighted_key == results[-1]
+        await pilot.press("up")
+        assert hits.highlighted_key == results[-2]
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EpisodeScreen)
+    lib.close()

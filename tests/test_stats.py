@@ -203,6 +203,7 @@ async def test_statistics_read_ahead_show_at_once_and_move_after_a_change(data_d
     reads = []
     count = stats_screen.compute_stats_apart
     monkeypatch.setattr(stats_screen, "compute_stats_apart", lambda *a: reads.append(a) or count(*a))
+    monkeypatch.setattr(stats_screen, "READ_AHEAD_EVERY", 1000)  # no read ahead after the change
     lib = history_library(data_dir)
     app = EpisodeTuiApp(lib)
     async with app.run_test(size=SIZE) as pilot:
@@ -260,4 +261,66 @@ async def test_figures_read_ahead_while_a_change_is_made_are_not_kept(data_dir, 
         await pilot.pause()
         assert "Episodes watched  8" in screen_text(app)
         assert "Episodes watched  7" not in screen_text(app)
+    lib.close()
+
+
+async def test_figures_from_before_a_change_are_never_shown_while_counting_again(data_dir, monkeypatch):
+    """S shown (7), back, watch an episode, S again while counting is slow: the screen
+    says it is counting, never the 7 of before, then shows 8."""
+    from episodetui.tui import stats_screen
+
+    count = stats_screen.compute_stats_apart
+    slow = []
+
+    def counted(library, year):  # type: ignore[no-untyped-def]
+        if slow:
+            time.sleep(0.3)
+        return count(library, year)
+
+    monkeypatch.setattr(stats_screen, "compute_stats_apart", counted)
+    monkeypatch.setattr(stats_screen, "READ_AHEAD_EVERY", 1000)
+    lib = history_library(data_dir)
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("S")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Episodes watched  7" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        await _watch_the_next_episode_of_the_first_show(pilot)
+        slow.append(True)
+        await pilot.press("S")
+        await pilot.pause()
+        assert "Episodes watched  7" not in screen_text(app)
+        assert "Counting your plays" in screen_text(app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Episodes watched  8" in screen_text(app)
+    lib.close()
+
+
+async def test_after_a_change_the_figures_are_read_ahead_again(data_dir, monkeypatch):
+    """Watch an episode and wait: the figures are read ahead again, and S shows the new
+    ones at once, without counting then."""
+    from episodetui.tui import stats_screen
+
+    reads = []
+    count = stats_screen.compute_stats_apart
+    monkeypatch.setattr(stats_screen, "compute_stats_apart", lambda *a: reads.append(a) or count(*a))
+    monkeypatch.setattr(stats_screen, "READ_AHEAD_EVERY", 0.1)
+    lib = history_library(data_dir)
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        assert len(reads) == 1
+        await _watch_the_next_episode_of_the_first_show(pilot)
+        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(reads) == 2, "read ahead again after the change"
+        await pilot.press("S")
+        await pilot.pause()
+        assert "Episodes watched  8" in screen_text(app) and len(reads) == 2
     lib.close()

@@ -80,8 +80,18 @@ class StatsScreen(KeptScreen):
         kept = kept_statistics(self.app).get(now)
         if kept is not None:
             self.show_stats(kept, now)
-        else:
-            self._read(now)
+            return
+        if self.stats is not None:
+            self._counting()  # figures of an older read are never shown as these
+        self._read(now)
+
+    def _counting(self) -> None:
+        self.stats = None
+        self._read_at = None
+        self.query_one("#stats-summary", Static).update(Text("Counting your plays…", style="dim"))
+        self.query_one("#stats-chart").display = False
+        for part in ("#stats-chart-title", "#stats-months", "#stats-top"):
+            self.query_one(part, Static).update("")
 
     @work(thread=True, exclusive=True, group="stats")
     def _read(self, now: ReadAt) -> None:
@@ -169,36 +179,63 @@ def keep_statistics(app, when: ReadAt, stats: Stats) -> None:  # type: ignore[no
     kept[when] = stats
 
 
+# After a change, the figures are read ahead again this many seconds later at most.
+READ_AHEAD_EVERY = 2.0
+
+
 def prefetch_statistics(app) -> None:  # type: ignore[no-untyped-def]
     """Read the all-time figures ahead on a thread (the app is idle after its first
-    frame), so the first S shows them at once. Nothing is read if they are kept already;
-    if this fails or a change comes first, the screen reads them itself when opened."""
+    frame), so the first S shows them at once; after a change (here or in another
+    process), read them again within READ_AHEAD_EVERY seconds. If a read fails or a
+    change comes while it reads, the screen reads them itself when opened."""
+    read_ahead(app)
+    if "_statistics_ahead" not in app.__dict__:
+        app._statistics_ahead = app.set_interval(
+            READ_AHEAD_EVERY, lambda: read_ahead(app), name="statistics-ahead"
+        )
+
+
+def read_ahead(app) -> None:  # type: ignore[no-untyped-def]
+    if isinstance(app.screen, StatsScreen) or app.__dict__.get("_statistics_reading"):
+        return  # the screen reads what it shows; one read ahead at a time
     now = read_at(app.library, None)
     if now in kept_statistics(app):
         return
     library = app.library
+    app._statistics_reading = True
 
     def read() -> None:
         try:
             stats = compute_stats_apart(library, None)
         except Exception:  # noqa: BLE001 - ahead of need only: the screen reads them itself
-            return
+            stats = None
         try:
             app.call_from_thread(kept_ahead, app, now, stats)
         except RuntimeError:
             pass  # the app has closed
 
-    app.run_worker(read, thread=True, group="stats-ahead", exclusive=True, exit_on_error=False)
+    app.run_worker(read, thread=True, group="stats-ahead", exit_on_error=False)
 
 
-def kept_ahead(app, now: ReadAt, stats: Stats) -> None:  # type: ignore[no-untyped-def]
+def kept_ahead(app, now: ReadAt, stats: Stats | None) -> None:  # type: ignore[no-untyped-def]
     """Keep figures read ahead, and build the screen that shows them (not shown yet):
-    composing and styling it was most of what the first S cost once they were kept."""
+    composing and styling it was most of what the first S cost once they were kept.
+    A screen built before gets them too."""
+    app._statistics_reading = False
+    if stats is None:
+        return
     keep_statistics(app, now, stats)
-    if now in kept_statistics(app) and not app.is_screen_installed("statistics"):
+    if now not in kept_statistics(app):
+        return
+    if not app.is_screen_installed("statistics"):
         app.install_screen(StatsScreen(), "statistics")
         # What push_screen does first: register the screen, which composes and mounts it.
         app._get_screen("statistics")
+        return
+    screen = app.get_screen("statistics")
+    if screen.is_mounted and screen not in app.screen_stack:
+        screen.year = None  # it opens on all time
+        screen.show_stats(stats, now)
 
 
 def compute_stats_apart(library, year: int | None) -> Stats:  # type: ignore[no-untyped-def]
