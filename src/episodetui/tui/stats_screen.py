@@ -59,6 +59,14 @@ class StatsScreen(KeptScreen):
             self.styled_now()  # built ahead: its widgets were styled as they mounted
             self.set_timer(0.2, self._drawn_ahead)
 
+    def styled_ahead(self) -> None:
+        """Not shown: style it now if the CSS changed since (other screens' widgets add
+        theirs as they first mount), as Textual would when it is shown, and draw it."""
+        if self._styled_with != self._style_signature():
+            self.update_node_styles(animate=False)
+            self.styled_now()
+            self._drawn_ahead()
+
     def _drawn_ahead(self) -> None:
         """Built ahead and still not shown: lay it out and draw it once, off screen, so
         its first visit finds its widgets sized and their lines drawn (Textual's own
@@ -198,6 +206,10 @@ def prefetch_statistics(app) -> None:  # type: ignore[no-untyped-def]
 def read_ahead(app) -> None:  # type: ignore[no-untyped-def]
     if isinstance(app.screen, StatsScreen) or app.__dict__.get("_statistics_reading"):
         return  # the screen reads what it shows; one read ahead at a time
+    if app.is_screen_installed("statistics"):
+        screen = app.get_screen("statistics")
+        if screen.is_mounted and screen not in app.screen_stack:
+            screen.styled_ahead()
     now = read_at(app.library, None)
     if now in kept_statistics(app):
         return
