@@ -57,7 +57,7 @@ class StatsScreen(KeptScreen):
         self.load()
         if not self.is_current:
             self.styled_now()  # built ahead: its widgets were styled as they mounted
-            self.set_timer(0.2, self._drawn_ahead)
+            self.app.set_timer(0.2, self._drawn_ahead)  # (a screen not shown runs no timers)
 
     def styled_ahead(self) -> None:
         """Not shown: style it now if the CSS changed since (other screens' widgets add
@@ -74,6 +74,7 @@ class StatsScreen(KeptScreen):
         if self.is_current or self in self.app.screen_stack:
             return
         self._refresh_layout(self.app.size)
+        self._layout_required = False  # done (Textual's own update clears it after it)
         self._compositor.render_update(full=True)
 
     def on_screen_resume(self) -> None:
@@ -248,6 +249,7 @@ def kept_ahead(app, now: ReadAt, stats: Stats | None) -> None:  # type: ignore[n
     if screen.is_mounted and screen not in app.screen_stack:
         screen.year = None  # it opens on all time
         screen.show_stats(stats, now)
+        screen._drawn_ahead()  # the new figures laid out and drawn too
 
 
 def compute_stats_apart(library, year: int | None) -> Stats:  # type: ignore[no-untyped-def]
