@@ -70,12 +70,23 @@ class StatsScreen(KeptScreen):
     def _drawn_ahead(self) -> None:
         """Built ahead and still not shown: lay it out and draw it once, off screen, so
         its first visit finds its widgets sized and their lines drawn (Textual's own
-        steps when a screen is shown; the drawing is not sent to the terminal)."""
+        steps when a screen is shown; the drawing is not sent to the terminal). After
+        the messages the screen already has (its widgets ask for a layout as they change),
+        and once more after the first sizing (widgets ask for another as they are sized)."""
+        self.call_later(self._lay_out_ahead, again=True)
+
+    def _lay_out_ahead(self, again: bool = False) -> None:
         if self.is_current or self in self.app.screen_stack:
             return
         self._refresh_layout(self.app.size)
         self._layout_required = False  # done (Textual's own update clears it after it)
         self._compositor.render_update(full=True)
+        # Textual draws a screen on its update timer, made when first needed: its first
+        # tick comes a frame (1/60 s) after. Made and run once now, the first visit's
+        # frame goes out at once.
+        self._update_timer.resume()
+        if again:
+            self.app.set_timer(0.1, lambda: self.call_later(self._lay_out_ahead))
 
     def on_screen_resume(self) -> None:
         # Kept between visits (open_statistics): read again only if the library, the
