@@ -57,7 +57,7 @@ class StatsScreen(KeptScreen):
         self.load()
         if not self.is_current:
             self.styled_now()  # built ahead: its widgets were styled as they mounted
-            self.app.set_timer(0.2, self._drawn_ahead)  # (a screen not shown runs no timers)
+            self.app.set_timer(0.2, self._drawn_ahead)
 
     def styled_ahead(self) -> None:
         """Not shown: style it now if the CSS changed since (other screens' widgets add
