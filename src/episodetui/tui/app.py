@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from time import monotonic
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -64,6 +66,7 @@ class EpisodeTuiApp(App[None]):
         self.start_show_id = start_show_id
         self.start_episode_id = start_episode_id
         self.last_change = None  # the last mark/unmark, for undo (tui/watching.py)
+        self.last_input_at = 0.0
         self.crash_report = None
 
     # ------------------------------------------------------- fault containment
@@ -129,6 +132,11 @@ class EpisodeTuiApp(App[None]):
             self._exception_event.set()
         # The message is printed by the command line once the terminal is restored.
         self._close_messages_no_wait()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.last_input_at = monotonic()  # work done ahead waits for a pause (show_screen)
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         if self.config is not None:

@@ -114,8 +114,10 @@ class LibraryScreen(Screen):
         self.set_timer(0.3, self._warm_up)
 
     def _warm_up(self) -> None:
-        import episodetui.tui.show_screen  # noqa: F401
         import episodetui.tui.watching  # noqa: F401
+        from episodetui.tui.show_screen import prepare_spare
+
+        prepare_spare(self.app)  # the first show opened is shown on a screen built ahead
 
         if TUNE_GC_AFTER_FIRST_FRAME:
             tune_gc()

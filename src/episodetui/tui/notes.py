@@ -27,6 +27,9 @@ class NotesList(ListView):
     ]
 
     def show_notes(self, notes: list[Note], revealed: bool) -> None:
+        if not notes and not self.children:  # none, as before (most shows): nothing to redo
+            self.display = False
+            return
         index = self.index
         self.clear()
         self.extend(NoteItem(note, revealed) for note in notes)

@@ -99,6 +99,7 @@ class RowList(ScrollView, can_focus=True):
         self._column_widths: list[int] = []
         self._widths_for = -1  # the width _column_widths were computed for
         self._center_pending = False
+        self._centered_on: int | None = None  # the cursor row last centered, until it moves
         self._drawn_with: tuple[Style, ...] = ()
         self._content_width = 0  # set once per batch of lines drawn
 
@@ -190,8 +191,12 @@ class RowList(ScrollView, can_focus=True):
         page = self._page()
         if self._center_pending and self.size.height:
             self._center_pending = False
+            self._centered_on = self.cursor
             self.scroll_to(y=max(0, self.cursor - page // 2), animate=False, immediate=True)
-        elif self.cursor < top:
+            return
+        if self.cursor != self._centered_on:
+            self._centered_on = None  # moved since: a resize keeps it in view, no more
+        if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)
         elif self.cursor >= top + page:
             self.scroll_to(y=self.cursor - page + 1, animate=False, immediate=True)
@@ -232,6 +237,10 @@ class RowList(ScrollView, can_focus=True):
         self._cache.clear()
         self._compute_widths(self.scrollable_content_region.width)
         self.virtual_size = Size(self.size.width, len(self._keys) + 1)
+        # A list centered on its cursor (a screen reused at another size, centered
+        # before its layout) is centered again, until the cursor moves.
+        if self._centered_on is not None and self._centered_on == self.cursor:
+            self._center_pending = True
         self._scroll_to_cursor()
 
     def _row_styles(self) -> tuple[Style, ...]:

@@ -7,24 +7,20 @@ when it is drawn.
 
 from __future__ import annotations
 
+from dataclasses import replace
+from time import monotonic
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.widgets import Header, Static
 
 from episodetui.core.marking import Change
-from episodetui.core.spoilers import SpoilerPolicy
+from episodetui.core.store import Episode
 from episodetui.core.text import plural, progress_bar
-from episodetui.core.views import (
-    EpisodeView,
-    ShowHeaderView,
-    ShowView,
-    episode_views,
-    make_episode_view,
-    show_header,
-    show_view,
-)
+from episodetui.core.views import EpisodeView, EpisodeViews, ShowHeaderView, show_header, show_outline
 from episodetui.tui.kept_screen import KeptScreen, update_in_place
 from episodetui.tui.key_bar import KeyBar
 from episodetui.tui.notes import NoteActions, NotesList
@@ -40,6 +36,11 @@ COLUMNS = (
     Column("Rating", width=6),
 )
 
+
+# Rows read at once when a row is drawn whose episode is not read yet: the rest of a
+# screenful below it, and then some.
+READ_AHEAD = 64
+GONE_CELLS = (Text(""),) * len(COLUMNS)
 
 # The last few show screens stay alive when closed: opening one again redraws what
 # changed instead of building the screen and every row anew.
@@ -60,7 +61,11 @@ def open_show(app, show_id: int) -> None:
         screen.land_pending = True
         app.push_screen(screen)
         return
-    screen = ShowScreen(show_id)
+    screen = _take_spare(app)
+    if screen is None:
+        screen = ShowScreen(show_id)
+    else:
+        screen.show_id = show_id  # it reads the show when shown (on_screen_resume)
     app.install_screen(screen, name)
     kept.append(show_id)
     for old_id in kept[:-KEEP_SHOW_SCREENS]:
@@ -70,6 +75,43 @@ def open_show(app, show_id: int) -> None:
             old.remove()
             kept.remove(old_id)
     app.push_screen(screen)
+
+
+# Opening a show the first time composed a screen, mounted, styled, laid out and drew
+# its widgets, and waited for a new screen's first frame tick: 40 of the 53 ms of the
+# 1,100-episode show's first open (bench/interact.py). One empty show screen is built
+# ahead, off screen, when the user pauses: after the first frame, and again after one
+# was used. The first open of a show then costs about what opening it again costs. A
+# spare never showed another show: it starts empty, so nothing of one show can be left
+# on another's screen.
+SPARE_QUIET = 0.5  # seconds without a key or a click before a spare is built
+SPARE_ROWS = 1000
+NO_SHOW = 0  # a spare's show id: no show has it (ids start at 1)
+
+
+def prepare_spare(app) -> None:
+    """Build an empty show screen, off screen, for the next show opened the first time;
+    later if the user is typing (building it takes the app ~20 ms)."""
+    if app.__dict__.get("_spare_show_screen") is not None or not app.is_running or app._exit:
+        return
+    quiet = monotonic() - getattr(app, "last_input_at", 0.0)
+    if quiet < SPARE_QUIET:
+        app.set_timer(SPARE_QUIET - quiet, lambda: prepare_spare(app))
+        return
+    spare = app.__dict__["_spare_show_screen"] = ShowScreen()
+    # What pushing a screen does, without showing it: its widgets are composed,
+    # mounted and styled now; it lays itself out once they are (ShowScreen.on_mount).
+    app._register(app, spare)
+    app._load_screen_css(spare)
+
+
+def _take_spare(app) -> ShowScreen | None:
+    spare = app.__dict__.get("_spare_show_screen")
+    if spare is None or not spare.spare_ready:
+        return None  # none, or not built yet: a new screen this time
+    del app.__dict__["_spare_show_screen"]
+    app.set_timer(SPARE_QUIET, lambda: prepare_spare(app))
+    return spare
 
 
 class ShowScreen(NoteActions, KeptScreen):
@@ -98,13 +140,20 @@ class ShowScreen(NoteActions, KeptScreen):
         config = getattr(self.app, "config", None)
         return bool(getattr(config, "advance_after_watch", self.advance_after_watch))
 
-    def __init__(self, show_id: int) -> None:
+    def __init__(self, show_id: int = NO_SHOW) -> None:
+        # NO_SHOW: a spare, empty until open_show gives it a show.
         super().__init__(classes="show-screen")
         self.show_id = show_id
+        self.spare_ready = False  # a spare built, laid out and drawn (prepare_spare)
         self.land_pending = False
-        self.view: ShowView | None = None
+        self.header: ShowHeaderView | None = None
+        # The rows' keys (episode ids) in order. An episode is read, and its view made,
+        # when its row is first drawn: opening a long show reads a screenful, not 1,100.
+        self._viewing: EpisodeViews | None = None
+        self._keys: list[str] = []
+        self._index: dict[str, int] = {}
+        self._episodes: dict[str, Episode] = {}
         self._views: dict[str, EpisodeView] = {}
-        self._stale: set[str] = set()  # rows whose view is read again when next needed
         self._marker: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -116,17 +165,45 @@ class ShowScreen(NoteActions, KeptScreen):
 
     def on_mount(self) -> None:
         self.query_one(NotesList).border_title = "Notes on the show"
+        self.rows.focus()
+        if self.show_id == NO_SHOW:  # a spare: laid out now for the terminal's size
+            self.query_one(NotesList).display = False  # as for most shows
+            self.call_later(self._lay_out_spare)
+            return
         self.refresh_notes()
         self.reload(land_on_next=True)
-        self.query_one("#episodes", RowList).focus()
+
+    def _lay_out_spare(self) -> None:
+        if self.show_id != NO_SHOW or self.app.screen is self:
+            return
+        # Laid out as for a long show (with a scrollbar): most shows fill the screen.
+        self.rows.virtual_size = Size(self.app.size.width, SPARE_ROWS)
+        self._refresh_layout(self.app.size)
+        # Styled as it was built: shown with nothing changed since, it is not again.
+        self._styled_with = self._style_signature()
+        self.set_timer(0.05, self._draw_spare)  # once the layout's events are handled
+
+    def _draw_spare(self) -> None:
+        """Draw the spare off screen once, as Textual draws a screen it shows: what does
+        not change with the show (the footer, the header's frame, the scrollbar) is then
+        drawn already. And start its frame timer: a new screen's first frame otherwise
+        waits a whole frame period (1/60 s) for the timer's first tick."""
+        if self.show_id != NO_SHOW or self.app.screen is self:
+            return
+        self._compositor.render_update(full=True)
+        self._update_timer.resume()
+        self.spare_ready = True
 
     def on_screen_resume(self) -> None:
         # Opened again, or back from an episode or a dialog: redraw only what changed.
         land, self.land_pending = self.land_pending, False
-        if self._marker != self.library.change_marker():
+        if self.header is None:  # a spare, shown with its show the first time
+            self.refresh_notes()
+            self.reload(land_on_next=True)
+        elif self._marker != self.library.change_marker():
             self.reload(land_on_next=land)
-        elif land and self.view is not None and self.view.landing_id is not None:
-            self.query_one("#episodes", RowList).move_to(str(self.view.landing_id), center=True)
+        elif land and self.header is not None and self.header.landing_id is not None:
+            self.query_one("#episodes", RowList).move_to(str(self.header.landing_id), center=True)
 
     def action_back(self) -> None:
         from episodetui.tui.library_screen import LibraryScreen
@@ -140,59 +217,69 @@ class ShowScreen(NoteActions, KeptScreen):
 
     def reload(self, land_on_next: bool = False) -> None:
         """Read the show again; redraw the header and the rows whose view changed."""
-        view = show_view(self.library, self.show_id)
+        header, context, ids = show_outline(self.library, self.show_id)
         self._marker = self.library.change_marker()
-        previous, self.view = self.view, view
-        self.sub_title = view.header.title
-        self._render_info(view.header)
+        previous, self.header = self.header, header
+        self._viewing = context
+        self.sub_title = header.title
+        self._render_info(header)
         if previous is not None:  # notes may have changed too (another process, a reused id)
             self.refresh_notes()
         rows = self.query_one("#episodes", RowList)
-        fresh = {str(e.id): e for e in view.episodes}
-        keys = list(fresh)
-        self._stale.clear()
-        if land_on_next or rows.keys != keys:
-            self._views = fresh
-            land = str(view.landing_id) if land_on_next and view.landing_id else rows.highlighted_key
-            rows.set_rows(
-                keys,
-                lambda index: _episode_cells(self._view(keys[index])),
-                keep_key=land,
-                center=land_on_next,
-            )
+        keys = [str(i) for i in ids]
+        if previous is None or land_on_next or keys != self._keys:
+            self._keys, self._index = keys, {key: i for i, key in enumerate(keys)}
+            self._episodes, self._views = {}, {}
+            land = str(header.landing_id) if land_on_next and header.landing_id else rows.highlighted_key
+            rows.set_rows(keys, self._cells, keep_key=land, center=land_on_next)
             return
-        for key, episode in fresh.items():
-            if self._views.get(key) != episode:
-                self._views[key] = episode
-                rows.invalidate(key)
+        # The same rows: read again the episodes drawn, redraw those whose view changed.
+        drawn, self._views = self._views, {}
+        self._episodes = {}
+        self._redraw_changed(list(drawn), drawn, rows)
 
     def plays_changed(self, change: Change) -> None:
         """Update in place: the header, the changed rows, and the old and new next."""
-        if change.show_id != self.show_id or self.view is None:
+        if change.show_id != self.show_id or self._viewing is None:
             return
         if self is not self.app.screen:
             return  # redrawn when back on top (the marker changed)
+        if self._viewing.today != self.library.today():  # a new day: what aired changed too
+            self.reload()
+            return
         header = show_header(self.library, self.show_id)
+        next_id = header.next.id if header.next else None
         ids = set(change.episode_ids)
-        ids.update(i for i in (self.view.next_id, header.next.id if header.next else None) if i is not None)
-        rows = self.query_one("#episodes", RowList)
-        if len(ids) > 2 * rows.size.height:
-            # A bulk change: read again only the rows drawn, and the rest when shown.
-            for episode_id in ids:
-                key = str(episode_id)
-                if key in self._views:
-                    self._stale.add(key)
-                    rows.invalidate(key)
-        else:
-            for episode in episode_views(self.library, sorted(ids)):
-                key = str(episode.id)
-                if key in self._views and self._views[key] != episode:
-                    self._views[key] = episode
-                    self._stale.discard(key)
-                    rows.invalidate(key)
-        self.view = ShowView(header, self.view.episodes)
+        ids.update(i for i in (self._viewing.next_id, next_id) if i is not None)
+        self._viewing = replace(self._viewing, next_id=next_id)
+        keys = [key for key in map(str, ids) if key in self._index]
+        for key in keys:
+            self._episodes.pop(key, None)  # read again when drawn
+        # Rows drawn are read again now (one read, however many were marked).
+        self._redraw_changed([key for key in keys if key in self._views], self._views, self.rows)
+        self.header = header
         self._render_info(header)
         self._marker = self.library.change_marker()
+
+    def _redraw_changed(self, keys: list[str], drawn: dict[str, EpisodeView], rows: RowList) -> None:
+        """Read these rows' episodes again; redraw each whose view differs from `drawn`."""
+        assert self._viewing is not None
+        fresh = self.library.episodes_by_id(int(key) for key in keys) if keys else {}
+        for key in keys:
+            episode = fresh.get(int(key))
+            old = drawn.get(key)
+            if episode is None:  # gone (another process): the next reload drops its row
+                self._views.pop(key, None)
+                rows.invalidate(key)
+                continue
+            self._episodes[key] = episode
+            view = self._views[key] = self._viewing.view(episode)
+            if view != old:
+                rows.invalidate(key)
+
+    @property
+    def rows(self) -> RowList:
+        return self.query_one("#episodes", RowList)
 
     def library_changed_elsewhere(self) -> None:
         if self is self.app.screen:
@@ -236,24 +323,32 @@ class ShowScreen(NoteActions, KeptScreen):
     def note_target(self) -> tuple[int, int | None, str]:
         return self.show_id, None, self.library.show(self.show_id).title
 
-    def _view(self, key: str) -> EpisodeView:
-        if key in self._stale and self.view is not None:
-            # One indexed read: the show's policy and next episode are the header's.
-            self._stale.discard(key)
-            header = self.view.header
-            old = self._views.get(key)
-            self._views[key] = make_episode_view(
-                self.library.episode(int(key)),
-                SpoilerPolicy(header.mode),
-                self.library.today(),
-                self.view.next_id,
-                rating=old.rating if old else None,
-            )
-        return self._views[key]
+    def _cells(self, index: int) -> tuple[Text, ...]:
+        view = self._view(self._keys[index])
+        return _episode_cells(view) if view is not None else GONE_CELLS
+
+    def _view(self, key: str) -> EpisodeView | None:
+        """The row's view, reading its episode (and the next screenful's) if not yet read."""
+        view = self._views.get(key)
+        if view is not None:
+            return view
+        episode = self._episodes.get(key)
+        if episode is None:
+            index = self._index[key]
+            unread = [int(k) for k in self._keys[index : index + READ_AHEAD] if k not in self._episodes]
+            for episode_id, read in self.library.episodes_by_id(unread).items():
+                self._episodes[str(episode_id)] = read
+            episode = self._episodes.get(key)
+            if episode is None:  # removed by another process since the rows were read
+                self.call_later(self.reload)
+                return None
+        assert self._viewing is not None
+        view = self._views[key] = self._viewing.view(episode)
+        return view
 
     def highlighted_episode(self) -> EpisodeView | None:
-        key = self.query_one("#episodes", RowList).highlighted_key
-        return self._view(key) if key in self._views else None
+        key = self.rows.highlighted_key
+        return self._view(key) if key is not None and key in self._index else None
 
     def highlighted_episode_id(self) -> int | None:
         episode = self.highlighted_episode()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
@@ -31,6 +33,23 @@ class EpisodesRoom(SummariesRoom):
             (show_id,),
         ).fetchall()
         return [_episode(row) for row in rows]
+
+    def episode_ids(self, show_id: int) -> list[int]:
+        """A show's episode ids in the order `episodes` reads them, without the episodes."""
+        rows = self._db.execute(
+            f"SELECT e.id FROM episodes e WHERE e.show_id = ? ORDER BY e.season = 0, {_ORDER}", (show_id,)
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def episodes_by_id(self, episode_ids: Iterable[int]) -> dict[int, Episode]:
+        """Some episodes, by id, in one read (ids that do not exist are left out)."""
+        rows = self._db.execute(
+            f"SELECT {self._EPISODE_COLUMNS} FROM episodes e"
+            " LEFT JOIN watches w ON w.episode_id = e.id"
+            " WHERE e.id IN (SELECT value FROM json_each(?))",
+            (json.dumps(list(episode_ids)),),
+        ).fetchall()
+        return {row[0]: _episode(row) for row in rows}
 
     def episode(self, episode_id: int) -> Episode:
         row = self._db.execute(
