@@ -234,8 +234,10 @@ class RowList(ScrollView, can_focus=True):
             self.cursor = index
 
     def on_resize(self) -> None:
-        self._cache.clear()
-        self._compute_widths(self.scrollable_content_region.width)
+        width = self.scrollable_content_region.width
+        if width != self._widths_for:  # lines drawn for another width; a height changes none
+            self._cache.clear()
+        self._compute_widths(width)
         self.virtual_size = Size(self.size.width, len(self._keys) + 1)
         # A list centered on its cursor (a screen reused at another size, centered
         # before its layout) is centered again, until the cursor moves.
