@@ -171,8 +171,9 @@ class FrameRecorder:
         return "\n".join(self.frames) + notes + self.app.title + str(self.app.sub_title)
 
 
+@pytest.mark.parametrize("ahead", [False, True], ids=["new-screen", "spare-screen"])
 @pytest.mark.parametrize("mode", ["recaps", "strict"])
-async def test_a_walk_through_the_tui_records_no_hidden_text(tmp_path, mode):
+async def test_a_walk_through_the_tui_records_no_hidden_text(tmp_path, mode, ahead):
     from episodetui.tui.app import EpisodeTuiApp
 
     library = build_canary_library(tmp_path / "lib")
@@ -238,6 +239,14 @@ async def test_a_walk_through_the_tui_records_no_hidden_text(tmp_path, mode):
         ("n",),  # removing the show: asked, refused
     ]
     async with app.run_test(size=(120, 36)) as pilot:
+        if ahead:  # the show opens on the show screen built ahead (show_screen.prepare_spare)
+            for _ in range(200):
+                spare = app.__dict__.get("_spare_show_screen")
+                if spare is not None and spare.spare_ready:
+                    break
+                await pilot.pause(0.02)
+            else:
+                raise AssertionError("no spare show screen was built")
         for keys in steps:
             await pilot.press(*keys)
             await pilot.pause()
