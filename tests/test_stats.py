@@ -324,3 +324,25 @@ async def test_after_a_change_the_figures_are_read_ahead_again(data_dir, monkeyp
         await pilot.pause()
         assert "Episodes watched  8" in screen_text(app) and len(reads) == 2
     lib.close()
+
+
+def test_large_figures_read_with_thousands_separators():
+    from episodetui.core.stats import Stats, Streak, stats_lines
+
+    stats = Stats(
+        year=None,
+        plays=30653,
+        minutes=60 * 1_234_567 + 30,
+        plays_without_runtime=0,
+        plays_without_date=0,
+        rewatches=0,
+        finished_rewatches=0,
+        notes=20000,
+        days_watched=1200,
+        current_streak=Streak(0),
+        longest_streak=Streak(0),
+    )
+    text = "\n".join(stats_lines(stats, months=False))
+    assert "Episodes watched  30,653" in text and "Notes written     20,000" in text
+    assert "Days with a play  1,200" in text
+    assert "Hours watched     1,234,567.5" in text and "e+" not in text

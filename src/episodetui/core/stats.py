@@ -143,29 +143,31 @@ def stats_lines(stats: Stats, months: bool = True) -> list[str]:
 
     lines = [stats.period]
     rewatched = f" ({plural(stats.rewatches, 'rewatch')})" if stats.rewatches else ""
-    lines.append(f"  Episodes watched  {stats.plays}{rewatched}")
+    lines.append(f"  Episodes watched  {stats.plays:,}{rewatched}")
     missing = (
         f" ({plural(stats.plays_without_runtime, 'episode')} without a runtime)"
         if stats.plays_without_runtime
         else ""
     )
-    lines.append(f"  Hours watched     {stats.hours:g}{missing}")
+    # ",.1f", not "g": "g" writes a million hours as 1e+06.
+    hours = f"{stats.hours:,.1f}".removesuffix(".0")
+    lines.append(f"  Hours watched     {hours}{missing}")
     if stats.plays_without_date:
-        lines.append(f"  Without a date    {stats.plays_without_date} (imported or marked without a time)")
-    lines.append(f"  Days with a play  {stats.days_watched}")
+        lines.append(f"  Without a date    {stats.plays_without_date:,} (imported or marked without a time)")
+    lines.append(f"  Days with a play  {stats.days_watched:,}")
     lines.append(f"  Current streak    {plural(stats.current_streak.days, 'day')}")
     longest = stats.longest_streak
     span = f" ({longest.start} to {longest.end})" if longest.days > 1 else ""
     lines.append(f"  Longest streak    {plural(longest.days, 'day')}{span}")
-    lines.append(f"  Rewatches done    {stats.finished_rewatches}")
-    lines.append(f"  Notes written     {stats.notes}")
+    lines.append(f"  Rewatches done    {stats.finished_rewatches:,}")
+    lines.append(f"  Notes written     {stats.notes:,}")
     if not months:
         return lines + top_show_lines(stats)
     lines.append("  Per month")
     peak = max((m.plays for m in stats.months), default=0)
     for month in stats.months:
         lines.append(
-            f"    {month.month}  {progress_bar(month.plays, peak, 20) if peak else '░' * 20} {month.plays}"
+            f"    {month.month}  {progress_bar(month.plays, peak, 20) if peak else '░' * 20} {month.plays:,}"
         )
     return lines + top_show_lines(stats)
 
