@@ -410,7 +410,34 @@ def _evidence(headline: str, body: list[Block], entries: dict[int, Entry]) -> bo
         or (LEAD_IN.search(plain(b)) and _NAMES_EVENTS.search(plain(b)))
         or (b.kind == HEADING and LISTICLE_HEADLINE.search(plain(b)))
         for b in before
-    )
+    ) or _titles_over_prose(headline, entries)
+
+
+# The nouns of a review's sections ("2. The performances", "5. Verdict"): a run of
+# numbered titles made of these is the review's outline, not a list of moments.
+_SECTION_NOUNS = re.compile(
+    r"^(?:the\s+|my\s+|our\s+|final\s+)?(?:introduction|intro|synopsis|summary|recap|plot(?:\s+analysis)?|story(?:\s+so\s+far)?"
+    r"|characters?(?:\s+development)?|performances?|acting|cast|direction|directing|writing|script|cinematography|visuals"
+    r"|music|soundtrack|score|themes?(?:\s+and\s+messages)?|pacing|production|verdict|conclusion|thoughts|overall|rating"
+    r"|the\s+good|the\s+bad|pros|cons|impact(?:\s+and\s+conclusion)?|bottom\s+line)\b",
+    re.I,
+)
+_REVIEW_HEADLINE = re.compile(
+    r"\b(?:reviews?|reviewed|rank(?:s|ed|ings?)?|winners?|losers?|report\s+cards?|grades?)\b", re.I
+)
+
+
+def _titles_over_prose(headline: str, entries: dict[int, Entry]) -> bool:
+    """The prior flipped: three or more numbered titles in a row, each alone on its line
+    with prose under it, are a list of moments unless the evidence says they are a
+    review's sections (a section noun among the titles, a review or ranking headline).
+    Titles run into their text ("1. Queen Adela: Just when…") are too often a ranking's
+    names or a recap's steps to count without other evidence."""
+    if len(entries) < 3 or not all(entry.details and not entry.run_in for entry in entries.values()):
+        return False
+    if _REVIEW_HEADLINE.search(headline):
+        return False
+    return not any(_SECTION_NOUNS.match(entry.title.strip()) for entry in entries.values())
 
 
 def list_label(body: list[Block], entries: dict[int, Entry]) -> int | None:
