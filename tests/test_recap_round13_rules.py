@@ -3,7 +3,9 @@ ways: the shape it is for, and the look-alike it must leave alone."""
 
 from __future__ import annotations
 
+from episodetui.core.html_blocks import PARAGRAPH, Block
 from episodetui.core.recaps import parse_recap
+from episodetui.core.recaps.furniture import kind_of_drop
 
 _PARA = (
     "The whole hour turns on one quiet conversation in the kitchen, and it is the best scene of the year. "
@@ -56,3 +58,44 @@ def test_numbered_titles_run_into_their_text_need_other_evidence():
         ]
     )
     assert parse_recap(text).key_moments == []
+
+
+def _kind(text: str) -> str | None:
+    return kind_of_drop(Block(PARAGRAPH, text))
+
+
+def test_a_source_caption_a_missed_one_prompt_a_channel_promo_and_a_next_week_title_go():
+    assert _kind("The premiere opens on the flooded chapel | Source: Kestrel TV") == "caption"
+    assert _kind("Have we missed one? Let us know.") is not None
+    assert _kind("Did I miss anything obvious?") is not None
+    assert _kind("The video for episode 14 is up on my channel.") is not None
+    assert _kind('Next week: "Landfall".') is not None
+    for line in (
+        "The source of the fire is never explained, and the show seems to know it.",
+        "Have we missed the point of the lighthouse? Maybe, but the show has too.",
+        "The ferry is up on the rocks, and the whole village comes down to look.",
+        "Next week: the wedding, and probably more lightning.",
+    ):
+        assert _kind(line) is None, line
+
+
+def test_a_run_in_title_goes_on_past_a_colon_with_lower_case_after_it():
+    text = "\n\n".join(
+        [
+            "Marlow Heights episode 7: 3 details you probably missed",
+            "Easter eggs and callbacks make a second watch worth it. Here are the ones we caught.",
+            "1) The painting in the hall: it's the same one: The portrait is the one from season one, moved.",
+            "2) Room 14: The hotel room number matches the date of the fire, which is no accident.",
+            "3) The song at the wake: It's the song Leo sang in the pilot, slowed down on a piano.",
+        ]
+    )
+    parsed = parse_recap(text)
+    assert [m.text for m in parsed.key_moments] == [
+        "The painting in the hall: it's the same one",
+        "Room 14",
+        "The song at the wake",
+    ]
+    one = "1) Best comeback: when the mayor walks back in, nobody in the hall says a word for a minute."
+    assert [m.text for m in parse_recap(text.replace(text.split("\n\n")[2], one)).key_moments][
+        0
+    ] == "Best comeback"

@@ -46,7 +46,7 @@ CREDIT = re.compile(
     r"|(?:^|[.\s(a-z0-9])(?:credit|credits|photo|photograph|photos|image|picture|pictured|screenshot)s?\s+by\b"
     r"|\b(?:photo|image|picture)\s+credits?\s*:|©|\(photo\b|\((?:image|photo|screenshot|gif)s?\s+(?:via|from|by|courtesy)\b|^(?:image|photo|picture)s?\s+(?:via|courtesy\s+of)\b"
     r"|\bcapture\s+from\s+the\b|\b(?:image|video|photo)\s+(?:and\s+video\s+)?hosting\s+by\b|\bphoto\s+rights\b|\ball\s+(?:photo|image)s?\s+(?:rights|credits)\b|^screenshots?\b|^source\s*:\s*\S+$"
-    r"|\.(?:jpe?g|png|gif|webp|avif)\b|\bscreen\s*shot\s+\d{4}-\d{2}-\d{2}\b",
+    r"|\.(?:jpe?g|png|gif|webp|avif)\b|\bscreen\s*shot\s+\d{4}-\d{2}-\d{2}\b|\s\|\s*source\s*:\s*\S.{0,40}$",
     re.I,
 )
 # Words alt text and captions use, and a caption's own layout
@@ -74,7 +74,8 @@ COMMENTS_PROMPT = re.compile(
     r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|sound\s+off|share\s+your\s+thoughts|leave\s+a\s+comment)\b.{0,40}\b(?:comments?|below)\b"
     r"|^discuss\s+(?:below|here|away)\b|\bin\s+the\s+comments\s+below\b|\bhit\s+(?:up\s+)?the\s+comments\b|^comment\s+below\b|\bdiscuss\s+(?:it\s+)?in\s+the\s+comments\b"
     r"|\bleave\s+(?:a|your)\s+comments?\s*[.!]*$|\bcomments?\s+(?:below|section)\s*[.!]*$"
-    r"|^(?:so,?\s+)?what\s+(?:are|were)\s+your\s+thoughts\b[^.]{0,40}\?$|\brate\s+(?:it|this|us)\s+below\b",
+    r"|^(?:so,?\s+)?what\s+(?:are|were)\s+your\s+thoughts\b[^.]{0,40}\?$|\brate\s+(?:it|this|us)\s+below\b"
+    r"|^(?:have|did)\s+(?:we|i)\s+miss(?:ed)?\s+(?:one|any|anything|something)\b[^.!?]{0,30}\?(?:\s+let\s+(?:me|us)\s+know[.!]*)?$",
     re.I,
 )
 # A plea or a sign-off that sends the reader elsewhere, anywhere in a short line
@@ -96,7 +97,9 @@ PLEA = re.compile(
     r"|^(?:want|looking)\s+(?:to|for)\b[^?]{0,80}\?\s*(?:take\s+a\s+look|check\s+out|head\s+(?:over|to)|click|visit|see)\b"
     r"|^want\s+more\b[^?]{0,40}\?\s*(?:read|check|head|click|visit|see|catch)\b|\bread\s+all\s+(?:of\s+)?(?:our|my|the)\b.{0,60}\bhere\s*[.!]?$"
     r"|\b(?:don['’]t\s+forget|be\s+sure|make\s+sure)\s+to\s+(?:check\s+out|read|listen\s+to|subscribe)\s+(?:our|my|the\s+rest)\b"
-    r"|\b(?:have|give\s+(?:it|us))\s+a\s+listen\s+to\s+(?:our|my)\b",
+    r"|\b(?:have|give\s+(?:it|us))\s+a\s+listen\s+to\s+(?:our|my)\b"
+    r"|^next\s+(?:week|time)\s*:\s*[\"“‘][^\"”’]{1,50}[\"”’]\s*[.!]?$"
+    r"|\b(?:is|are)\s+(?:now\s+)?(?:up|live|out)\s+on\s+(?:my|our)\s+(?:youtube\s+|twitch\s+)?(?:channel|patreon|podcast|feed)\b[^.!?]{0,20}[.!]*$",
     re.I,
 )
 BYLINE_LINE = re.compile(

@@ -173,6 +173,19 @@ def split_title(text: str, *, alone_ok: bool = True) -> tuple[str, str] | None:
     so a short line may be all title ("The waiting game – but good this time")."""
     text = text.strip()
     separator = _SEPARATOR.search(text)
+    if separator and text[separator.end() : separator.end() + 1].islower():
+        # "The painting in the hall: it's the same one: The portrait…": the title goes on
+        # past a separator with lower case after it, to one with a sentence after it
+        later = next(
+            (m for m in _SEPARATOR.finditer(text, separator.end()) if text[m.end() : m.end() + 1].isupper()),
+            None,
+        )
+        if (
+            later
+            and _words(text[: later.start()]) <= TITLE_WORDS
+            and not re.search(r"[.!?]\s", text[: later.start()])
+        ):
+            separator = later
     if separator:
         title, rest = text[: separator.start()], text[separator.end() :]
         prose = _words(rest) >= 5 and bool(re.search(r"[.!?…\"”’')]$", rest))
