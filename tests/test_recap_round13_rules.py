@@ -99,3 +99,36 @@ def test_a_run_in_title_goes_on_past_a_colon_with_lower_case_after_it():
     assert [m.text for m in parse_recap(text.replace(text.split("\n\n")[2], one)).key_moments][
         0
     ] == "Best comeback"
+
+
+def _colon_led(headline: str, lead_in: str, leads: list[str]) -> str:
+    return "\n\n".join([headline, _PARA, lead_in] + [f"{lead}: {_PARA}" for lead in leads])
+
+
+def test_plain_colon_led_paragraphs_under_a_list_headline_are_moments_and_the_pointer_line_goes():
+    text = _colon_led(
+        "Kelderwick: the most surprising moments of the premiere",
+        "Here were the biggest surprises:",
+        ["Ilsa learns who wrote the letters", "The many, many homecomings", "The lighthouse goes dark"],
+    )
+    parsed = parse_recap(text)
+    assert [m.text for m in parsed.key_moments] == [
+        "Ilsa learns who wrote the letters",
+        "The many, many homecomings",
+        "The lighthouse goes dark",
+    ]
+    assert "Here were the biggest surprises:" not in parsed.paragraphs
+    assert parsed.paragraphs == [_PARA] * 4
+
+
+def test_one_word_fields_a_conversation_or_no_list_evidence_stay_paragraphs():
+    for headline, leads in (
+        ("Kelderwick: the most surprising moments of the premiere", ["Plot", "Acting", "Pacing"]),
+        ("Kelderwick: the most surprising moments of the premiere", ["Aunt Vera", "Uncle Tom", "Aunt Vera"]),
+        (
+            "Kelderwick 3x01 recap",
+            ["Ilsa learns who wrote the letters", "The many homecomings", "The light goes dark"],
+        ),
+    ):
+        parsed = parse_recap(_colon_led(headline, "So, how did it go?", leads))
+        assert parsed.key_moments == [], leads

@@ -193,6 +193,27 @@ def _bold_led_items(body: list[Block]) -> dict[int, Entry]:
     return entries if len(entries) >= 2 and len(set(titles)) == len(titles) else {}
 
 
+_COLON_LEAD = re.compile(r"^([^:.!?;]{3,80}?):\s+(?=[\"“‘'(]?[A-Z])")
+
+
+def _colon_led_paragraphs(body: list[Block]) -> dict[int, Entry]:
+    """Plain paragraphs in a row that each start with a title and a colon and go on
+    with sentences ("The lighthouse goes dark: The final scene had…"): a list whose
+    titles lost their bold. Titles have two words at least and differ from each other
+    (a run of "Vera: …" lines is a conversation, "Plot: …" a review's fields)."""
+    entries: dict[int, Entry] = {}
+    for index, block in enumerate(body):
+        lead = _COLON_LEAD.match(plain(block)) if block.kind == PARAGRAPH else None
+        rest = plain(block)[lead.end() :] if lead else ""
+        if lead and 2 <= words(lead.group(1)) <= 10 and words(rest) >= 8 and _title_ok(lead.group(1)):
+            entries[index] = Entry(lead.group(1).strip(), rest)
+            continue
+        if entries:
+            break  # one run only
+    titles = [entry.title.casefold() for entry in entries.values()]
+    return entries if len(entries) >= 3 and len(set(titles)) == len(titles) else {}
+
+
 def _title_line(block: Block) -> bool:
     """A short line that is not a sentence; a heading's markup says it is a title, so
     it may end like one ("### Bram is still Bram. Kind of?")."""
@@ -451,6 +472,8 @@ def list_label(body: list[Block], entries: dict[int, Entry]) -> int | None:
     if (block.kind == HEADING or text.endswith(":")) and words(text) <= 8 and not SENTENCE_END.search(text):
         if is_label(block) or LISTICLE_HEADLINE.search(text):
             return first - 1
+    if block.kind == PARAGRAPH and text.endswith(":") and words(text) <= 8 and not re.search(r"[.!?;]", text):
+        return first - 1  # "Here were the biggest surprises:": it only points at the list
     if (
         block.kind == PARAGRAPH
         and re.match(r"(?:a\s+|the\s+)?list\s+of\b", text, re.I)
@@ -464,7 +487,7 @@ def list_label(body: list[Block], entries: dict[int, Entry]) -> int | None:
 def listicle_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
     """The entries of a listicle, by the index of their title block; empty when the
     article is not one."""
-    for entries in (_numbered_entries(body, headline), _bold_led_items(body)):
+    for entries in (_numbered_entries(body, headline), _bold_led_items(body), _colon_led_paragraphs(body)):
         if entries and _evidence(headline, body, entries):
             return _without_shared_prefix(entries)
     return _question_entries(headline, body) or _unnumbered_entries(headline, body)
