@@ -4,7 +4,7 @@ ways: the shape it is for, and the look-alike it must leave alone."""
 from __future__ import annotations
 
 from episodetui.core.html_blocks import PARAGRAPH, Block
-from episodetui.core.recaps import parse_recap
+from episodetui.core.recaps import guess_target, parse_recap
 from episodetui.core.recaps.furniture import kind_of_drop
 
 _PARA = (
@@ -132,3 +132,11 @@ def test_one_word_fields_a_conversation_or_no_list_evidence_stay_paragraphs():
     ):
         parsed = parse_recap(_colon_led(headline, "So, how did it go?", leads))
         assert parsed.key_moments == [], leads
+
+
+def test_quotes_after_a_named_episode_hold_its_title_not_a_show():
+    library = ["Cinder Lane", "The Long Table"]
+    after = guess_target('Cinder Lane Season 2, Episode 6 Review: "The Long Table"', library)
+    assert (after.show_title, after.season, after.number) == ("Cinder Lane", 2, 6)
+    before = guess_target("Review: 'The Long Table' Season 2, Episode 5 - \"Windfall\"", library)
+    assert (before.show_title, before.season, before.number) == ("The Long Table", 2, 5)

@@ -168,12 +168,16 @@ class TargetGuess:
 def _library_show(texts: list[str], library_titles: list[str]) -> str | None:
     by_key = {normalize_title(title): title for title in library_titles if normalize_title(title)}
     for text in texts:
+        flat = normalize_title(text)
         for match in _QUOTED.finditer(text):
             quoted = next(group for group in match.groups() if group)
+            before = normalize_title(text[: match.start()])
+            if guess_episode(text[: match.start()])[1] is not None and any(key in before for key in by_key):
+                flat = before
+                break  # 'Show Season 2, Episode 6 Review: "The Long Table"': the quotes hold the episode's title
             if normalize_title(quoted) in by_key:
                 return by_key[normalize_title(quoted)]
         # No quotes, or quotes around something else: a library title inside the text.
-        flat = normalize_title(text)
         found = [title for key, title in by_key.items() if key in flat]
         if found:
             return max(found, key=len)
