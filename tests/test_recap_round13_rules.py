@@ -140,3 +140,18 @@ def test_quotes_after_a_named_episode_hold_its_title_not_a_show():
     assert (after.show_title, after.season, after.number) == ("Cinder Lane", 2, 6)
     before = guess_target("Review: 'The Long Table' Season 2, Episode 5 - \"Windfall\"", library)
     assert (before.show_title, before.season, before.number) == ("The Long Table", 2, 5)
+
+
+def test_a_premieres_season_code_in_a_spoiler_line_beats_an_ordinal_in_the_prose():
+    text = "\n\n".join(
+        [
+            "'Emberfell' premiere recap: reunions and a secret",
+            'This post contains spoilers for the Emberfell season 2 premiere, "Homecoming."',
+            "In the first season it was the king who came north; now it is his daughter, and she is not alone.",
+        ]
+    )
+    found = guess_target(parse_recap(text), ["Emberfell"])
+    assert (found.show_title, found.season, found.number) == ("Emberfell", 2, 1)
+    without_code = text.replace("season 2 premiere", "premiere")
+    found = guess_target(parse_recap(without_code), ["Emberfell"])
+    assert (found.season, found.number) == (1, 1)  # the ordinal is all there is

@@ -218,6 +218,7 @@ def _premiere_season(paragraphs: list[str]) -> int | None:
             season, number = guess_episode(code.group(0))
             if number == 1:
                 return season
+    for paragraph in paragraphs:  # a code anywhere beats an ordinal ("In the first season it was…")
         started = _SEASON_STARTED.search(paragraph)
         if started:
             return _ORDINALS[started.group(1).lower()]
