@@ -41,6 +41,10 @@ def test_a_reviews_numbered_sections_a_ranking_or_two_titles_stay_in_the_body():
         ("Cinder Lane 2x06 review", ["Cass steals the boat", "The village turns on Ewan", "The storm"]),
         ("Thornwall Power Rankings: Episode 5", ["Edda Vane", "Regent Orlan", "The Ferryman"]),
         ('Dunmore Bay 2x04: "The Crossing"', ["Cass steals the boat", "The storm"]),
+        (
+            "The 5 most shocking deaths of Dunmore Bay",
+            ["Cass steals the boat", "The village turns", "The storm"],
+        ),
     ):
         parsed = parse_recap(_titled(headline, titles))
         assert parsed.key_moments == [], headline

@@ -451,13 +451,14 @@ _REVIEW_HEADLINE = re.compile(
 def _titles_over_prose(headline: str, entries: dict[int, Entry]) -> bool:
     """The prior flipped: three or more numbered titles in a row, each alone on its line
     with prose under it, are a list of moments unless the evidence says they are a
-    review's sections (a section noun among the titles, a review or ranking headline).
+    review's sections (a section noun among the titles, a review or ranking headline, a
+    headline that promises another count).
     Titles run into their text ("1. Queen Adela: Just when…") are too often a ranking's
     names or a recap's steps to count without other evidence."""
     if len(entries) < 3 or not all(entry.details and not entry.run_in for entry in entries.values()):
         return False
-    if _REVIEW_HEADLINE.search(headline):
-        return False
+    if _REVIEW_HEADLINE.search(headline) or promised(headline, any_noun=True) not in (None, len(entries)):
+        return False  # a review, a ranking, or a headline that counts something else
     return not any(_SECTION_NOUNS.match(entry.title.strip()) for entry in entries.values())
 
 
