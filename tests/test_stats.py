@@ -346,3 +346,14 @@ def test_large_figures_read_with_thousands_separators():
     assert "Episodes watched  30,653" in text and "Notes written     20,000" in text
     assert "Days with a play  1,200" in text
     assert "Hours watched     1,234,567.5" in text and "e+" not in text
+
+
+async def test_the_read_ahead_timer_firing_while_the_app_closes_does_nothing(data_dir):
+    from episodetui.tui.stats_screen import read_ahead
+
+    lib = history_library(data_dir)
+    app = EpisodeTuiApp(lib)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    read_ahead(app)  # its interval can fire once more after the last screen is gone
+    lib.close()

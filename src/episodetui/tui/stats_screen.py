@@ -216,6 +216,8 @@ def prefetch_statistics(app) -> None:  # type: ignore[no-untyped-def]
 
 
 def read_ahead(app) -> None:  # type: ignore[no-untyped-def]
+    if not app.is_running or not app.screen_stack or app._exit:
+        return  # the app is closing: its timer can still fire once (no screen then)
     if isinstance(app.screen, StatsScreen) or app.__dict__.get("_statistics_reading"):
         return  # the screen reads what it shows; one read ahead at a time
     if app.is_screen_installed("statistics"):
