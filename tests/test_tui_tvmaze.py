@@ -210,3 +210,20 @@ def test_upcoming_snapshot_80x24(snap_compare, library):
 def test_upcoming_with_nothing_airing_snapshot_80x24(snap_compare, library):
     library.add_show("Ledger of Ash", [3])
     assert snap_compare(EpisodeTuiApp(library), terminal_size=(80, 24), press=["c"])
+
+
+async def test_upcoming_with_nothing_airing_says_so_and_escape_goes_back(library):
+    from episodetui.tui.library_screen import LibraryScreen
+
+    library.add_show("Ledger of Ash", [3])
+    app = EpisodeTuiApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, UpcomingScreen)
+        text = screen_text(app)
+        assert "Nothing airs in the next 28 days." in text and "Episode" not in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)

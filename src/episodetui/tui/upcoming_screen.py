@@ -62,6 +62,7 @@ class UpcomingScreen(Screen):
             )
 
         rows.set_rows([str(item.episode.id) for item in self.items], cells)
+        rows.display = bool(self.items)  # no column heads over nothing
         status = (
             f"{plural(len(self.items), 'episode')} airing in the next {DAYS} days, in your local time"
             if self.items
