@@ -62,6 +62,12 @@ _PROSE_EPISODE = re.compile(
 )
 
 
+# "After the Pilot", "the series pilot", "Pilot recap": the first episode (not "the pilot crashes")
+_PILOT = re.compile(
+    r"\b(?:the|series|show['’]s)\s+pilot\b(?!\s+(?:\w+s|was|is)\b)|\bpilot\s+(?:episode|recap|review)\b", re.I
+)
+
+
 def episode_in_prose(text: str) -> tuple[int | None, int | None]:
     """(season, episode) that an opening paragraph says it is about, by the explicit
     phrases only (a bare "episode 2" in prose is as often last week's, but not in a
@@ -80,7 +86,7 @@ def _number(word: str) -> int:
 
 def guess_episode(headline: str) -> tuple[int | None, int | None]:
     """(season, episode) named in a headline, or (None, None)."""
-    text = headline.lower()
+    text = re.sub(r"\bseason-(?=\w)", "season ", headline.lower())  # "Season-2 Premiere"
     patterns = (
         (r"\bs(\d{1,3})\s*[,.]?\s*e(?:p\.?\s*)?(\d{1,4})\b", None),
         (r"\b(\d{1,3})x(\d{1,4})\b", None),
@@ -122,7 +128,7 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
     match = re.search(rf"\b{_ORD}\s+(?:episode|chapter|part|instal?lment)\b", text)
     if match:
         return named_season or 1, _ORDINALS[match.group(1)]
-    if re.search(r"\b(?:series\s+|season\s+)?premiere\b", text):
+    if re.search(r"\b(?:series\s+|season\s+)?premiere\b", text) or _PILOT.search(text):
         return named_season or 1, 1
     # An anime blog's "Title – 04" or "Title - 04 [impressions]": a number after a dash.
     match = re.search(r"\s[-–—]\s*(\d{1,3})(?:\s*(?:\[[^\]]*\]|\([^)]*\)))?\s*$", text)
@@ -165,6 +171,10 @@ class TargetGuess:
         return f"{self.code} (no show named)" if self.code else "no show or episode"
 
 
+# "Show Season 2 Finale: … From 'Its Title'": words that say an episode is named after them
+_SEASON_WORDS = re.compile(r"\bseason\s+\w+|\b(?:finale|premiere|pilot)\b", re.I)
+
+
 def _library_show(texts: list[str], library_titles: list[str]) -> str | None:
     by_key = {normalize_title(title): title for title in library_titles if normalize_title(title)}
     for text in texts:
@@ -172,7 +182,10 @@ def _library_show(texts: list[str], library_titles: list[str]) -> str | None:
         for match in _QUOTED.finditer(text):
             quoted = next(group for group in match.groups() if group)
             before = normalize_title(text[: match.start()])
-            if guess_episode(text[: match.start()])[1] is not None and any(key in before for key in by_key):
+            names_episode = guess_episode(text[: match.start()])[1] is not None or _SEASON_WORDS.search(
+                text[: match.start()]
+            )
+            if names_episode and any(key in before for key in by_key):
                 flat = before
                 break  # 'Show Season 2, Episode 6 Review: "The Long Table"': the quotes hold the episode's title
             if normalize_title(quoted) in by_key:

@@ -22,6 +22,16 @@ from episodetui.core.recaps.list_shapes import (
 )
 
 
+def page_end(body: list[Block], index: int) -> bool:
+    """Nothing after a list but a line or two that are not prose ("More Show coverage",
+    "Share this story"): the page's end, which does not stop the list from reaching it."""
+    tail = body[index:]
+    return len(tail) <= 2 and all(
+        block.kind == PARAGRAPH and words(plain(block)) <= 6 and not re.search(r"[.!?…:]$", plain(block))
+        for block in tail
+    )
+
+
 def title_line(block: Block) -> bool:
     """A short line that is not a sentence; a heading's markup says it is a title, so
     it may end like one ("### Bram is still Bram. Kind of?")."""
@@ -83,7 +93,7 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
     if (
         len(entries) < 3
         or (wanted is not None and wanted != len(entries))
-        or (index < len(body) and not next_section)
+        or (index < len(body) and not next_section and not page_end(body, index))
     ):
         return {}
     return entries
@@ -151,7 +161,7 @@ def question_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
             break
         entries[index] = Entry(plain(body[index]), "", list(range(index + 1, end)))
         index = end
-    if len(entries) < 3 or index < len(body):
+    if len(entries) < 3 or (index < len(body) and not page_end(body, index)):
         return {}
     first = min(entries)
     entries[first].captions.extend(alt)  # alt text above a question: dropped with the list

@@ -1,0 +1,71 @@
+"""The general rules added after round 14 of held-out recap articles, each tested both
+ways: the shape it is for, and the look-alike it must leave alone."""
+
+from __future__ import annotations
+
+from episodetui.core.recaps import guess_target, parse_recap
+
+_PARA = (
+    "The whole hour turns on one quiet conversation in the kitchen, and it is the best scene of the year. "
+    "Nobody raises a voice, nobody leaves the room, and by the end everything has changed for all of them."
+)
+_QUESTIONS = [
+    "Who sent the second letter?",
+    "Why did Ilse go back to the mill?",
+    "Is the ferryman still alive?",
+]
+
+
+def _questions(tail: list[str]) -> str:
+    parts = ["Our Biggest Questions After the Tarnwick Premiere", "", "A lot happened on Sunday.", ""]
+    for question in _QUESTIONS:
+        parts += [question, "", _PARA, ""]
+    return "\n".join(parts + tail)
+
+
+def test_a_list_of_questions_reaches_the_page_end_past_a_link_line():
+    parsed = parse_recap(_questions(["More Tarnwick coverage"]))
+    assert [m.text for m in parsed.key_moments] == _QUESTIONS
+    assert "More Tarnwick coverage" not in parsed.paragraphs
+
+
+def test_questions_followed_by_more_prose_are_not_a_list():
+    for tail in (
+        ["Other notes", "", "The rest of the episode was quiet, and the show will be back next week."],
+        [
+            "A note on the music",
+            "",
+            "The score was the best part of the hour, and it deserves its own piece.",
+        ],
+    ):
+        parsed = parse_recap(_questions(tail))
+        assert parsed.key_moments == [], tail
+        assert _QUESTIONS[0] in parsed.paragraphs, tail
+
+
+def test_a_hyphenated_season_and_a_pilot_name_the_episode():
+    titles = ["Ravensholt", "Greyhallow"]
+    found = guess_target("Our Biggest Questions After the Ravensholt Season-2 Premiere", titles)
+    assert (found.show_title, found.season, found.number) == ("Ravensholt", 2, 1)
+    found = guess_target("'Greyhallow': 4 Questions We Need Answered After the Pilot", titles)
+    assert (found.show_title, found.season, found.number) == ("Greyhallow", 1, 1)
+    found = guess_target("Greyhallow Pilot Recap", titles)
+    assert (found.season, found.number) == (1, 1)
+
+
+def test_a_pilot_that_is_a_character_is_not_the_first_episode():
+    for headline in (
+        "Greyhallow 2x05: the pilot crashes in the marsh",
+        "Greyhallow: the pilot was lying all along",
+    ):
+        found = guess_target(headline, ["Greyhallow"])
+        assert found.number in (None, 5), headline
+        assert found.show_title == "Greyhallow"
+
+
+def test_quotes_after_a_show_and_its_season_hold_the_episodes_title():
+    titles = ["Velmont", "Iron Tide"]
+    found = guess_target("Velmont Season 2 Finale: 4 Things We Learned From 'The Iron Tide'", titles)
+    assert found.show_title == "Velmont"
+    found = guess_target("Why 'Iron Tide' is the show Velmont fans should watch next", titles)
+    assert found.show_title == "Iron Tide"
