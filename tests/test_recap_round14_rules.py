@@ -69,3 +69,73 @@ def test_quotes_after_a_show_and_its_season_hold_the_episodes_title():
     assert found.show_title == "Velmont"
     found = guess_target("Why 'Iron Tide' is the show Velmont fans should watch next", titles)
     assert found.show_title == "Iron Tide"
+
+
+def _ranked(first: str) -> str:
+    return "\n\n".join(
+        [
+            "Hollow Acre 3x01: the three biggest moments",
+            "After the escape we got three overdue reunions. They are ranked:",
+            f"1. {first}",
+            "2. Pell and the baby — This one landed too, even if the baby did not care who held her.",
+            "3. The Ostrander twins — It has been so long since these two shared a scene on this show.",
+        ]
+    )
+
+
+def test_a_title_glued_to_its_first_sentence_is_split_where_the_sentence_starts():
+    parsed = parse_recap(
+        _ranked("Mara and JoelI don't care whether these two ever become a couple. It was right.")
+    )
+    assert [m.text for m in parsed.key_moments] == [
+        "Mara and Joel",
+        "Pell and the baby",
+        "The Ostrander twins",
+    ]
+    assert "I don't care whether these two ever become a couple. It was right." in parsed.paragraphs
+
+
+def test_names_with_a_capital_inside_are_not_glue():
+    for first, title in (
+        ("Mara and McIntyre — They finally share a scene, and it is worth the wait.", "Mara and McIntyre"),
+        (
+            "DeShawn's YouTube video — The whole town watches it in the pub that night.",
+            "DeShawn's YouTube video",
+        ),
+    ):
+        parsed = parse_recap(_ranked(first))
+        assert parsed.key_moments[0].text == title, first
+
+
+def _indented(residue: str) -> str:
+    return "\n".join(
+        [
+            'Brindlemoor 1x04: my favourite bits of "The Long Supper"',
+            "",
+            "These are my favourites, not ranked.",
+            "  1. The Soup Course",
+            "    For Agnes pretending the soup was her own recipe.",
+            "  2. The Cellar Door",
+            f"    {residue}",
+            "    For the one shot that told you who was in the cellar.",
+            "  3. The Carriage Home",
+            "    For the silence. Six minutes of nobody saying anything.",
+        ]
+    )
+
+
+def test_a_pictures_id_between_an_items_title_and_its_text_goes():
+    for residue in ("51789490 8082 4a9f bca6 70beee4660e8", "51789490-8082-4a9f-bca6-70beee4660e8.jpg"):
+        parsed = parse_recap(_indented(residue))
+        assert [m.text for m in parsed.key_moments] == [
+            "The Soup Course",
+            "The Cellar Door",
+            "The Carriage Home",
+        ]
+        assert "For the one shot that told you who was in the cellar." in parsed.paragraphs
+        assert not any(residue in p for p in parsed.paragraphs)
+
+
+def test_numbers_that_are_not_a_pictures_id_stay():
+    parsed = parse_recap(_indented("Filmed in 1987 at 4 a.m. on a budget of 8082 pounds."))
+    assert any("8082 pounds" in text for text in [*parsed.paragraphs, *(m.text for m in parsed.key_moments)])

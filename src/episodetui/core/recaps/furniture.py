@@ -186,6 +186,8 @@ _CHROME = re.compile(
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 # Screenshot files' names left between paragraphs: "mscap0412 mscap0415mscap0417"
 _FILE_NAMES = re.compile(r"^(?:[a-z]{2,12}_?\d{3,6}\s*)+$", re.I)
+# A picture's id left where the picture was: "51789490 8082 4a9f bca6 70beee4660e8"
+IMAGE_ID = re.compile(r"^[0-9a-f]{8}(?:[\s_-]?[0-9a-f]{4}){3}[\s_-]?[0-9a-f]{12}(?:\.\w{3,4})?$", re.I)
 
 
 def only_links(text: str) -> bool:
@@ -234,7 +236,7 @@ def kind_of_drop(block: Block) -> str | None:
         return PAGE_CHROME  # a Markdown table: a recipe card or an info box
     if n <= 30 and (_CHROME.match(text) or only_links(text)):
         return PAGE_CHROME
-    if n <= 12 and _FILE_NAMES.match(text):
+    if n <= 12 and (_FILE_NAMES.match(text) or IMAGE_ID.match(text)):
         return IMAGE_CAPTION
     if n <= SHORT and SPOILER_WARNING_LINE.match(text):
         return SPOILER_WARNING

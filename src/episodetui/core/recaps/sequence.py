@@ -167,6 +167,26 @@ def _clean_title(text: str) -> str:
     return text.strip().rstrip(":;–—-").strip().rstrip(".").strip()
 
 
+# A title whose markup ran it into its paragraph: "Mara and JoelI don't care…", "The
+# reunionThe best scene…": a lower-case letter, then a word that starts sentences
+_GLUED_START = re.compile(
+    r"(?<=[a-z])(?:I|I['’](?:m|ve|d|ll)|The|This|That|It|It['’]s|He|She|They|We|You|When|What|After|In|As|But"
+    r"|And|So|There|Here|Now|Yes|Oh|Well|If|Just|My|Our|His|Her|Their)\b(?!['’-])"
+)
+
+
+def _glued_sentence(text: str) -> tuple[str, str] | None:
+    """(title, paragraph) of an entry whose title is glued to its first sentence with no
+    space, when the part before is a title (no sentence end, no separator)."""
+    glue = _GLUED_START.search(text)
+    if not glue:
+        return None
+    title, rest = text[: glue.start()], text[glue.start() :]
+    if 1 <= _words(title) <= TITLE_WORDS and _words(rest) >= 5 and not re.search(r"[.!?:;—–]", title):
+        return _clean_title(title), rest.strip()
+    return None
+
+
 def split_title(text: str, *, alone_ok: bool = True) -> tuple[str, str] | None:
     """(title, run-in paragraph) of an entry's text, by structure; None when the text
     is a paragraph with no title in it. `alone_ok`: the entry has paragraphs under it,
@@ -196,6 +216,9 @@ def split_title(text: str, *, alone_ok: bool = True) -> tuple[str, str] | None:
             and not re.search(r"[.!?]\s", title)  # a sentence before it: the separator is in the prose
         ):
             return _clean_title(title), rest.strip()
+    glued = _glued_sentence(text)
+    if glued:
+        return glued
     if alone_ok and _words(text) <= TITLE_WORDS + 4 and text.rstrip(":")[-1:] != ",":
         return text.rstrip(":").strip(), ""  # a title alone on its line, its text below it
     for sentence in _SENTENCE.finditer(text):

@@ -153,6 +153,10 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
         ):
             more.append(line.strip())  # "+Tough choices" / "-Weaker story": one list of pros and cons
             continue
+        if furniture.IMAGE_ID.match(line.strip()):
+            start(CAPTION, line.strip())  # a picture's id between an item's title and its text
+            flush()
+            continue
         bullet = BULLET.match(line)
         if bullet:
             start(ITEM, line[bullet.end() :]).marker = line.strip()[0]
