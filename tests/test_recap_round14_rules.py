@@ -139,3 +139,35 @@ def test_a_pictures_id_between_an_items_title_and_its_text_goes():
 def test_numbers_that_are_not_a_pictures_id_stay():
     parsed = parse_recap(_indented("Filmed in 1987 at 4 a.m. on a budget of 8082 pounds."))
     assert any("8082 pounds" in text for text in [*parsed.paragraphs, *(m.text for m in parsed.key_moments)])
+
+
+def _countdown(subline: str, under_title: bool) -> str:
+    parts = [
+        "The 3 Most Shocking Moments of Kettlewood Season 2",
+        _PARA,
+    ]
+    for number, title, word in (
+        (3, "The Gate Stays Shut", "Field"),
+        (2, "The Mill Burns", "Tinder"),
+        (1, "The Last Supper", "Grace"),
+    ):
+        line = subline.format(number * 2, word)
+        entry = [f"{number}. {title}", line, _PARA] if under_title else [f"{number}. {title}", _PARA, line]
+        parts.append("\n".join(entry))
+    return "\n\n".join(parts)
+
+
+def test_an_episode_line_right_under_a_numbered_title_is_the_entrys_text():
+    parsed = parse_recap(_countdown('Episode {}, "{}"', under_title=True))
+    assert [m.text for m in parsed.key_moments] == [
+        "The Gate Stays Shut",
+        "The Mill Burns",
+        "The Last Supper",
+    ]
+    assert 'Episode 6, "Field"' in parsed.paragraphs and 'Episode 2, "Grace"' in parsed.paragraphs
+    assert guess_target(parsed, ["Kettlewood"]).number is None
+
+
+def test_an_episode_line_under_a_paragraph_is_still_a_pictures_caption():
+    parsed = parse_recap(_countdown('Kettlewood – Ep.{}: "{}"', under_title=False))
+    assert not any("Tinder" in p for p in parsed.paragraphs)

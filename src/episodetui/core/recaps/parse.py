@@ -157,7 +157,10 @@ def _classify(
             drop(SPOILER_WARNING, block, index)  # "All good? Let's go.", "You've been warned.": its end
             warned = True
             continue
-        if body and not _numbered(block) and lines.episode_caption(text, guess_episode):
+        under_title = (
+            bool(body) and _numbered(body[-1][1]) is not None
+        )  # 'Episode 2, "Long Field"' under "5. Title"
+        if body and not _numbered(block) and not under_title and lines.episode_caption(text, guess_episode):
             if position < 12:
                 hints.append(text)  # "Show (2026) – Ep.11: “Title”" under a picture: for the guess, last
             drop(IMAGE_CAPTION, block, index)
