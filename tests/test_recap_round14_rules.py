@@ -171,3 +171,36 @@ def test_an_episode_line_right_under_a_numbered_title_is_the_entrys_text():
 def test_an_episode_line_under_a_paragraph_is_still_a_pictures_caption():
     parsed = parse_recap(_countdown('Kettlewood – Ep.{}: "{}"', under_title=False))
     assert not any("Tinder" in p for p in parsed.paragraphs)
+
+
+def _learned(under: list[str]) -> str:
+    parts = ["Velmont Season 2 Finale: 3 Things We Learned", _PARA]
+    titles = ["Ada & Corin Walk The Wreckage", "The Harbourmaster Was Never In Charge", "The Tide Comes In"]
+    for number, (title, line) in enumerate(zip(titles, under, strict=True), 1):
+        parts += [f"{number}. {title}", line, _PARA]
+    return "\n\n".join(parts)
+
+
+def test_alt_text_made_of_the_titles_words_under_each_title_goes():
+    parsed = parse_recap(_learned(["Velmont Ada Corin", "Velmont Harbourmaster", "Velmont Finale Tide"]))
+    assert [m.text for m in parsed.key_moments][0] == "Ada & Corin Walk The Wreckage"
+    assert parsed.paragraphs == [_PARA] * 4
+
+
+def test_a_short_line_with_other_words_under_a_title_stays():
+    under = ["Ada finds the letter", "The harbour at night", "Velmont Harbour Night"]
+    parsed = parse_recap(_learned(under))
+    assert "Velmont Harbour Night" in parsed.paragraphs or any(
+        "Velmont Harbour Night" in m.detail for m in parsed.key_moments
+    )
+
+
+def test_a_photographer_and_agency_alone_on_a_line_is_a_credit():
+    for credit, dropped in (
+        ("Ana Ruiz/Stockline Images", True),
+        ("Helen Vane/Kestrel", True),
+        ("Mara/Joel", False),
+        ("The deal was off/on all night, and nobody knew why.", False),
+    ):
+        parsed = parse_recap("\n\n".join(["Oakhollow 1x08 review", _PARA, credit, _PARA + " Again."]))
+        assert (credit not in parsed.paragraphs) is dropped, credit

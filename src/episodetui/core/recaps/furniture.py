@@ -186,6 +186,11 @@ _CHROME = re.compile(
 _URL = re.compile(r"\bhttps?://\S+|\bwww\.\S+")
 # Screenshot files' names left between paragraphs: "mscap0412 mscap0415mscap0417"
 _FILE_NAMES = re.compile(r"^(?:[a-z]{2,12}_?\d{3,6}\s*)+$", re.I)
+# A photographer and an agency or network, alone on a line: "Helen Vane/Kestrel",
+# "Ana Ruiz/Stockline Images" (capitalised words on both sides of one slash, two words at least)
+_SLASH_CREDIT = re.compile(
+    r"^(?=\S+\s)[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}/[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}$"
+)
 # A picture's id left where the picture was: "51789490 8082 4a9f bca6 70beee4660e8"
 IMAGE_ID = re.compile(r"^[0-9a-f]{8}(?:[\s_-]?[0-9a-f]{4}){3}[\s_-]?[0-9a-f]{12}(?:\.\w{3,4})?$", re.I)
 
@@ -236,7 +241,7 @@ def kind_of_drop(block: Block) -> str | None:
         return PAGE_CHROME  # a Markdown table: a recipe card or an info box
     if n <= 30 and (_CHROME.match(text) or only_links(text)):
         return PAGE_CHROME
-    if n <= 12 and (_FILE_NAMES.match(text) or IMAGE_ID.match(text)):
+    if n <= 12 and (_FILE_NAMES.match(text) or IMAGE_ID.match(text) or _SLASH_CREDIT.match(text)):
         return IMAGE_CAPTION
     if n <= SHORT and SPOILER_WARNING_LINE.match(text):
         return SPOILER_WARNING

@@ -95,6 +95,19 @@ def _one_sentence_title(text: str, details: list[int]) -> tuple[str, str] | None
     return text, ""
 
 
+def _names_the_picture(text: str, title: str, headline: str) -> bool:
+    """A picture's alt text right under a title: a few capitalised words, each one
+    from the title or the headline ("Velmont Ada Corin" under "4. Ada & Corin Walk The
+    Wreckage" in "Velmont Season 2 Finale: …")."""
+    known = {word.casefold() for word in re.findall(r"[\w'’]+", f"{title} {headline}")}
+    found = text.split()
+    return (
+        2 <= len(found) <= 6
+        and all(re.fullmatch(r"[A-Z][\w'’]*|&", word) for word in found)
+        and all(word == "&" or word.casefold() in known for word in found)
+    )
+
+
 def _numbered_entries(body: list[Block], headline: str = "") -> dict[int, Entry]:
     """Blocks whose numbers count 1..n or n..1 in one notation (or down from the number
     the headline promises), each a title followed by prose or with its prose run into
@@ -124,7 +137,12 @@ def _numbered_entries(body: list[Block], headline: str = "") -> dict[int, Entry]
         if split is None:
             return {}  # a numbered paragraph with no title in it: not a listicle
         title, run_in = split
-        entries[index] = Entry(title, run_in, details)
+        alt = (
+            details[:1]
+            if len(details) >= 2 and _names_the_picture(plain(body[details[0]]), title, headline)
+            else []
+        )
+        entries[index] = Entry(title, run_in, details[len(alt) :], captions=alt)
     with_text = sum(bool(entry.details or entry.run_in) for entry in entries.values())
     if with_text * 2 < len(entries):
         return {}  # a plain numbered list, not titles with paragraphs (one title alone among them may be)
