@@ -204,3 +204,21 @@ def test_a_photographer_and_agency_alone_on_a_line_is_a_credit():
     ):
         parsed = parse_recap("\n\n".join(["Oakhollow 1x08 review", _PARA, credit, _PARA + " Again."]))
         assert (credit not in parsed.paragraphs) is dropped, credit
+
+
+_LONG = (
+    "Fenwick's newest drama is just as uncomfortable (the silences, the choir practice, the neighbours who will "
+    "not speak) and as addictive as the trailers promised. The pilot aired tonight after weeks of teasers."
+)
+
+
+def test_a_bracketed_spoiler_warning_run_into_a_paragraphs_end_goes():
+    for tail in ("[Warning: Spoilers ahead.]", "(Spoilers ahead!)", "*Spoilers below*"):
+        parsed = parse_recap("\n\n".join(["Greyhallow pilot recap", f"{_LONG} {tail}", _PARA]))
+        assert parsed.paragraphs[0] == _LONG, tail
+
+
+def test_a_bracketed_aside_that_warns_of_nothing_stays():
+    for tail in ("[Her words, not mine.]", "(More on that below.)"):
+        parsed = parse_recap("\n\n".join(["Greyhallow pilot recap", f"{_LONG} {tail}", _PARA]))
+        assert parsed.paragraphs[0] == f"{_LONG} {tail}", tail

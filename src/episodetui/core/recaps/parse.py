@@ -210,7 +210,14 @@ def _classify(
             dropped[BOILERPLATE] += len(rest) - position
             break
         kind = furniture.kind_of_drop(block)
-        if kind == SPOILER_WARNING and block.kind == PARAGRAPH and (head := furniture.warning_tail(text)):
+        marked_tail = kind is None and bool(
+            re.search(r"(?:^|\s)[\[(*][^\[\]()*]{3,80}[\])*]$", block.text.strip())
+        )
+        if (
+            (kind == SPOILER_WARNING or marked_tail)  # "… of teasers. [Warning: Spoilers ahead.]"
+            and block.kind == PARAGRAPH
+            and (head := furniture.warning_tail(text))
+        ):
             dropped[SPOILER_WARNING] += (
                 1  # "…, no contest. *Spoilers ahead": the warning goes, the prose stays
             )
