@@ -3,7 +3,9 @@ ways: the shape it is for, and the look-alike it must leave alone."""
 
 from __future__ import annotations
 
+from episodetui.core.html_blocks import PARAGRAPH, Block
 from episodetui.core.recaps import guess_target, parse_recap
+from episodetui.core.recaps.furniture import kind_of_drop
 
 _PARA = (
     "The whole hour turns on one quiet conversation in the kitchen, and it is the best scene of the year. "
@@ -222,3 +224,13 @@ def test_a_bracketed_aside_that_warns_of_nothing_stays():
     for tail in ("[Her words, not mine.]", "(More on that below.)"):
         parsed = parse_recap("\n\n".join(["Greyhallow pilot recap", f"{_LONG} {tail}", _PARA]))
         assert parsed.paragraphs[0] == f"{_LONG} {tail}", tail
+
+
+def test_a_line_saying_when_the_show_returns_goes():
+    for line, drop in (
+        ("Duskwater will return in 2027.", True),
+        ("Duskwater will be back for a fourth season.", True),
+        ("Orla will return in the spring, she promised.", False),
+        ("Tam will be back next week, if he lives.", False),
+    ):
+        assert (kind_of_drop(Block(PARAGRAPH, line)) is not None) is drop, line

@@ -60,6 +60,7 @@ AVAILABILITY_LINE = re.compile(
     r"|\b(?:airs|premieres)\s+(?:weekly\s+)?on\b.{0,40}$"
     r"|\b(?:airs|streams|is\s+streaming|continues|returns|premieres)\b.{0,30}\b(?:on|at|next|every|weekly|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
     r"|^new\s+episodes?\s+(?:every|each|drop|air)\b"
+    r"|\bwill\s+(?:return|be\s+back)\s+(?:in\s+\d{4}|for\s+(?:a\s+)?(?:\w+\s+)?(?:season|series)\b|next\s+(?:year|season))[^.!?]{0,20}[.!]?$"
     r"|에서\s*(?:시청|스트리밍|감상)",
     re.I,
 )
