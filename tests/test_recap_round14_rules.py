@@ -234,3 +234,37 @@ def test_a_line_saying_when_the_show_returns_goes():
         ("Tam will be back next week, if he lives.", False),
     ):
         assert (kind_of_drop(Block(PARAGRAPH, line)) is not None) is drop, line
+
+
+def _bulleted(items: list[str]) -> str:
+    intro = "The Fallowmere season 3 premiere began the final run, and it left some big questions behind it."
+    return "\n".join(
+        [
+            "Fallowmere: what the season 3 premiere set up",
+            "",
+            intro,
+            "",
+            *(f"- {item}" for item in items),
+            "",
+            _PARA,
+        ]
+    )
+
+
+def test_bulleted_headlines_about_the_same_show_between_paragraphs_are_links():
+    items = [
+        "Fallowmere fans are mourning Corin's beard",
+        "Everything we know about Fallowmere's final season",
+    ]
+    parsed = parse_recap(_bulleted(items))
+    assert not any("beard" in p for p in parsed.paragraphs)
+    assert parsed.paragraphs[-1] == _PARA
+
+
+def test_bullets_that_are_the_recaps_own_points_stay():
+    for items in (
+        ["Corin finally learns who his father was", "Sela loses her brother to the hill folk"],
+        ["Fallowmere's Corin finally learns the truth.", "Fallowmere's Sela loses her brother."],
+    ):
+        parsed = parse_recap(_bulleted(items))
+        assert sum(items[0].rstrip(".") in p for p in parsed.paragraphs) == 1, items

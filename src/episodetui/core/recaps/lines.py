@@ -235,3 +235,31 @@ def pictures(blocks: list[Block]) -> set[int]:
             ):
                 found.add(p + 1)
     return found
+
+
+def related_links(blocks: list[Block], headline: str) -> set[int]:
+    """A run of two or more bullets between paragraphs, each the headline of another
+    article about the same show ("- Fallowmere fans are mourning Corin's beard"): links
+    to more coverage, not the recap. Each names the headline's show and none is a
+    sentence that ends in a full stop."""
+    show = {
+        w.casefold() for w in re.findall(r"[A-Z][\w'’]{3,}", re.split(r"[:|–—]", headline, maxsplit=1)[0])
+    }
+    found: set[int] = set()
+    run: list[int] = []
+    for position, block in enumerate([*blocks, Block(PARAGRAPH, "")]):
+        text = plain(block)
+        if (
+            block.kind == ITEM
+            and block.marker in ("-", "•", "*")
+            and 3 <= words(text) <= 12
+            and not re.search(r"[.!;,]$", text)
+            and show & {w.casefold() for w in re.findall(r"[a-zA-Z0-9]+", text)}
+        ):
+            run.append(position)
+            continue
+        between = run and run[0] > 0 and prose(blocks[run[0] - 1]) and position < len(blocks) and prose(block)
+        if len(run) >= 2 and between:
+            found.update(run)
+        run = []
+    return found

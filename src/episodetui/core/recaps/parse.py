@@ -274,6 +274,7 @@ def _classify(
         and 0 < blocks_only[p + 1].level <= b.level
     }
     repeated = lines.repeated_lines(blocks_only)
+    related = lines.related_links(blocks_only, headline)
     pictured = lines.pictures(blocks_only) if fmt != "html" else set()
 
     paragraphs: list[str] = []
@@ -285,6 +286,9 @@ def _classify(
             continue
         if position not in listicle and block.kind == ITEM and lines.fold(text) in titles:
             dropped[PAGE_CHROME] += 1  # a table of contents: the list's titles above it
+            continue
+        if position in related:
+            drop(PAGE_CHROME, block, index)  # "- Show fans are mourning …": links to more coverage
             continue
         if lines.fold(text) in repeated and position not in listicle:
             drop(IMAGE_CAPTION, block, index)  # the same caption under every picture
