@@ -41,6 +41,14 @@ KNOWN_MISSES = {
     "heldout11_episode_title_deck_part_two": "the episode's title alone under the headline ('Forty-One: Part Two') "
     "is kept by this truth, but a short line with a colon there reads exactly like a kicker or a dateline, "
     "which the header rule drops; nothing in the line says it is the episode's title",
+    "heldout14_sentence_heads_filed_under": "a short deck without punctuation between the headline's furniture "
+    "('Just the nuts and bolts' under 'New, 14 comments') reads exactly like a kicker or a community line, which "
+    "the header rule drops",
+    "heldout14_hash_countdown_stock_credit_quip": "a picture's joke caption under its credit ('But your own watch "
+    "will still be five minutes slow.') is a short sentence like any short paragraph",
+    "heldout14_unnumbered_possessive_heads": "the episode is named only by a bare 'episode 8' in the prose of a "
+    "'Season Finale' headline, which the guess does not trust (a bare episode number in prose is as often "
+    "last week's)",
 }
 
 
