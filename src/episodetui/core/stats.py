@@ -137,6 +137,18 @@ def current_streak(days: dict[str, int], today: date) -> Streak:
     return Streak((end - start).days + 1, start.isoformat(), end.isoformat())
 
 
+def compute_stats_apart(library: Library, year: int | None) -> Stats:
+    """Statistics read on a read-only connection of the calling thread's own (a worker's:
+    SQLite connections are not shared between threads)."""
+    import sqlite3
+
+    connection = sqlite3.connect(f"file:{library.path}?mode=ro", uri=True)
+    try:
+        return compute_stats(Library(connection, library.path, library.clock), year)
+    finally:
+        connection.close()
+
+
 def stats_lines(stats: Stats, months: bool = True) -> list[str]:
     """The statistics as text lines (the CLI prints them; the stats screen shows them)."""
     from episodetui.core.text import progress_bar

@@ -23,7 +23,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Header, Sparkline, Static
 
-from episodetui.core.stats import Stats, compute_stats, stats_lines
+from episodetui.core.stats import Stats, compute_stats_apart, stats_lines
 from episodetui.tui.kept_screen import KeptScreen
 from episodetui.tui.key_bar import KeyBar
 
@@ -263,18 +263,3 @@ def kept_ahead(app, now: ReadAt, stats: Stats | None) -> None:  # type: ignore[n
         screen.year = None  # it opens on all time
         screen.show_stats(stats, now)
         screen._drawn_ahead()  # the new figures laid out and drawn too
-
-
-def compute_stats_apart(library, year: int | None) -> Stats:  # type: ignore[no-untyped-def]
-    """Statistics read on a connection of this thread's own (SQLite connections are not
-    shared between threads), read-only."""
-    import sqlite3
-
-    from episodetui.core.store import Library
-
-    connection = sqlite3.connect(f"file:{library.path}?mode=ro", uri=True)
-    try:
-        reader = Library(connection, library.path, library.clock)
-        return compute_stats(reader, year)
-    finally:
-        connection.close()
