@@ -185,3 +185,21 @@ async def test_a_spare_built_before_another_process_wrote_shows_what_it_wrote(tw
         assert app.screen is spare
         assert "26/40 watched" in screen_text(app)
         assert app.screen.highlighted_episode_id() == _ids(two_shows, "Northern Line")[26]
+
+
+async def test_the_spares_timers_firing_while_the_app_closes_do_nothing(two_shows):
+    async with open_app(two_shows) as (app, pilot):
+        await pilot.pause(1.0)  # idle: the spare is built
+        spare = app.__dict__.get("_spare_show_screen")
+        assert isinstance(spare, ShowScreen)
+    # Its layout and drawing timers can fire once more after the last screen is gone
+    # (in the app's context, as a timer's callback runs).
+    from textual._context import active_app
+
+    token = active_app.set(app)
+    try:
+        spare._lay_out_spare()
+        spare._draw_spare()
+        show_screen.prepare_spare(app)
+    finally:
+        active_app.reset(token)

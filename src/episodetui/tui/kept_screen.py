@@ -17,6 +17,12 @@ from textual.visual import visualize
 from textual.widgets import Static
 
 
+def app_closing(app) -> bool:  # type: ignore[no-untyped-def]
+    """True once the app is closing: a timer set for work ahead (a spare screen, figures
+    read ahead) can still fire then, when there is no screen on the stack to ask about."""
+    return not app.is_running or app._exit or not app.screen_stack
+
+
 class KeptScreen(Screen):
     _styled_with: tuple[object, ...] | None = None
 

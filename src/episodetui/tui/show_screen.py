@@ -21,7 +21,7 @@ from episodetui.core.marking import Change
 from episodetui.core.store import Episode
 from episodetui.core.text import plural, progress_bar
 from episodetui.core.views import EpisodeView, EpisodeViews, ShowHeaderView, show_header, show_outline
-from episodetui.tui.kept_screen import KeptScreen, update_in_place
+from episodetui.tui.kept_screen import KeptScreen, app_closing, update_in_place
 from episodetui.tui.key_bar import KeyBar
 from episodetui.tui.notes import NoteActions, NotesList
 from episodetui.tui.row_list import Column, RowList
@@ -92,7 +92,7 @@ NO_SHOW = 0  # a spare's show id: no show has it (ids start at 1)
 def prepare_spare(app) -> None:
     """Build an empty show screen, off screen, for the next show opened the first time;
     later if the user is typing (building it takes the app ~20 ms)."""
-    if app.__dict__.get("_spare_show_screen") is not None or not app.is_running or app._exit:
+    if app.__dict__.get("_spare_show_screen") is not None or app_closing(app):
         return
     quiet = monotonic() - getattr(app, "last_input_at", 0.0)
     if quiet < SPARE_QUIET:
@@ -174,7 +174,7 @@ class ShowScreen(NoteActions, KeptScreen):
         self.reload(land_on_next=True)
 
     def _lay_out_spare(self) -> None:
-        if self.show_id != NO_SHOW or self.app.screen is self:
+        if self.show_id != NO_SHOW or app_closing(self.app) or self.app.screen is self:
             return
         # Laid out as for a long show (with a scrollbar): most shows fill the screen.
         self.rows.virtual_size = Size(self.app.size.width, SPARE_ROWS)
@@ -188,7 +188,7 @@ class ShowScreen(NoteActions, KeptScreen):
         not change with the show (the footer, the header's frame, the scrollbar) is then
         drawn already. And start its frame timer: a new screen's first frame otherwise
         waits a whole frame period (1/60 s) for the timer's first tick."""
-        if self.show_id != NO_SHOW or self.app.screen is self:
+        if self.show_id != NO_SHOW or app_closing(self.app) or self.app.screen is self:
             return
         self._compositor.render_update(full=True)
         self._update_timer.resume()

@@ -24,7 +24,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Header, Sparkline, Static
 
 from episodetui.core.stats import Stats, compute_stats_apart, stats_lines
-from episodetui.tui.kept_screen import KeptScreen
+from episodetui.tui.kept_screen import KeptScreen, app_closing
 from episodetui.tui.key_bar import KeyBar
 
 
@@ -216,7 +216,7 @@ def prefetch_statistics(app) -> None:  # type: ignore[no-untyped-def]
 
 
 def read_ahead(app) -> None:  # type: ignore[no-untyped-def]
-    if not app.is_running or not app.screen_stack or app._exit:
+    if app_closing(app):
         return  # the app is closing: its timer can still fire once (no screen then)
     if isinstance(app.screen, StatsScreen) or app.__dict__.get("_statistics_reading"):
         return  # the screen reads what it shows; one read ahead at a time
