@@ -190,6 +190,20 @@ async def test_the_footer_fits_at_80_columns_on_every_screen(demo):
             assert "Help" in [k.description for k in others]
 
 
+async def test_a_key_bar_too_long_for_a_tiny_terminal_stays_behind_the_palette_hint(demo):
+    """At 30 columns the keys are cut at the palette hint; the end of the bar used to show
+    through one unpainted cell at the right edge ("^p paletteo")."""
+    from textual.widgets._footer import FooterKey
+
+    for start in ({}, {"start_show_id": 1}, {"start_episode_id": 1}):
+        async with open_app(demo, size=(30, 8), **start) as (app, pilot):
+            await step(pilot)
+            palette = next(k for k in app.screen.query(FooterKey) if k.has_class("-command-palette"))
+            bar = palette.parent
+            assert bar is not None
+            assert palette.region.right == bar.region.right, type(app.screen).__name__
+
+
 async def test_dialog_labels_are_whole_at_100_columns(demo):
     from textual.widgets import Label
 
