@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from episodetui.core.html_blocks import CAPTION, Block
+from episodetui.core.html_blocks import CAPTION, HEADING, Block
 from episodetui.core.recaps.model import (
     AVAILABILITY,
     BYLINE,
@@ -38,7 +38,7 @@ SPOILER_WARNING_LINE = re.compile(
 # Anywhere in a short line: "This is a recap of episode 5. Spoilers to follow!"
 SPOILER_ANYWHERE = re.compile(
     r"\bspoilers?\s+(?:to\s+follow|ahead|below|abound)\b|\bbeware,?\s+spoilers\b|\(\s*spoilers?[^)]{0,30}\)"
-    r"|\bno\s+spoilers\s+(?:for|from|of|in|beyond|past)\b|\bspoiler\s+(?:policy|rules?|tags?)\b|\bspoilers\s+as\s+(?:usual|always)\b",
+    r"|\bno\s+spoilers\s+(?:for|from|of|in|beyond|past)\b|\bspoilers\s+from\s+(?:here|now)\b|\bspoiler\s+(?:policy|rules?|tags?)\b|\bspoilers\s+as\s+(?:usual|always)\b",
     re.I,
 )
 CREDIT = re.compile(
@@ -66,7 +66,7 @@ AVAILABILITY_LINE = re.compile(
 )
 PROMPT_LINE = re.compile(
     r"^(?:share\s+(?:this|on|via|the)\b|sign\s+up\b|subscribe\b|follow\s+us\b|join\s+(?:our|the)\s+\w+|get\s+(?:our|the)\s+(?:\w+\s+){0,3}newsletter"
-    r"|(?:our|the)\s+newsletter\b|click\s+here\b|like\s+us\s+on\b|tweet\s+this|email\s+this|copy\s+link|advertisement$|ad$|sponsored$"
+    r"|(?:our|the)\s+newsletter\b|click\s+here\b|like\s+us\s+on\b|tweet\s+this|email\s+this|copy\s+link|advertisement(?:\s*[.:\-–—]?\s*(?:scroll|story\s+continues|continue)\b[^.!?]{0,30}[.!]?)?$|ad$|sponsored$"
     r"|(?:join|follow|find)\s+(?:me|us)\s+(?:on|at)\b|continue\s+reading\b|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)\b"
     r"|(?:facebook|twitter|x|email|e-mail|print|pinterest|whatsapp|reddit|tumblr|linkedin|telegram|threads|bluesky|mastodon)$)",
     re.I,
@@ -75,7 +75,8 @@ COMMENTS_PROMPT = re.compile(
     r"\b(?:let\s+(?:me|us)\s+know|tell\s+(?:me|us)|sound\s+off|share\s+your\s+thoughts|leave\s+a\s+comment)\b.{0,40}\b(?:comments?|below)\b"
     r"|^discuss\s+(?:below|here|away)\b|\bin\s+the\s+comments\s+below\b|\bhit\s+(?:up\s+)?the\s+comments\b|^comment\s+below\b|\bdiscuss\s+(?:it\s+)?in\s+the\s+comments\b"
     r"|\bleave\s+(?:a|your)\s+comments?\s*[.!]*$|\bcomments?\s+(?:below|section)\s*[.!]*$"
-    r"|^(?:so,?\s+)?what\s+(?:are|were)\s+your\s+thoughts\b[^.]{0,40}\?$|\brate\s+(?:it|this|us)\s+below\b"
+    r"|^(?:so,?\s+)?what\s+(?:are|were)\s+your\s+thoughts\b[^.]{0,40}\?$"
+    r"|^(?:so,?\s+)?what\s+did\s+(?:you|everyone|y['’]all)\s+think\s+(?:of|about)\s+(?:the|this|tonight['’]s|last\s+night['’]s|this\s+week['’]s)\s+(?:\w+\s+){0,2}(?:episode|finale|premiere|season|recap|installment)\s*\?$|\brate\s+(?:it|this|us)\s+below\b"
     r"|^(?:have|did)\s+(?:we|i)\s+miss(?:ed)?\s+(?:one|any|anything|something)\b[^.!?]{0,30}\?(?:\s+let\s+(?:me|us)\s+know[.!]*)?$",
     re.I,
 )
@@ -91,6 +92,8 @@ PLEA = re.compile(
     r"|\b(?:is|are)\s+on\s+(?:facebook|twitter|instagram|bluesky|mastodon)\b(?:\.\s*and\s+\w+)?[.!]*$|^(?:\w+\s+){0,2}(?:mastodon|facebook|twitter)(?:\s+(?:mastodon|facebook|twitter))+$|^read\s+(?:our|my|the)\b.{0,60}\bhere\s*[.!]?$"
     r"|^(?:youtube|vimeo|instagram|tiktok|twitter|facebook)\s+(?:video|post|embed)$|^\[there\s+(?:was|is)\s+an?\s+\w+\s+here\]$"
     r"|\b(?:drop|share|post|leave)\s+your\s+(?:thoughts|takes?|reactions?|theories)\s+(?:below|here|in\b)"
+    # a newsletter's own lines and a poll's: "Reply to this email …", "Forwarded this email?", "Vote in our poll"
+    r"|\breply\s+to\s+this\s+(?:e-?mail|newsletter)\b|^forwarded\s+this\s+(?:e-?mail|newsletter)\b|\bvote\s+in\s+(?:our|the|this)\s+(?:\w+\s+){0,2}poll\b"
     r"|\btell\s+(?:me|us)\s+on\s+(?:social|twitter|facebook|instagram|bluesky|threads|x)\b"
     r"|^(?:got|have)\s+an?\s+(?:\w+\s+){0,2}(?:story|tip)\b.{0,40}\b(?:email|contact|get\s+in\s+touch|message)\b"
     r"|\byour\s+support\s+(?:helps|makes|allows|keeps|means)\b|\bpaywalls?\b|\bjournalism\s+(?:must|needs|costs|still)\b"
@@ -105,7 +108,7 @@ PLEA = re.compile(
 )
 BYLINE_LINE = re.compile(
     r"^(?:by|written\s+by|words\s+by|posted\s+by|posted\s+(?:on|in)|published(?:\s+on)?|updated(?:\s+on)?"
-    r"|(?:directed|created|developed|produced|teleplay|story)\s+by)\s+\S.{0,80}$"
+    r"|(?:directed|created|developed|produced|teleplay|story)\s+by)\s*:?\s+\S.{0,80}$"
     r"|^aired\b.{0,40}\d{1,4}\s*$"
     r"|^at\s*\.\s*updated\s+at\s*\.?$"
     r"|\b\d{1,3}\s+min(?:ute)?s?\s+read\b"
@@ -123,8 +126,8 @@ ABOUT_POST = re.compile(
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 DATE_LINE = re.compile(
-    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH},?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
-    r"(?:\s*(?:[|·•,–—-]|at)\s*.{0,40})?$"
+    rf"^(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?(?:\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH},?(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})"
+    r"(?:\s*(?:[|·•,–—-]|at)\s*.{0,40}(?:,?\s+updated\s+.{0,40})?)?$"
     r"|^(?:posted\s+)?(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
     re.I,
 )
@@ -155,7 +158,7 @@ RATING_LINE = re.compile(
 TRAILING = re.compile(
     r"^(?:more\s+stories|sponsored(?:\s+(?:stories|content|links))?|related(?:\s+(?:stories|articles|posts|reading|content|recaps))?"
     r"|read\s+(?:more|next|also)|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|you\s+(?:may|might)\s+also\s+like"
-    r"|also\s+read|more\s+from\b.{0,40}|trending(?:\s+now)?|popular(?:\s+now)?|most\s+(?:read|popular)|comments?(?:\s*\(\d+\))?"
+    r"|also\s+read|references|footnotes|external\s+links|citations|more\s+from\b.{0,40}|trending(?:\s+now)?|popular(?:\s+now)?|most\s+(?:read|popular)|comments?(?:\s*\(\d+\))?"
     r"|\d+\s+(?:comments?|thoughts?\s+on\b.{0,80}|responses?(?:\s+to\b.{0,80})?|replies)|no\s+comments?|leave\s+a\s+(?:reply|comment)"
     r"|post\s+a\s+comment|sort(?:ed)?\s+by\b.{0,20}|view\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion)"
     r"|what\s+(?:other\s+)?(?:viewers|readers|fans|people|critics)\s+(?:are\s+)?say(?:ing)?)\s*:?\s*$"
@@ -194,6 +197,22 @@ _SLASH_CREDIT = re.compile(
 )
 # A picture's id left where the picture was: "51789490 8082 4a9f bca6 70beee4660e8"
 IMAGE_ID = re.compile(r"^[0-9a-f]{8}(?:[\s_-]?[0-9a-f]{4}){3}[\s_-]?[0-9a-f]{12}(?:\.\w{3,4})?$", re.I)
+# A review site's tabs under an article: "Show Season 3 Episode 18 Review Photos", "Review Quotes Photos"
+_TABS = re.compile(r"(?:\b(?:reviews?|recap|quotes|photos|pictures|videos?|news|trailers?)\b\s*){2,}$", re.I)
+_TAB_ONLY = re.compile(r"\b(?:quotes|photos|pictures|videos?|news|trailers?)\b", re.I)
+# A row of an info box copied as text: "Network | Harbor+ |", "Aired | 4/15/2026 |"
+_TEXT_TABLE_ROW = re.compile(r"^[^|]{1,40}\|[^|]{0,60}\|\s*$")
+# A review's verdict badge, alone on a line: "On The Fence", "Worth Watching", "Skip It"
+_VERDICT = re.compile(
+    r"^(?:on\s+the\s+fence|worth\s+(?:watching|it|a\s+watch)|skip\s+it|stream\s+it|must[- ]watch|watch\s+it|mixed\s+bag)[.!]?$",
+    re.I,
+)
+# A still's caption naming an actor and a role: "Anna Lind as Mirela Voss in Tern's "Glass
+# Harbor."" (also with the alt text run into it), ending with the show's Title Case name
+_AS_ROLE = re.compile(
+    r"[A-Z][\w'’-]+\s+as\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2}\s+in\s+(?:[A-Z][\w'’.&-]*['’]s\s+|the\s+)?"
+    r"[\"“'‘]?[A-Z][\w'’:-]*(?:\s+(?:[A-Z][\w'’:-]*|of|the|and|a|an|in|on|at))*[.!?]?[\"”'’]?\.?$"
+)
 
 
 def only_links(text: str) -> bool:
@@ -244,6 +263,15 @@ def kind_of_drop(block: Block) -> str | None:
         return PAGE_CHROME
     if n <= 12 and (_FILE_NAMES.match(text) or IMAGE_ID.match(text) or _SLASH_CREDIT.match(text)):
         return IMAGE_CAPTION
+    if n <= 16 and _AS_ROLE.search(text):
+        return IMAGE_CAPTION
+    if n <= 14 and (
+        (_TABS.search(text) and _TAB_ONLY.search(text) and not re.search(r"[.!?:]", text))
+        or _TEXT_TABLE_ROW.match(text)
+    ):
+        return PAGE_CHROME
+    if n <= 4 and _VERDICT.match(text):
+        return RATING
     if n <= SHORT and SPOILER_WARNING_LINE.match(text):
         return SPOILER_WARNING
     if n <= 30 and (SPOILER_ANYWHERE.search(text) or _SPOILERS_NOTE.search(text)):
@@ -274,6 +302,7 @@ def kind_of_drop(block: Block) -> str | None:
         return COMMUNITY
     if (
         n <= 10
+        and block.kind != HEADING  # a heading is a title ("Show – 05 & 06"), not a count
         and re.search(r"\d", text)
         and sum(sum(ch.isalpha() for ch in w) >= 2 for w in text.split()) <= 1
         and not re.search(r"[.!?]$", text)
@@ -324,7 +353,7 @@ _SPOILERS_NOTE = re.compile(
 # One sentence of a warning: "As usual, it contains spoilers.", "You've been warned!",
 # "Do not read it unless you've watched Episode 4 …"
 _WARNING_SENTENCE = re.compile(
-    r"\bspoil|\b(?:been|be)\s+warned\b|\b(?:do\s+not|don['’]t)\s+read\b.{0,60}\b(?:unless|if|until|before)\b",
+    r"\bspoil|\b(?:been|be)\s+warned\b|\bif\s+you(?:['’]ve|\s+have)\s+(?:already\s+)?(?:seen|watched)\s+it\b.{0,20}\b(?:carry\s+on|read\s+on|keep\s+reading|continue)\b|\b(?:do\s+not|don['’]t)\s+read\b.{0,60}\b(?:unless|if|until|before)\b",
     re.I,
 )
 

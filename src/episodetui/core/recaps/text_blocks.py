@@ -32,7 +32,7 @@ _GLUED_NUMBER = re.compile(
     r"^\s*((?:[A-Za-z][\w'’-]*\s+){0,7}[A-Za-z][\w'’-]*[a-z])(\d{1,2}\.\s+[A-Z][^.!?]{0,80})$"
 )
 _PRO_CON = re.compile(r"^[+\-−]\S")
-BULLET = re.compile(r"^\s*[•·▪●◦‣∙*+\-–—]\s+(?=\S)")
+BULLET = re.compile(r"^\s*(?:--|[•·▪●◦‣∙*+\-–—])\s+(?=\S)")
 # 1. Title / 1) / 1.) / 1 - Title / #1 Title / No. 1: Title / Moment 1: Title
 NUMBERED = re.compile(
     r"^\s*(?:(?:#|No\.|Nr\.|Number)\s?(\d{1,2})\s*[.):\-–—]?|(\d{1,2})(?:\.\)|[.):]|\s+[-–—:])|\((\d{1,2})\)"
