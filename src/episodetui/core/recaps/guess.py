@@ -68,10 +68,29 @@ _PILOT = re.compile(
 )
 
 
+# "the fifth episode of the second season", "episode 5 of season 2"
+_EPISODE_OF_SEASON = re.compile(
+    rf"\b{_ORD}\s+episode\s+of\s+(?:the|its|this)\s+(?:show['’]s\s+|series['’]\s+)?{_ORD}\s+season\b"
+    rf"|\bepisode\s+{_NUM}\s+of\s+(?:the\s+)?season\s+{_NUM}\b",
+    re.I,
+)
+
+
+def _episode_of_season(text: str) -> tuple[int | None, int | None]:
+    match = _EPISODE_OF_SEASON.search(text)
+    if not match:
+        return None, None
+    if match.group(1):
+        return _ORDINALS[match.group(2).lower()], _ORDINALS[match.group(1).lower()]
+    return _number(match.group(4)), _number(match.group(3))
+
+
 def episode_in_prose(text: str) -> tuple[int | None, int | None]:
     """(season, episode) that an opening paragraph says it is about, by the explicit
     phrases only (a bare "episode 2" in prose is as often last week's, but not in a
     spoiler guard: "if you haven't seen episode six, stop now")."""
+    if _episode_of_season(text)[1] is not None:
+        return _episode_of_season(text)
     match = _PROSE_EPISODE.search(text)
     if not match:
         return None, None
@@ -89,7 +108,7 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
     text = re.sub(r"\bseason-(?=\w)", "season ", headline.lower())  # "Season-2 Premiere"
     patterns = (
         (r"\bs(\d{1,3})\s*[,.]?\s*e(?:p\.?\s*)?(\d{1,4})\b", None),
-        (r"\b(\d{1,3})x(\d{1,4})\b", None),
+        (r"\b(\d{1,3})[x×](\d{1,4})\b", None),  # 1x03, 4×15
         (r"\((\d{1,2})\.(\d{1,3})\)", None),  # (1.3)
         (r"\b(?:episode|ep\.?)\s*[,:#]?\s*(\d{1,2})\.(\d{1,3})(?![\d.])", None),  # Episode 5.8
         (r"(?<![\d.$£€])(\d{1,2})\.(\d{2})(?![\d.%])", None),  # 1.03, not 7.16% or $1.50
@@ -131,7 +150,9 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
     if re.search(r"\b(?:series\s+|season\s+)?premiere\b", text) or _PILOT.search(text):
         return named_season or 1, 1
     # An anime blog's "Title – 04" or "Title - 04 [impressions]": a number after a dash.
-    match = re.search(r"\s[-–—]\s*(\d{1,3})(?:\s*(?:\[[^\]]*\]|\([^)]*\)))?\s*$", text)
+    match = re.search(
+        r"\s[-–—]\s*(\d{1,3})(?:\s*(?:&|\+|,|and|[-–])\s*\d{1,3})?(?:\s*(?:\[[^\]]*\]|\([^)]*\)))?\s*$", text
+    )  # "Title – 05 & 06": the first
     if match:
         return named_season or 1, int(match.group(1))
     # "Bento Knights 12 - The Twins' Weakness": a number between the title and a dash
@@ -173,6 +194,19 @@ class TargetGuess:
 
 # "Show Season 2 Finale: … From 'Its Title'": words that say an episode is named after them
 _SEASON_WORDS = re.compile(r"\bseason\s+\w+|\b(?:finale|premiere|pilot)\b", re.I)
+# The episode's code right after the quotes: ' (Season One, Episode Two)', ' – S1E2', ' (1x02)'
+_CODE_NEXT = re.compile(
+    rf"\s*[(\[,:–—-]?\s*(?:season\s+{_NUM}\s*[,:]?\s*(?:episode|ep\.?)\s*{_NUM}\b|s\d{{1,3}}\s*e\d{{1,4}}\b|\d{{1,3}}[x×]\d{{1,4}}\b)",
+    re.I,
+)
+# A full code, season and episode: what a "Part Two" in an episode's title gives way to
+_FULL_CODE = re.compile(
+    rf"\bseason\s+{_NUM}\s*[,:/\-–—]?\s*(?:episode|ep\.?)\s*{_NUM}\b|\bs\d{{1,3}}\s*[,.]?\s*e(?:p\.?\s*)?\d{{1,4}}\b|\b\d{{1,3}}[x×]\d{{1,4}}\b",
+    re.I,
+)
+_PART = re.compile(rf"\bpart\s+(?:{_NUM}|[IVX]{{1,4}})\b", re.I)
+# Any sign that a title names its season ("Season 2", "S2E5", "2x05", "(2.05)", "Series 3")
+_NAMES_SEASON = re.compile(r"\bseason\b|\bseries\s+\w+|\bs\d{1,3}\s*[,.]?\s*e|\d\s*[x×]\s*\d|\d\.\d", re.I)
 
 
 def _library_show(texts: list[str], library_titles: list[str]) -> str | None:
@@ -182,8 +216,10 @@ def _library_show(texts: list[str], library_titles: list[str]) -> str | None:
         for match in _QUOTED.finditer(text):
             quoted = next(group for group in match.groups() if group)
             before = normalize_title(text[: match.start()])
-            names_episode = guess_episode(text[: match.start()])[1] is not None or _SEASON_WORDS.search(
-                text[: match.start()]
+            names_episode = (
+                guess_episode(text[: match.start()])[1] is not None
+                or _SEASON_WORDS.search(text[: match.start()])
+                or _CODE_NEXT.match(text[match.end() :])  # 'Show: "Deep Water" (Season One, Episode Two)'
             )
             if names_episode and any(key in before for key in by_key):
                 flat = before
@@ -263,6 +299,22 @@ def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetG
                 season = _premiere_season(recap.paragraphs[:3] + hints) or season
             if number >= 100:
                 season, number = _season_code(number, texts) or (season, number)
+            if _PART.search(text) and guess_episode(_PART.sub(" ", text)) == (None, None):
+                # "Show - Strangers: Part Two - Season Finale": the part of a two-part episode,
+                # unless nothing names the episode better
+                coded = next((guess_episode(t) for t in texts if t != text and _FULL_CODE.search(t)), None)
+                season, number = coded or (season, number)
+            if not isinstance(recap, str) and not _NAMES_SEASON.search(text):
+                # "Chapter Five" over "the fifth episode of the second season": its season
+                said = next(
+                    (
+                        found
+                        for p in recap.paragraphs[:3]
+                        if (found := _episode_of_season(p[:600]))[1] == number
+                    ),
+                    None,
+                )
+                season = said[0] if said else season
             break
     if number is None and not isinstance(recap, str):
         for paragraph in recap.paragraphs[:2]:

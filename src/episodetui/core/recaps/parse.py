@@ -352,10 +352,11 @@ def _without_copies(
         if (
             once
             and block.kind in (PARAGRAPH, HEADING, CAPTION)
-            and _words(block.text) <= 12
+            and _words(block.text) <= 40
             and lines.fold(block.text) == lines.fold(once[-1][1].text)
         ):
-            drop(IMAGE_CAPTION, block, index)
+            # a short one is a caption; a sentence said twice is a page's deck printed again
+            drop(IMAGE_CAPTION if _words(block.text) <= 12 else PAGE_CHROME, block, index)
             continue
         once.append((index, block))
     repeated = lines.repeated_lines([block for _, block in once])
