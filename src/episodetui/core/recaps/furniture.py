@@ -152,7 +152,7 @@ NAVIGATION_LINE = re.compile(
 RATING_LINE = re.compile(
     r"^(?:(?:our|community|user|users'?|reader|readers'?|audience|critics'?)\s+)?(?:rating|score|verdict|grade)\s*:?\s*.{0,30}$"
     r"|^(?:final\s+|overall\s+)?(?:rating|score|verdict|grade)\s*:\s*\d+(?:\.\d)?\s*/\s*\d+\b.{0,80}$"
-    r"|^[\w .']{1,30}:\s*(?-i:[A-F][+-]?)(?:\s*\|.{0,30})?$|^[★☆✩✭⭐½\s]{3,}$|^\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?$",
+    r"|^[\w .']{1,30}:\s*(?-i:[A-F][+-]?)(?:\s*\|.{0,30})?$|^[^.!?]{3,120}\((?-i:[A-F][+-]?)\)$|^[★☆✩✭⭐½\s]{3,}$|^\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?$",
     re.I,
 )
 TRAILING = re.compile(

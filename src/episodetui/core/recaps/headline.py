@@ -76,6 +76,28 @@ def headline_score(block: Block, index: int, markdown: bool) -> float | None:
     return score
 
 
+_LABEL_WORDS = re.compile(
+    r"^(?:recap|review|episode|ep|season|chapter|part|the|a|of|and|\d+|one|two|three|four|five|six|seven|eight|nine|ten)$"
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.sub(r"[^\w]+", " ", text.casefold()).split() if not _LABEL_WORDS.match(w)}
+
+
+def _restated(blocks: list[Block], best: int, candidates: list[tuple[float, int]]) -> int | None:
+    """An earlier title that says everything the chosen line says and more: the chosen
+    line is alt text that restates it ("The Show season 2 episode 5" under "The Show
+    season 2 Reflection recap" and its byline)."""
+    chosen = _content_words(_plain(blocks[best]))
+    for _, negative_index in sorted(candidates, reverse=True):
+        index = -negative_index
+        earlier = _content_words(_plain(blocks[index]))
+        if index < best and _words(_plain(blocks[index])) >= 4 and chosen and chosen < earlier:
+            return index
+    return None
+
+
 def labels_only(text: str) -> bool:
     """A line made only of recap words and episode numbers: "Episode 7 Recap",
     "RECAP - Season 5: Episode 12"."""
@@ -124,4 +146,5 @@ def choose_headline(blocks: list[Block], markdown: bool) -> int | None:
         ):
             return first
         return None
-    return -negative_index
+    earlier = _restated(blocks, -negative_index, candidates)
+    return -negative_index if earlier is None else earlier

@@ -126,14 +126,62 @@ _EPISODE_LABEL = re.compile(
 )
 
 
+# "Season Two: Episode Five – Wolfsbane": a post's subtitle, the episode's number (in
+# words or digits) and its title, not a sentence
+_NUMBERED_TITLE = re.compile(
+    r"^(?:season\s+\w+\s*[,:·|-]?\s*)?(?:episode|ep\.?)\s*#?\s*\w+\s*[:–—-]\s*[\"“‘']?[A-Z][^.!?]{0,60}$",
+    re.I,
+)
+
+
 def repeats_the_episode(
     text: str, headline: str, episode_of: Callable[[str], tuple[int | None, int | None]]
 ) -> bool:
-    """A short label in the body that names the same episode as the headline, and nothing else."""
-    return bool(_EPISODE_LABEL.match(text.strip())) and episode_of(text) == episode_of(headline) != (
-        None,
-        None,
+    """A short label in the body that names the same episode as the headline, and nothing
+    else but the episode's title."""
+    text = text.strip()
+    shaped = bool(_EPISODE_LABEL.match(text)) or (words(text) <= 12 and bool(_NUMBERED_TITLE.match(text)))
+    return shaped and episode_of(text) == episode_of(headline) != (None, None)
+
+
+_CODE_WORDS = re.compile(r"^(?:season|episode|ep|s\d+e\d+|\d+x\d+|\d+|the|of)$")
+
+
+def headline_with_code(
+    text: str, headline: str, episode_of: Callable[[str], tuple[int | None, int | None]]
+) -> bool:
+    """Alt text under a picture: the headline's words and an episode code, nothing else
+    and no sentence ("The Show season 2 episode 5" under "The Show season 2 Reflection
+    recap"); the code is not in the headline."""
+    own = re.sub(r"[^\w]+", " ", fold(text)).split()
+    head = set(re.sub(r"[^\w]+", " ", fold(headline)).split())
+    return (
+        3 <= len(own) <= 10
+        and not re.search(r"[.!?:;]$", text.strip())
+        and episode_of(text)[1] is not None
+        and episode_of(headline)[1] is None
+        and all(w in head or _CODE_WORDS.match(w) for w in own)
+        and sum(w in head and not _CODE_WORDS.match(w) for w in own) >= 1
     )
+
+
+# Alt text run into a paragraph's first word: "FrostmarchAvalanches, shouting…", "Walking
+# DeadHelicopters, explosions…" (the glued words are the headline's)
+_GLUED_LEAD = re.compile(r"^((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*[a-z])([A-Z][a-z][\w'’-]*)\b")
+
+
+def unglued_alt(text: str, headline: str) -> str | None:
+    """The paragraph without the alt text glued to its start, or None when nothing is
+    glued there (not "McAllister", "YouTube": the glued part must be the headline's words,
+    the last of them four letters or more)."""
+    match = _GLUED_LEAD.match(text)
+    if not match or words(text) < 8:
+        return None
+    glued = match.group(1).casefold().split()
+    head = set(re.sub(r"[^\w\s]", " ", headline.casefold()).split())
+    if len(glued[-1]) < 4 or not all(word in head for word in glued):
+        return None
+    return text[match.start(2) :]
 
 
 def cut_headline(text: str, headline: str) -> bool:

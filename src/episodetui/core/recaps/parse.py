@@ -319,6 +319,13 @@ def _classify(
         ):
             drop(IMAGE_CAPTION, block, index)
             continue
+        if block.kind == PARAGRAPH and lines.headline_with_code(text, headline, guess_episode):
+            hints.append(text)  # it names the episode the headline does not: for the guess
+            drop(IMAGE_CAPTION, block, index)
+            continue
+        if block.kind == PARAGRAPH and (unglued := lines.unglued_alt(text, headline)):
+            dropped[IMAGE_CAPTION] += 1  # "FrostmarchAvalanches, shouting…": the alt text goes
+            text = unglued
         if position in empty_sections:
             dropped[PAGE_CHROME] += 1  # a heading whose section was all furniture (a table)
             continue
