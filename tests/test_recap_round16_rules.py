@@ -280,3 +280,21 @@ def test_the_prose_names_an_episode_of_a_season():
     assert episode_in_prose("It was the fifth episode of its second season.") == (2, 5)
     assert episode_in_prose("This is episode 5 of season 2, and it shows.") == (2, 5)
     assert episode_in_prose("The fifth season of anything is hard.") == (None, None)
+
+
+def test_british_series_numbers_and_a_dashed_code_name_the_season():
+    assert _guess("Harrow Point series 2, episode 5 review", ["Harrow Point"]) == ("Harrow Point", 2, 5)
+    assert _guess("Harrow Point S2 – E5", ["Harrow Point"]) == ("Harrow Point", 2, 5)
+
+
+def test_another_series_episode_is_still_not_the_recaps():
+    assert _guess("Harrow Point and The Revival Series, Episode Two", ["Harrow Point"])[2] is None
+
+
+def test_a_finales_code_in_the_opening_prose_names_it():
+    assert episode_in_prose("The season finale (2x10) was the best hour yet.") == (2, 10)
+    assert episode_in_prose("The season finale (2.10) was the best hour yet.") == (2, 10)
+
+
+def test_measurements_in_the_prose_are_not_codes():
+    assert episode_in_prose("The set is a 3x4 room with a 1920x1080 screen in it.") == (None, None)

@@ -55,7 +55,9 @@ _DATE = re.compile(
 # Prose that names the episode it is about: "the season's third episode", "season 2, episode 5"
 _PROSE_EPISODE = re.compile(
     rf"\b(?:the|this)\s+(?:season['’]s\s+|series['’]\s+|show['’]s\s+)?{_ORD}\s+episode\b"
-    rf"|\bseason\s+{_NUM}\s*,?\s*episode\s+{_NUM}\b|\bs\d{{1,3}}\s*e\d{{1,4}}\b"
+    rf"|\b(?:season|series)\s+{_NUM}\s*,?\s*episode\s+{_NUM}\b|\bs\d{{1,3}}\s*e\d{{1,4}}\b"
+    # a code in brackets or zero-padded: "the finale (2x10)", "(2.10)"
+    r"|\b\d{1,2}[x×]\d{2}\b|\(\d{1,2}\.\d{1,3}\)"
     # a spoiler guard names the episode the post is about: "if you have not seen episode six, stop now"
     rf"|\b(?:have\s+not|haven['’]t|not\s+yet)\s+(?:seen|watched)\s+episode\s+{_NUM}\b",
     re.I,
@@ -107,12 +109,14 @@ def guess_episode(headline: str) -> tuple[int | None, int | None]:
     """(season, episode) named in a headline, or (None, None)."""
     text = re.sub(r"\bseason-(?=\w)", "season ", headline.lower())  # "Season-2 Premiere"
     patterns = (
-        (r"\bs(\d{1,3})\s*[,.]?\s*e(?:p\.?\s*)?(\d{1,4})\b", None),
+        (r"\bs(\d{1,3})\s*[,.\-–—]?\s*e(?:p\.?\s*)?(\d{1,4})\b", None),
         (r"\b(\d{1,3})[x×](\d{1,4})\b", None),  # 1x03, 4×15
         (r"\((\d{1,2})\.(\d{1,3})\)", None),  # (1.3)
         (r"\b(?:episode|ep\.?)\s*[,:#]?\s*(\d{1,2})\.(\d{1,3})(?![\d.])", None),  # Episode 5.8
         (r"(?<![\d.$£€])(\d{1,2})\.(\d{2})(?![\d.%])", None),  # 1.03, not 7.16% or $1.50
         (rf"\bseason\s+{_NUM}\s*[,:\-–—]?\s*(?:episode|ep\.?|chapter|part)\s*#?\s*{_NUM}\b", None),
+        # British "Series 2, Episode 5" (not "The Revival Series, Episode Two": no number)
+        (rf"\bseries\s+{_NUM}\s*[,:\-–—]?\s*(?:episode|ep\.?)\s*#?\s*{_NUM}\b", None),
         (rf"\bseason\s+{_NUM}\s*,?\s*{_ORD}\s+episode\b", "ordinal"),
         (rf"\bseason\s+{_NUM}\s*,?\s*week\s+{_NUM}\b", None),  # a weekly column: "Season 2, Week 4"
         (rf"\bseason\s+{_NUM}\s+(?:premiere|opener)\b", "premiere"),
