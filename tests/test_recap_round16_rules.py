@@ -298,3 +298,84 @@ def test_a_finales_code_in_the_opening_prose_names_it():
 
 def test_measurements_in_the_prose_are_not_codes():
     assert episode_in_prose("The set is a 3x4 room with a 1920x1080 screen in it.") == (None, None)
+
+
+# ------------------------------------------------------------- round 16b's rules
+
+
+def test_a_heading_per_episode_in_a_recap_of_two_stays():
+    line = "Episode 7 – “Everything Shattered”"
+    parsed = parse_recap(_article(_PARA, line, _MORE, headline="Mossgiel Season 1 – Episodes 7 & 8 Recap"))
+    assert parsed.paragraphs == [_PARA, line, _MORE]
+
+
+def test_the_same_line_in_a_recap_of_that_one_episode_goes():
+    line = "Episode 7 – “Everything Shattered”"
+    parsed = parse_recap(_article(_PARA, line, _MORE, headline="Mossgiel Season 1 – Episode 7 Recap"))
+    assert parsed.paragraphs == [_PARA, _MORE]
+
+
+def test_a_label_with_no_season_names_the_headlines_season():
+    headline = "Thistledown Season 2 Episode 7 Recap: We Need To Know More"
+    parsed = parse_recap(_article(_PARA, "Episode seven", _MORE, headline=headline))
+    assert parsed.paragraphs == [_PARA, _MORE]
+
+
+def test_a_label_naming_another_season_stays():
+    headline = "Thistledown Season 2 Episode 7 Recap: We Need To Know More"
+    parsed = parse_recap(_article(_PARA, "Season 1 Episode 7", _MORE, headline=headline))
+    assert parsed.paragraphs == [_PARA, "Season 1 Episode 7", _MORE]
+
+
+def test_an_image_files_name_glued_to_a_paragraph_goes():
+    glued = (
+        "OmakeGif-Hollin-Episode5-UtaPocky_zps76f968While we have seen Kato be lively, she rarely shows it."
+    )
+    parsed = parse_recap(_article(_PARA, glued))
+    assert parsed.paragraphs == [_PARA, "While we have seen Kato be lively, she rarely shows it."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Jean-Luc finally tells the crew the truth about the night of the fire, and nobody believes him.",
+        "Area-51 Tours are the running joke of the episode, and the best one arrives in the last minute.",
+    ],
+)
+def test_hyphenated_words_at_a_paragraphs_start_stay(line):
+    parsed = parse_recap(_article(_PARA, line))
+    assert parsed.paragraphs == [_PARA, line]
+
+
+def test_the_headlines_words_reordered_under_a_picture_go():
+    headline = "[RECAP] KBC Korean Drama Paper Crowns Episode 8"
+    parsed = parse_recap(
+        _article(_PARA, "Korean KBC Drama Paper Crowns Episode 8 Recap", _MORE, headline=headline)
+    )
+    assert parsed.paragraphs == [_PARA, _MORE]
+
+
+def test_the_headlines_words_in_its_order_are_a_section_heading():
+    headline = "Paper Crowns Episode 8 Recap and Review: The Spymaster's Pipe"
+    parsed = parse_recap(_article(_PARA, "Paper Crowns Episode 8 Review", _MORE, headline=headline))
+    assert parsed.paragraphs == [_PARA, "Paper Crowns Episode 8 Review", _MORE]
+
+
+def test_a_number_after_the_shows_name_and_an_episode_apart_is_the_season():
+    assert _guess("K-Drama Reaction: Lantern Ward 2 | Episode 10", ["Lantern Ward"]) == (
+        "Lantern Ward",
+        2,
+        10,
+    )
+
+
+def test_a_number_after_the_shows_name_alone_is_the_episode():
+    assert _guess("Bento Knights 12 - The Twins' Weakness", ["Bento Knights"]) == ("Bento Knights", 1, 12)
+
+
+def test_the_first_library_title_named_is_the_show():
+    assert _guess("Emberline – The Glass Orchard", ["Emberline", "Glass Orchard"])[0] == "Emberline"
+
+
+def test_a_title_inside_a_longer_one_gives_way_to_it():
+    assert _guess("Tidewater Blues Episode 3", ["Tidewater", "Tidewater Blues"])[0] == "Tidewater Blues"

@@ -230,10 +230,23 @@ def _library_show(texts: list[str], library_titles: list[str]) -> str | None:
                 break  # 'Show Season 2, Episode 6 Review: "The Long Table"': the quotes hold the episode's title
             if normalize_title(quoted) in by_key:
                 return by_key[normalize_title(quoted)]
-        # No quotes, or quotes around something else: a library title inside the text.
-        found = [title for key, title in by_key.items() if key in flat]
-        if found:
-            return max(found, key=len)
+        # No quotes, or quotes around something else: a library title inside the text, the
+        # first one named ("Show – The Other Show's Name" is an episode's title after a
+        # dash), and the longer of two titles one inside the other
+        found = {key: title for key, title in by_key.items() if key in flat}
+        whole = [key for key in found if not any(key != other and key in other for other in found)]
+        if whole:
+            return found[min(whole, key=lambda key: (flat.find(key), -len(key)))]
+    return None
+
+
+def _season_after_show(text: str, show: str, number: int) -> int | None:
+    """ "Show 2 | Episode 10": a number right after the show's name, then the episode
+    named apart, is the season (not "Show 12 - Subtitle", where it is the episode)."""
+    name = r"\W+".join(re.escape(word) for word in show.split())
+    match = re.search(rf"{name}\s+(\d{{1,2}})\s*(?:[|:–—-]|episode\b|ep\b)", text, re.I)
+    if match and int(match.group(1)) != number:
+        return int(match.group(1))
     return None
 
 
@@ -319,6 +332,8 @@ def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetG
                     None,
                 )
                 season = said[0] if said else season
+            if show and number is not None and not _NAMES_SEASON.search(text):
+                season = _season_after_show(text, show, number) or season
             break
     if number is None and not isinstance(recap, str):
         for paragraph in recap.paragraphs[:2]:

@@ -141,7 +141,32 @@ def repeats_the_episode(
     else but the episode's title."""
     text = text.strip()
     shaped = bool(_EPISODE_LABEL.match(text)) or (words(text) <= 12 and bool(_NUMBERED_TITLE.match(text)))
-    return shaped and episode_of(text) == episode_of(headline) != (None, None)
+    mine, theirs = episode_of(text), episode_of(headline)
+    if not shaped or theirs[1] is None or mine[1] != theirs[1]:
+        return False
+    # "Episode seven" under "Show Season 2 Episode 7 Recap": a label that names no season
+    # names the headline's
+    named_season = re.search(r"\bseason\b|\bs\d", text, re.I)
+    return (mine[0] == theirs[0] or not named_season) and not one_of_the_episodes(text, headline, episode_of)
+
+
+# "Episodes 7 & 8", "Episode 9-10", "ep 5-6", "– 05 & 06": a recap of several episodes
+_SEVERAL = re.compile(
+    r"(?:\b(?:episodes?|eps?\.?)\s*|\s[-–—]\s*)(\d{1,3})\s*(?:&|and|\+|,|-|–|to)\s*(?:(?:episode|ep\.?)\s*)?(\d{1,3})\b",
+    re.I,
+)
+
+
+def one_of_the_episodes(
+    text: str, headline: str, episode_of: Callable[[str], tuple[int | None, int | None]]
+) -> bool:
+    """A heading for one episode of a recap of several ("Episode 7 – “Title”" under
+    "Show Season 1 – Episodes 7 & 8 Recap"): a section of the recap, not a caption."""
+    match = _SEVERAL.search(headline)
+    if not match:
+        return False
+    first, last = int(match.group(1)), int(match.group(2))
+    return 0 < last - first <= 5 and first <= (episode_of(text)[1] or 0) <= last
 
 
 _CODE_WORDS = re.compile(r"^(?:season|episode|ep|s\d+e\d+|\d+x\d+|\d+|the|of)$")
@@ -165,17 +190,42 @@ def headline_with_code(
     )
 
 
+def headline_reworded(
+    text: str, headline: str, episode_of: Callable[[str], tuple[int | None, int | None]]
+) -> bool:
+    """The headline's words again in another order, naming the same episode, and no
+    sentence: a picture's alt text ("Korean KBC Drama Show Episode 8 Recap" under
+    "[RECAP] KBC Korean Drama Show Episode 8"). In the headline's order they are a
+    section heading ("Show Episode 7 Review" under "Show Episode 7 Recap and Review: …")."""
+    if re.search(r"[.!?:;]$", text.strip()) or not restates_the_headline(text, headline):
+        return False
+    head = _word_run(fold(headline))
+    places = [head.index(word) for word in _word_run(fold(text)) if word in head]
+    reordered = any(later < earlier for earlier, later in zip(places, places[1:], strict=False))
+    return reordered and episode_of(text) == episode_of(headline) != (None, None)
+
+
 # Alt text run into a paragraph's first word: "FrostmarchAvalanches, shouting…", "Walking
 # DeadHelicopters, explosions…" (the glued words are the headline's)
 _GLUED_LEAD = re.compile(r"^((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*[a-z])([A-Z][a-z][\w'’-]*)\b")
 
 
+# An image file's name run into a paragraph: "OmakeGif-Show-Episode5-Scene_zps76f968While we…"
+_GLUED_FILE = re.compile(r"^(?=[^\s]*\d)[A-Za-z0-9]+(?:[_-][A-Za-z0-9]+)+?(?=[A-Z][a-z]+[\s,;:])")
+
+
 def unglued_alt(text: str, headline: str) -> str | None:
     """The paragraph without the alt text glued to its start, or None when nothing is
     glued there (not "McAllister", "YouTube": the glued part must be the headline's words,
-    the last of them four letters or more)."""
+    the last of them four letters or more; or an image file's name, with a digit and a
+    dash or an underscore in it)."""
+    if words(text) < 8:
+        return None
+    named = _GLUED_FILE.match(text)
+    if named and re.search(r"[a-z0-9]$", named.group(0)):
+        return text[named.end() :]
     match = _GLUED_LEAD.match(text)
-    if not match or words(text) < 8:
+    if not match:
         return None
     glued = match.group(1).casefold().split()
     head = set(re.sub(r"[^\w\s]", " ", headline.casefold()).split())

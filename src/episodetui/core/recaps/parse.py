@@ -160,7 +160,13 @@ def _classify(
         under_title = (
             bool(body) and _numbered(body[-1][1]) is not None
         )  # 'Episode 2, "Long Field"' under "5. Title"
-        if body and not _numbered(block) and not under_title and lines.episode_caption(text, guess_episode):
+        if (
+            body
+            and not _numbered(block)
+            and not under_title
+            and lines.episode_caption(text, guess_episode)
+            and not lines.one_of_the_episodes(text, headline, guess_episode)
+        ):
             if position < 12:
                 hints.append(text)  # "Show (2026) – Ep.11: “Title”" under a picture: for the guess, last
             drop(IMAGE_CAPTION, block, index)
@@ -319,7 +325,10 @@ def _classify(
         ):
             drop(IMAGE_CAPTION, block, index)
             continue
-        if block.kind == PARAGRAPH and lines.headline_with_code(text, headline, guess_episode):
+        if block.kind == PARAGRAPH and (
+            lines.headline_with_code(text, headline, guess_episode)
+            or lines.headline_reworded(text, headline, guess_episode)
+        ):
             hints.append(text)  # it names the episode the headline does not: for the guess
             drop(IMAGE_CAPTION, block, index)
             continue
