@@ -379,3 +379,83 @@ def test_the_first_library_title_named_is_the_show():
 
 def test_a_title_inside_a_longer_one_gives_way_to_it():
     assert _guess("Tidewater Blues Episode 3", ["Tidewater", "Tidewater Blues"])[0] == "Tidewater Blues"
+
+
+# ------------------------------------------------------------- round 16c's rules
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Aired Sunday 9:00 PM Nov 13, 2026 on Kite",
+        "Listen to the episode below!",
+        "Wrenfield Row, Season 2, Episode 5, Sarah (Tia Mane) and Helen (Tia Mane)",
+    ],
+)
+def test_more_furniture_goes(line):
+    assert _kind(line) is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Aired on a Sunday night in 2026, it deserved a bigger audience than it got.",
+        "Listen to the episode's score below the dialogue, and you hear the old theme.",
+        "Sarah (Tia Mane) finally snaps at Helen (Tia Mane).",
+        "PODCAST! – Around the Water Cooler: the Revival Series, Episode Two (MAJOR SPOILERS)",
+        "Bellmoor Finale (Part Two)",
+    ],
+)
+def test_prose_and_titles_like_that_furniture_stay(line):
+    assert _kind(line) is None
+
+
+def test_a_short_sentence_said_twice_under_pictures_goes():
+    quip = "He did a lot of this."
+    parsed = parse_recap(_article(_PARA, quip, _MORE, quip))
+    assert parsed.paragraphs == [_PARA, _MORE]
+
+
+def test_a_short_sentence_said_once_stays():
+    parsed = parse_recap(_article(_PARA, "He did a lot of this.", _MORE, "Nothing."))
+    assert parsed.paragraphs == [_PARA, "He did a lot of this.", _MORE, "Nothing."]
+
+
+def test_a_bare_recap_label_under_the_headline_goes():
+    text = "\n".join(["Ravenscar: Wolf Moon Recap", "Episode Recap", _PARA])
+    assert parse_recap(text).paragraphs == [_PARA]
+
+
+def test_a_section_heading_under_the_headline_stays():
+    text = "\n".join(["Ravenscar: Wolf Moon Recap", "Degrees of Change", _PARA])
+    assert parse_recap(text).paragraphs == ["Degrees of Change", _PARA]
+
+
+def test_the_episodes_title_over_its_code_is_the_headline():
+    text = "\n".join(["Ravenscar", "Wolf Moon", "Season 2 Episode 5", "Episode Recap", _PARA])
+    parsed = parse_recap(text)
+    assert parsed.headline == "Wolf Moon"
+    found = guess_target(parsed, ["Ravenscar"])
+    assert (found.show_title, found.season, found.number) == ("Ravenscar", 2, 5)
+
+
+def test_a_headline_over_a_kicker_and_a_code_line_stays_the_headline():
+    text = "\n".join(
+        ["Ravenscar Recap: The Night the Bridge Fell", "By Sam Ortiz", "Season 2 Episode 5", _PARA]
+    )
+    assert parse_recap(text).headline == "Ravenscar Recap: The Night the Bridge Fell"
+
+
+def test_a_stills_alt_text_named_with_a_code_goes():
+    headline = "Duskmere Season 1 Episode 5: Truths Recap"
+    parsed = parse_recap(
+        _article(_PARA, "Duskmere 104 Jonas as Seen from Inside the Cave", _MORE, headline=headline)
+    )
+    assert parsed.paragraphs == [_PARA, _MORE]
+
+
+def test_a_heading_with_the_shows_name_and_a_year_stays():
+    headline = "Duskmere Season 1 Episode 5: Truths Recap"
+    line = "Duskmere 1986 and the Boy in the Cave"
+    parsed = parse_recap(_article(_PARA, line, _MORE, headline=headline))
+    assert parsed.paragraphs == [_PARA, line, _MORE]

@@ -88,7 +88,7 @@ PLEA = re.compile(
     r"|^(?-i:More\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3}\s+(?:on|at)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})[.!]?$|\b(?:when|if|once)\s+you\s+subscribe\b|\bsubscribe\s+(?:today|now)\b"
     r"|^(?:listen|watch)\s+(?:now\s+|to\s+(?:it|us|the\s+episode)\s+)?(?:on|in|at)\s+\S+(?:\s+\S+)?$|^podcast\s*:|^subscribe\s*:"
     r"|^how\s+would\s+you\s+rate\b|\bsee\s+(?:you|y['’]all)\s+(?:next\s+(?:week|time|episode)|then|soon|tomorrow)\b[^.!?]{0,20}[.!]*$"
-    r"|\b(?:listen|subscribe)\s+to\s+(?:our|the|my)\s+podcast\b"
+    r"|\b(?:listen|subscribe)\s+to\s+(?:our|the|my)\s+podcast\b|^(?:listen|watch)\s+to\s+(?:the|this|our)\s+(?:full\s+)?(?:episode|podcast|show|video)\s+(?:below|here|now)\b"
     r"|\b(?:is|are)\s+on\s+(?:facebook|twitter|instagram|bluesky|mastodon)\b(?:\.\s*and\s+\w+)?[.!]*$|^(?:\w+\s+){0,2}(?:mastodon|facebook|twitter)(?:\s+(?:mastodon|facebook|twitter))+$|^read\s+(?:our|my|the)\b.{0,60}\bhere\s*[.!]?$"
     r"|^(?:youtube|vimeo|instagram|tiktok|twitter|facebook)\s+(?:video|post|embed)$|^\[there\s+(?:was|is)\s+an?\s+\w+\s+here\]$"
     r"|\b(?:drop|share|post|leave)\s+your\s+(?:thoughts|takes?|reactions?|theories)\s+(?:below|here|in\b)"
@@ -109,7 +109,7 @@ PLEA = re.compile(
 BYLINE_LINE = re.compile(
     r"^(?:by|written\s+by|words\s+by|posted\s+by|posted\s+(?:on|in)|published(?:\s+on)?|updated(?:\s+on)?"
     r"|(?:directed|created|developed|produced|teleplay|story)\s+by)\s*:?\s+\S.{0,80}$"
-    r"|^aired\b.{0,40}\d{1,4}\s*$"
+    r"|^aired\b.{0,40}\d{1,4}\s*$|^aired\b.{0,40}\b\d{4}\s+on\s+\S.{0,30}$"
     r"|^at\s*\.\s*updated\s+at\s*\.?$"
     r"|\b\d{1,3}\s+min(?:ute)?s?\s+read\b"
     r"|^(?:labels|filed\s+under|posted\s+in|tags|tagged|categories|category)\s*:?\s+\S"
@@ -207,6 +207,8 @@ _VERDICT = re.compile(
     r"^(?:on\s+the\s+fence|worth\s+(?:watching|it|a\s+watch)|skip\s+it|stream\s+it|must[- ]watch|watch\s+it|mixed\s+bag)[.!]?$",
     re.I,
 )
+# A character and the actor who plays them: "Sarah (Tia Mane)"; two of them end a caption
+_CAST_CAPTION = re.compile(r"\b[A-Z][\w'’-]+\s+\([A-Z][a-z][\w'’.-]*(?:\s+[A-Z][a-z][\w'’.-]*)+\)")
 # A still's caption naming an actor and a role: "Anna Lind as Mirela Voss in Tern's "Glass
 # Harbor."" (also with the alt text run into it), ending with the show's Title Case name
 _AS_ROLE = re.compile(
@@ -265,6 +267,8 @@ def kind_of_drop(block: Block) -> str | None:
         return IMAGE_CAPTION
     if n <= 16 and _AS_ROLE.search(text):
         return IMAGE_CAPTION
+    if n <= 20 and len(_CAST_CAPTION.findall(text)) >= 2 and text.endswith(")"):
+        return IMAGE_CAPTION  # "Show, Season 2, Episode 5, Sarah (Tia Mane) and Helen (Tia Mane)"
     if n <= 14 and (
         (_TABS.search(text) and _TAB_ONLY.search(text) and not re.search(r"[.!?:]", text))
         or _TEXT_TABLE_ROW.match(text)

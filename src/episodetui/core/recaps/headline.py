@@ -131,6 +131,9 @@ def choose_headline(blocks: list[Block], markdown: bool) -> int | None:
         if block.kind == PARAGRAPH and _words(block.text) >= 25 and not furniture.kind_of_drop(block):
             break  # the body has started
         score = headline_score(block, index, markdown)
+        following = _plain(blocks[index + 1]) if index + 1 < len(blocks) else ""
+        if score is not None and EPISODE_LINE.match(following) and _words(_plain(block)) <= 8:
+            score += 6  # "Wolf Moon" over "Season 2 Episode 5": the episode's title over its code
         if score is not None:
             candidates.append((score, -index))
     if not candidates:

@@ -28,10 +28,12 @@ def section_title(rest: list[tuple[int, Block]], position: int) -> bool:
         and not re.search(r"[.!?:;|]", text)
         and all(w[:1].isupper() or w in SMALL_WORDS for w in text.split())
         and not text.isupper()  # "TV RECAPS": a kicker
+        and not _RECAP_LABEL.match(text)  # "Episode Recap" under the headline: a label
         and not furniture.kind_of_drop(rest[position][1])
     )
 
 
+_RECAP_LABEL = re.compile(r"^(?:(?:the\s+)?episode\s+)?(?:recap|review|summary|synopsis)$", re.I)
 SMALL_WORDS = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "by", "with", "from"}
 
 
@@ -70,7 +72,8 @@ def repeated_lines(blocks: list[Block]) -> set[str]:
         for b in blocks
         if b.kind == PARAGRAPH
         and 1 <= words(b.text) <= 8
-        and not re.search(r"[.!?:]$", b.text.strip())
+        # a sentence of four words or more said twice word for word is a picture's caption
+        and (not re.search(r"[.!?:]$", b.text.strip()) or words(b.text) >= 4)
         and not is_label(b)  # "Key Moments" over each of two lists is a heading, not a caption
     )
     # one word ("Fernline", a network's credit under each picture) only when it comes back twice more
@@ -203,6 +206,26 @@ def headline_reworded(
     places = [head.index(word) for word in _word_run(fold(text)) if word in head]
     reordered = any(later < earlier for earlier, later in zip(places, places[1:], strict=False))
     return reordered and episode_of(text) == episode_of(headline) != (None, None)
+
+
+_CODE_TOKEN = re.compile(r"^(?:\d{3,4}|s\d{1,2}e\d{1,3}|\d{1,2}x\d{2})$")
+
+
+def show_code_caption(text: str, headline: str) -> bool:
+    """A still's alt text named after its file: the show's first word, an episode code,
+    then what the picture shows ("Duskmere 104 Jonas as Seen from Inside the Cave"); not
+    a year ("Duskmere 1986" over the part of a recap set then)."""
+    own = re.sub(r"[^\w]+", " ", fold(text)).split()
+    head = re.sub(r"[^\w]+", " ", fold(headline)).split()
+    return (
+        len(own) >= 6
+        and words(text) <= 14
+        and bool(head)
+        and own[0] == head[0]
+        and bool(_CODE_TOKEN.match(own[1]))
+        and not re.match(r"^(?:19|20)\d\d$", own[1])
+        and not re.search(r"[.!?:;]$", text.strip())
+    )
 
 
 # Alt text run into a paragraph's first word: "FrostmarchAvalanches, shouting…", "Walking

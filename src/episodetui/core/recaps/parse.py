@@ -321,7 +321,9 @@ def _classify(
             continue
         in_key_moments = False
         if block.kind == PARAGRAPH and (
-            furniture.looks_like_caption(text, headline) or lines.repeats_the_headline(text, headline)
+            furniture.looks_like_caption(text, headline)
+            or lines.repeats_the_headline(text, headline)
+            or lines.show_code_caption(text, headline)
         ):
             drop(IMAGE_CAPTION, block, index)
             continue
