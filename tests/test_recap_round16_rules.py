@@ -459,3 +459,9 @@ def test_a_heading_with_the_shows_name_and_a_year_stays():
     line = "Duskmere 1986 and the Boy in the Cave"
     parsed = parse_recap(_article(_PARA, line, _MORE, headline=headline))
     assert parsed.paragraphs == [_PARA, line, _MORE]
+
+
+def test_a_references_heading_over_the_episodes_callbacks_stays():
+    callbacks = "The bell is the one from the pilot, and the hymn is the sexton's from the first season."
+    parsed = parse_recap(_article(_PARA, "References", callbacks))
+    assert parsed.paragraphs == [_PARA, "References", callbacks]

@@ -158,7 +158,7 @@ RATING_LINE = re.compile(
 TRAILING = re.compile(
     r"^(?:more\s+stories|sponsored(?:\s+(?:stories|content|links))?|related(?:\s+(?:stories|articles|posts|reading|content|recaps))?"
     r"|read\s+(?:more|next|also)|recommended(?:\s+(?:for\s+you|stories|reading|articles))?|you\s+(?:may|might)\s+also\s+like"
-    r"|also\s+read|references|footnotes|external\s+links|citations|more\s+from\b.{0,40}|trending(?:\s+now)?|popular(?:\s+now)?|most\s+(?:read|popular)|comments?(?:\s*\(\d+\))?"
+    r"|also\s+read|external\s+links|more\s+from\b.{0,40}|trending(?:\s+now)?|popular(?:\s+now)?|most\s+(?:read|popular)|comments?(?:\s*\(\d+\))?"
     r"|\d+\s+(?:comments?|thoughts?\s+on\b.{0,80}|responses?(?:\s+to\b.{0,80})?|replies)|no\s+comments?|leave\s+a\s+(?:reply|comment)"
     r"|post\s+a\s+comment|sort(?:ed)?\s+by\b.{0,20}|view\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion)"
     r"|what\s+(?:other\s+)?(?:viewers|readers|fans|people|critics)\s+(?:are\s+)?say(?:ing)?)\s*:?\s*$"
@@ -206,6 +206,10 @@ _TEXT_TABLE_ROW = re.compile(r"^[^|]{1,40}\|[^|]{0,60}\|\s*$")
 _VERDICT = re.compile(
     r"^(?:on\s+the\s+fence|worth\s+(?:watching|it|a\s+watch)|skip\s+it|stream\s+it|must[- ]watch|watch\s+it|mixed\s+bag)[.!]?$",
     re.I,
+)
+# A wiki's citation: '1. ^ "Title". Site. Retrieved March 1, 2026.'
+_CITATION = re.compile(
+    r"^(?:\d{1,3}\.?\s*)?\^\s|\bretrieved\s+(?:on\s+)?(?:\w+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})\.?$", re.I
 )
 # A character and the actor who plays them: "Sarah (Tia Mane)"; two of them end a caption
 _CAST_CAPTION = re.compile(r"\b[A-Z][\w'’-]+\s+\([A-Z][a-z][\w'’.-]*(?:\s+[A-Z][a-z][\w'’.-]*)+\)")
@@ -267,6 +271,8 @@ def kind_of_drop(block: Block) -> str | None:
         return IMAGE_CAPTION
     if n <= 16 and _AS_ROLE.search(text):
         return IMAGE_CAPTION
+    if n <= 40 and _CITATION.search(text):
+        return PAGE_CHROME
     if n <= 20 and len(_CAST_CAPTION.findall(text)) >= 2 and text.endswith(")"):
         return IMAGE_CAPTION  # "Show, Season 2, Episode 5, Sarah (Tia Mane) and Helen (Tia Mane)"
     if n <= 14 and (
