@@ -465,3 +465,9 @@ def test_a_references_heading_over_the_episodes_callbacks_stays():
     callbacks = "The bell is the one from the pilot, and the hymn is the sexton's from the first season."
     parsed = parse_recap(_article(_PARA, "References", callbacks))
     assert parsed.paragraphs == [_PARA, "References", callbacks]
+
+
+def test_a_closing_verdict_sentence_stays():
+    for line in ("Watch it.", "Skip it.", "Stream it!"):
+        assert _kind(line) is None, line
+    assert _kind("Skip It") == RATING

@@ -204,7 +204,7 @@ _TAB_ONLY = re.compile(r"\b(?:quotes|photos|pictures|videos?|news|trailers?)\b",
 _TEXT_TABLE_ROW = re.compile(r"^[^|]{1,40}\|[^|]{0,60}\|\s*$")
 # A review's verdict badge, alone on a line: "On The Fence", "Worth Watching", "Skip It"
 _VERDICT = re.compile(
-    r"^(?:on\s+the\s+fence|worth\s+(?:watching|it|a\s+watch)|skip\s+it|stream\s+it|must[- ]watch|watch\s+it|mixed\s+bag)[.!]?$",
+    r"^(?:on\s+the\s+fence|worth\s+(?:watching|it|a\s+watch)|skip\s+it|stream\s+it|must[- ]watch|watch\s+it|mixed\s+bag)$",  # a badge: no full stop
     re.I,
 )
 # A wiki's citation: '1. ^ "Title". Site. Retrieved March 1, 2026.'
