@@ -4,6 +4,7 @@ ways: the shape it is for, and the look-alike it must leave alone."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from episodetui.core.html_blocks import HEADING, PARAGRAPH, Block
 from episodetui.core.recaps import guess_target, parse_recap
@@ -471,3 +472,52 @@ def test_a_closing_verdict_sentence_stays():
     for line in ("Watch it.", "Skip it.", "Stream it!"):
         assert _kind(line) is None, line
     assert _kind("Skip It") == RATING
+
+
+# ---------------------------------------------------- codes in any of their shapes
+
+_WORDS = "one two three four five six seven eight nine ten eleven twelve".split()
+_CODES = [
+    lambda s, e: f"S{s} E{e}",
+    lambda s, e: f"S{s:02}E{e:02}",
+    lambda s, e: f"S{s} – E{e}",
+    lambda s, e: f"{s}x{e:02}",
+    lambda s, e: f"{s}×{e:02}",
+    lambda s, e: f"({s}.{e:02})",
+    lambda s, e: f"Season {s}, Episode {e}",
+    lambda s, e: f"Season {_WORDS[s - 1].title()}, Episode {_WORDS[e - 1].title()}",
+    lambda s, e: f"Series {s}, Episode {e}",
+    lambda s, e: f"Season {s} Ep. {e}",
+    lambda s, e: f"Season {s}/ Episode {e}",
+    lambda s, e: f"{s} | Episode {e}",  # "Show 2 | Episode 10"
+]
+_TAILS = ["Recap", "Review: The Long Table", "– “The Salt Road”", "Recap and Review (with Spoilers)", ""]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    code=st.sampled_from(_CODES),
+    season=st.integers(1, 12),
+    episode=st.integers(1, 12),
+    tail=st.sampled_from(_TAILS),
+    lead=st.sampled_from(["", "Recap: ", "TV Review – "]),
+)
+def test_a_code_in_any_shape_names_its_season_and_episode(code, season, episode, tail, lead):
+    headline = f"{lead}Gullhaven Point {code(season, episode)} {tail}".strip()
+    assert _guess(headline, ["Gullhaven Point", "The Long Table"]) == ("Gullhaven Point", season, episode)
+
+
+_NOT_CODES = [
+    lambda n, year: f"Gullhaven Point ({year}) Review",
+    lambda n, year: f"Gullhaven Point {year} - The Year in Review",
+    lambda n, year: f"Gullhaven Point Review: {n}/10",
+    lambda n, year: f"Gullhaven Point: {n} Things We Learned",
+    lambda n, year: f"Top {n} Gullhaven Point Moments",
+    lambda n, year: f"Gullhaven Point Season {n} Review",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(shape=st.sampled_from(_NOT_CODES), n=st.integers(2, 12), year=st.integers(1950, 2030))
+def test_numbers_that_are_not_codes_name_no_episode(shape, n, year):
+    assert _guess(shape(n, year), ["Gullhaven Point"])[2] is None

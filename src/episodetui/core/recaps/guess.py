@@ -245,8 +245,8 @@ def _season_after_show(text: str, show: str, number: int) -> int | None:
     named apart, is the season (not "Show 12 - Subtitle", where it is the episode)."""
     name = r"\W+".join(re.escape(word) for word in show.split())
     match = re.search(rf"{name}\s+(\d{{1,2}})\s*(?:[|:–—-]|episode\b|ep\b)", text, re.I)
-    if match and int(match.group(1)) != number:
-        return int(match.group(1))
+    if match and guess_episode(text[: match.start(1)] + text[match.end(1) :])[1] == number:
+        return int(match.group(1))  # the episode is still named without that number
     return None
 
 
