@@ -521,3 +521,77 @@ _NOT_CODES = [
 @given(shape=st.sampled_from(_NOT_CODES), n=st.integers(2, 12), year=st.integers(1950, 2030))
 def test_numbers_that_are_not_codes_name_no_episode(shape, n, year):
     assert _guess(shape(n, year), ["Gullhaven Point"])[2] is None
+
+
+# ------------------------------------------------------------- round 16d's rules
+
+
+def test_a_newsletter_box_asking_for_an_email_goes():
+    line = "Stay right here for exclusive updates! Drop your email to get insights into your inbox…"
+    assert _kind(line) is not None
+
+
+def test_a_sentence_about_someones_inbox_stays():
+    assert _kind("Nadia finds the letter in her inbox, unopened, three years late.") is None
+
+
+def test_a_title_that_ends_with_a_spoiler_tag_is_the_headline():
+    text = "\n".join(
+        [
+            "lindenfall 2x05 thoughts (spoilers obvs)",
+            "ok so. that episode.",
+            "also can we talk about the music. the same four notes from the pilot, but slower",
+            _PARA,
+        ]
+    )
+    parsed = parse_recap(text)
+    assert parsed.headline == "lindenfall 2x05 thoughts (spoilers obvs)"
+    assert parsed.paragraphs == [
+        "ok so. that episode.",
+        "also can we talk about the music. the same four notes from the pilot, but slower",
+        _PARA,
+    ]
+    assert _guess(parsed.headline, ["Lindenfall"]) == ("Lindenfall", 2, 5)
+
+
+@pytest.mark.parametrize("line", ["(Spoilers ahead)", "[Spoilers]", "Read on (spoilers)"])
+def test_a_spoiler_tag_with_no_title_is_still_a_warning(line):
+    assert _kind(line) is not None
+
+
+def test_lower_case_alt_text_is_still_a_caption():
+    parsed = parse_recap(_article(_PARA, "kiri on the harbour wall at dusk", _MORE))
+    assert parsed.paragraphs == [_PARA, _MORE]
+
+
+def test_a_caption_sentence_and_its_alt_text_under_it_both_go():
+    quip = "You know, that picture is creepy. Just sayin."
+    parsed = parse_recap(_article(_PARA, quip, quip, _MORE))
+    assert parsed.paragraphs == [_PARA, _MORE]
+
+
+def test_a_title_repeated_under_itself_is_said_once():
+    parsed = parse_recap(_article(_PARA, "The Glass Orchard", "The Glass Orchard", _MORE))
+    assert parsed.paragraphs == [_PARA, "The Glass Orchard", _MORE]
+
+
+def test_a_heading_glued_to_its_paragraph_by_a_repeated_word_is_split():
+    glued = "What is KestrelfordKestrelford is a TV show based on a series of very long books about rain."
+    parsed = parse_recap(_article(_PARA, glued))
+    assert parsed.paragraphs == [
+        _PARA,
+        "What is Kestrelford",
+        "Kestrelford is a TV show based on a series of very long books about rain.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bora Bora is where the whole family ends up, and nobody is happy about it at all.",
+        "The CanCan dancers return for the wedding, and the show gives them the best scene of the night.",
+    ],
+)
+def test_words_said_twice_with_a_space_or_short_stay_whole(line):
+    parsed = parse_recap(_article(_PARA, line))
+    assert parsed.paragraphs == [_PARA, line]

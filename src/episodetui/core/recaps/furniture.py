@@ -88,6 +88,7 @@ PLEA = re.compile(
     r"|^(?-i:More\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3}\s+(?:on|at)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})[.!]?$|\b(?:when|if|once)\s+you\s+subscribe\b|\bsubscribe\s+(?:today|now)\b"
     r"|^(?:listen|watch)\s+(?:now\s+|to\s+(?:it|us|the\s+episode)\s+)?(?:on|in|at)\s+\S+(?:\s+\S+)?$|^podcast\s*:|^subscribe\s*:"
     r"|^how\s+would\s+you\s+rate\b|\bsee\s+(?:you|y['’]all)\s+(?:next\s+(?:week|time|episode)|then|soon|tomorrow)\b[^.!?]{0,20}[.!]*$"
+    r"|\b(?:drop|enter|leave)\s+your\s+e-?mail\b|\b(?:in|into|to)\s+your\s+inbox\b"
     r"|\b(?:listen|subscribe)\s+to\s+(?:our|the|my)\s+podcast\b|^(?:listen|watch)\s+to\s+(?:the|this|our)\s+(?:full\s+)?(?:episode|podcast|show|video)\s+(?:below|here|now)\b"
     r"|\b(?:is|are)\s+on\s+(?:facebook|twitter|instagram|bluesky|mastodon)\b(?:\.\s*and\s+\w+)?[.!]*$|^(?:\w+\s+){0,2}(?:mastodon|facebook|twitter)(?:\s+(?:mastodon|facebook|twitter))+$|^read\s+(?:our|my|the)\b.{0,60}\bhere\s*[.!]?$"
     r"|^(?:youtube|vimeo|instagram|tiktok|twitter|facebook)\s+(?:video|post|embed)$|^\[there\s+(?:was|is)\s+an?\s+\w+\s+here\]$"
@@ -243,6 +244,31 @@ def words(text: str) -> int:
     return len(text.split())
 
 
+# A title with a spoiler tag at its end: "show 2x05 thoughts (spoilers obvs)", "Episode 5 Recap [SPOILERS]"
+_SPOILER_TAG = re.compile(
+    r"\s*[(\[]\s*(?:major\s+|minor\s+|some\s+|full\s+)?spoilers?\b[^)\]]{0,20}[)\]]\s*$", re.I
+)
+_TITLE_WORDS = re.compile(
+    r"\b(?:recap|review|thoughts|impressions|discussion|episode|ep|finale|premiere)\b|\d", re.I
+)
+
+
+def _tagged_title(text: str) -> bool:
+    """A title that only ends with a spoiler tag, and is not a warning itself."""
+    tag = _SPOILER_TAG.search(text)
+    if not tag:
+        return False
+    rest = text[: tag.start()].strip()
+    return (
+        words(rest) >= 2
+        and bool(_TITLE_WORDS.search(rest))
+        and not re.search(r"[.!?:]$", rest)
+        and not SPOILER_WARNING_LINE.match(rest)
+        and not SPOILER_ANYWHERE.search(rest)
+        and not _SPOILERS_NOTE.search(rest)
+    )
+
+
 def kind_of_drop(block: Block) -> str | None:
     """Which kind of page furniture a block is, if any (from its text and, in a page,
     from what its markup says)."""
@@ -284,7 +310,7 @@ def kind_of_drop(block: Block) -> str | None:
         return RATING
     if n <= SHORT and SPOILER_WARNING_LINE.match(text):
         return SPOILER_WARNING
-    if n <= 30 and (SPOILER_ANYWHERE.search(text) or _SPOILERS_NOTE.search(text)):
+    if n <= 30 and (SPOILER_ANYWHERE.search(text) or _SPOILERS_NOTE.search(text)) and not _tagged_title(text):
         return SPOILER_WARNING
     if n <= SHORT and _warning_sentences(text):
         return SPOILER_WARNING
@@ -411,7 +437,12 @@ def looks_like_caption(text: str, nearby: str) -> bool:
     if 5 <= n <= 10 and re.match(r"^[A-Z][\w'’-]*,\s+[a-z]", text):
         return True  # "Abs, as far as the eye can see": a quip under a picture, not a heading
     letters = [ch for ch in text if ch.isalpha()]
-    if letters and sum(ch.islower() for ch in letters) == len(letters) and n >= 3:
+    if (
+        letters
+        and sum(ch.islower() for ch in letters) == len(letters)
+        and n >= 3
+        and not re.search(r"\w[.!?]\s+\w", text)  # two sentences in lower case: someone writing
+    ):
         return True
     # "Clara and the Magistrate - Feather & Flint": a name line that ends with the show
     flat = re.sub(r"\W+", " ", nearby.casefold()).split()

@@ -375,6 +375,9 @@ def _without_copies(
         ):
             # a short one is a caption; a sentence said twice is a page's deck printed again
             drop(IMAGE_CAPTION if _words(block.text) <= 12 else PAGE_CHROME, block, index)
+            if 4 <= _words(block.text) <= 12 and _SENTENCE_END.search(block.text):
+                first_index, first = once.pop()  # "That picture is creepy." twice: a caption and its alt
+                drop(IMAGE_CAPTION, first, first_index)
             continue
         once.append((index, block))
     repeated = lines.repeated_lines([block for _, block in once])

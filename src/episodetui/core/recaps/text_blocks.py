@@ -32,6 +32,9 @@ _GLUED_NUMBER = re.compile(
     r"^\s*((?:[A-Za-z][\w'’-]*\s+){0,7}[A-Za-z][\w'’-]*[a-z])(\d{1,2}\.\s+[A-Z][^.!?]{0,80})$"
 )
 _PRO_CON = re.compile(r"^[+\-−]\S")
+# A heading run into its paragraph by markup, the same word ending one and starting the
+# other: "What is KestrelfordKestrelford is a TV show…"
+_GLUED_HEADING = re.compile(r"^((?:[\w'’]+\s+){1,7}?([A-Z][a-z]{3,}))(\2\b(?:\s+\S+){7,}.*)$")
 BULLET = re.compile(r"^\s*(?:--|[•·▪●◦‣∙*+\-–—])\s+(?=\S)")
 # 1. Title / 1) / 1.) / 1 - Title / #1 Title / No. 1: Title / Moment 1: Title
 NUMBERED = re.compile(
@@ -198,6 +201,9 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
             more.append("· " + line.strip())  # "Season Tally:" over its short lines: one block
         elif continues:
             more.append(line.strip())
+        elif glued_heading := _GLUED_HEADING.match(line.strip()):
+            start(PARAGRAPH, glued_heading.group(1))  # "What is ShowShow is a TV show…": two blocks
+            start(PARAGRAPH, glued_heading.group(3), indented=indented)
         else:
             start(PARAGRAPH, line.strip(), indented=indented)
     flush()
