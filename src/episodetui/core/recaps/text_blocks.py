@@ -36,9 +36,9 @@ _PRO_CON = re.compile(r"^[+\-−]\S")
 # other: "What is KestrelfordKestrelford is a TV show…"
 _GLUED_HEADING = re.compile(r"^((?:[\w'’]+\s+){1,7}?([A-Z][a-z]{3,}))(\2\b(?:\s+\S+){7,}.*)$")
 BULLET = re.compile(r"^\s*(?:--|[•·▪●◦‣∙*+\-–—])\s+(?=\S)")
-# 1. Title / 1) / 1.) / 1 - Title / #1 Title / No. 1: Title / Moment 1: Title
+# 1. Title / 1) / 1.) / 1/ Title / 1 - Title / #1 Title / No. 1: Title / Moment 1: Title
 NUMBERED = re.compile(
-    r"^\s*(?:(?:#|No\.|Nr\.|Number)\s?(\d{1,2})\s*[.):\-–—]?|(\d{1,2})(?:\.\)|[.):]|\s+[-–—:])|\((\d{1,2})\)"
+    r"^\s*(?:(?:#|No\.|Nr\.|Number)\s?(\d{1,2})\s*[.):\-–—]?|(\d{1,2})(?:\.\)|[.):/]|\s+[-–—:])|\((\d{1,2})\)"
     r"|(?:[a-z]+\s+)?(?:moment|takeaway|scene|reason|lesson|highlight|thing)\s+#?(\d{1,2})\s*[.:\-–—])\s+(?=\S)",
     re.I,
 )

@@ -1,0 +1,100 @@
+"""The general rules added after round 15 of held-out recap articles, each tested both
+ways: the shape it is for, and the look-alike it must leave alone."""
+
+from __future__ import annotations
+
+from episodetui.core.recaps import parse_recap
+
+_PARA = (
+    "The whole hour turns on one quiet conversation in the kitchen, and it is the best scene of the year. "
+    "Nobody raises a voice, nobody leaves the room, and by the end everything has changed."
+)
+_TITLES = ["The rooftop umbrella", "Grandmother's rice cakes", "The accountant's slip"]
+
+
+def _numbered(marks: list[str], headline: str = "Moonlit Ledger ep 8 - the moments I keep replaying") -> str:
+    parts = [headline, "", "Ep 8 was a lot, so here goes.", ""]
+    for mark, title in zip(marks, _TITLES, strict=True):
+        parts += [f"{mark}{title}", "Short, sharp and the best thing in the episode, I think.", ""]
+    return "\n".join(parts)
+
+
+def test_numbers_with_a_slash_number_a_list():
+    parsed = parse_recap(_numbered(["1/ ", "2/ ", "3/ "]))
+    assert [m.text for m in parsed.key_moments] == _TITLES
+    assert parsed.paragraphs.count("Short, sharp and the best thing in the episode, I think.") == 3
+
+
+def test_a_slash_between_numbers_is_not_a_marker():
+    parsed = parse_recap(_numbered(["1/2 ", "2/2 ", "3/2 "]))
+    assert parsed.key_moments == []
+    parsed = parse_recap(_numbered(["24/7 ", "24/7 ", "24/7 "]))
+    assert parsed.key_moments == []
+
+
+def _alternating(items: list[str], headline: str = "5 WTF moments from Hollow Crown Inn episode 9") -> str:
+    lis = "".join(f"<li>{item}</li>" for item in items)
+    return (
+        f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+        f"<p>Hollow Crown Inn has never been a subtle show, but episode 9 went further than ever before.</p>"
+        f"<ol>{lis}</ol><p>See you next week, when it can only get stranger.</p></article></body></html>"
+    )
+
+
+_PAIRS = [
+    "<strong>The innkeeper's twin</strong>",
+    "We had no idea Bertram had a brother, and neither, it seems, did Bertram.",
+    "<strong>A goat in the ballroom</strong>",
+    "No explanation is given, and the goat stays for the rest of the episode.",
+    "<strong>The portrait that blinks</strong>",
+    "It happens twice, and the second time the camera holds on it for a long while.",
+]
+
+
+def test_list_items_taking_turns_as_title_and_text_are_key_moments():
+    parsed = parse_recap(_alternating(_PAIRS))
+    assert [m.text for m in parsed.key_moments] == [
+        "The innkeeper's twin",
+        "A goat in the ballroom",
+        "The portrait that blinks",
+    ]
+    assert parsed.key_moments[1].detail.startswith("No explanation is given")
+    assert "No explanation is given, and the goat stays for the rest of the episode." in parsed.paragraphs
+
+
+def test_list_items_taking_turns_need_the_words_of_a_list_or_every_item_to_fit():
+    parsed = parse_recap(_alternating(_PAIRS, headline="Hollow Crown Inn episode 9 recap"))
+    assert parsed.key_moments == []
+    parsed = parse_recap(_alternating([*_PAIRS, "<strong>A title with nothing under it</strong>"]))
+    assert parsed.key_moments == []
+    sentences = [p for p in _PAIRS if not p.startswith("<strong>")]
+    parsed = parse_recap(_alternating(sentences * 2))
+    assert parsed.key_moments == []
+
+
+_QUOTES = [
+    "\"You don't get to be tired, you're the one who wanted the shop.\"",
+    '"Then I\'ll carry it."',
+    '"Close the shutters, love."',
+]
+
+
+def _quoted(lead_in: str, headline: str = "Brassfield episode 4") -> str:
+    parts = [headline, "", lead_in, ""]
+    for quote in _QUOTES:
+        parts += [quote, _PARA, ""]
+    return "\n".join(parts)
+
+
+def test_quotation_lines_over_prose_after_a_lead_in_are_titles():
+    parsed = parse_recap(_quoted("These are the lines, and the moments around them, we loved most."))
+    assert [m.text for m in parsed.key_moments] == _QUOTES
+    assert parsed.paragraphs.count(_PARA) == 3
+
+
+def test_quotation_lines_over_prose_without_a_lead_in_stay_paragraphs():
+    parsed = parse_recap(
+        _quoted("Brassfield has always lived on its dialogue, and this week was no different.")
+    )
+    assert parsed.key_moments == []
+    assert _QUOTES[1] in parsed.paragraphs
