@@ -8,6 +8,8 @@ shapes, each seen across many real pages:
   with the title alone on its line or run into its paragraph ("5. Best Comeback: When
   the mayor…", "1. **Title.** Text");
 - bold-led list items: `<li><strong>Title.</strong> Text</li>`, "- **Title.** Text";
+- list items that take turns, a title item then its text's items
+  (`<li><strong>Title</strong></li><li>Text.</li>`);
 - unnumbered short title lines each followed by a paragraph, only when the headline or
   a lead-in says the article is a list of moments (and how many, when it says so).
 
@@ -168,6 +170,39 @@ def _bold_led_items(body: list[Block]) -> dict[int, Entry]:
     return entries if len(entries) >= 2 and len(set(titles)) == len(titles) else {}
 
 
+def _alternating_items(body: list[Block]) -> dict[int, Entry]:
+    """One list whose items take turns: a short title item, then the item or items of
+    prose under it (`<li><strong>Title</strong></li><li>Its paragraph.</li>`, a page
+    that put each entry's title and text in separate items). Every item of the run is
+    one or the other, it starts with a title, and three titles at least."""
+    entries: dict[int, Entry] = {}
+    start = next((i for i, b in enumerate(body) if b.kind == ITEM and _item_title(b)), None)
+    if start is None:
+        return {}
+    index = start
+    while index < len(body) and body[index].kind == ITEM:
+        end = index + 1
+        while end < len(body) and body[end].kind == ITEM and _item_prose(body[end]):
+            end += 1
+        if not _item_title(body[index]) or end == index + 1:
+            return {}  # an item that is neither, or a title with nothing under it
+        entries[index] = Entry(plain(body[index]), "", list(range(index + 1, end)))
+        index = end
+    return entries if len(entries) >= 3 else {}
+
+
+def _item_title(block: Block) -> bool:
+    text = plain(block)
+    return (
+        1 <= words(text) <= 12 and not numbered(block) and _title_ok(text) and not text.endswith(("!", "?"))
+    )
+
+
+def _item_prose(block: Block) -> bool:
+    text = plain(block)
+    return words(text) >= 6 and bool(re.search(r"[.!?…\"”’')]$", text))
+
+
 _COLON_LEAD = re.compile(r"^([^:.!?;]{3,80}?):\s+(?=[\"“‘'(]?[A-Z])")
 
 
@@ -198,7 +233,7 @@ _NAMES_EVENTS = re.compile(
 )
 
 
-def _evidence(headline: str, body: list[Block], entries: dict[int, Entry]) -> bool:
+def _evidence(headline: str, body: list[Block], entries: dict[int, Entry], prior: bool = True) -> bool:
     """The headline or the lines right above the first title say the article is a
     list: words that name one, or a count the entries make exactly ("The 5 most
     shocking deaths …" over 5 numbered titles)."""
@@ -213,7 +248,7 @@ def _evidence(headline: str, body: list[Block], entries: dict[int, Entry]) -> bo
         or (LEAD_IN.search(plain(b)) and _NAMES_EVENTS.search(plain(b)))
         or (b.kind == HEADING and LISTICLE_HEADLINE.search(plain(b)))
         for b in before
-    ) or _titles_over_prose(headline, entries)
+    ) or (prior and _titles_over_prose(headline, entries))
 
 
 # The nouns of a review's sections ("2. The performances", "5. Verdict"): a run of
@@ -273,4 +308,7 @@ def listicle_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
     for entries in (_numbered_entries(body, headline), _bold_led_items(body), _colon_led_paragraphs(body)):
         if entries and _evidence(headline, body, entries):
             return without_shared_prefix(entries)
+    entries = _alternating_items(body)  # unnumbered titles: the prior for numbered ones does not hold
+    if entries and _evidence(headline, body, entries, prior=False):
+        return entries
     return question_entries(headline, body) or unnumbered_entries(headline, body)

@@ -34,15 +34,28 @@ def page_end(body: list[Block], index: int) -> bool:
 
 def title_line(block: Block) -> bool:
     """A short line that is not a sentence; a heading's markup says it is a title, so
-    it may end like one ("### Bram is still Bram. Kind of?")."""
+    it may end like one ("### Bram is still Bram. Kind of?"); a line that is nothing but
+    one quotation is a title too ('"I counted the spoons. There are eleven."')."""
     text = plain(block)
     ending = r"[:;,]$" if block.kind == HEADING else r"[.!?:;,]$"
     return (
         block.kind in (PARAGRAPH, HEADING)
-        and 1 <= words(text) <= 10
-        and not re.search(ending, text)
+        and (1 <= words(text) <= 10 and not re.search(ending, text) or quote_line(block))
         and not numbered(block)
         and not is_label(block)
+    )
+
+
+_QUOTE_LINE = re.compile(r"^([\"“])[^\"“”]+[\"”]$")
+
+
+def quote_line(block: Block) -> bool:
+    """A line that is only a quotation, a line of dialogue ('"Then I'll carry it."'),
+    short enough to be said in one breath."""
+    return (
+        block.kind in (PARAGRAPH, HEADING)
+        and words(block.text) <= 20
+        and bool(_QUOTE_LINE.match(plain(block)))
     )
 
 
@@ -76,9 +89,12 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
     entries: dict[int, Entry] = {}
     index = start
     level = body[start].level if body[start].kind == HEADING else None
+    quotes = quote_line(body[start])  # titles that are quotations: the next quotation is the next title
     while index < len(body) and title_line(body[index]) and _same_rank(body[index], level):
+        if quote_line(body[index]) != quotes:
+            break
         end = index + 1
-        while end < len(body) and is_prose(body[end]):
+        while end < len(body) and is_prose(body[end]) and not (quotes and quote_line(body[end])):
             end += 1
         if end == index + 1:
             break
