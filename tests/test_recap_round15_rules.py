@@ -3,7 +3,7 @@ ways: the shape it is for, and the look-alike it must leave alone."""
 
 from __future__ import annotations
 
-from episodetui.core.recaps import parse_recap
+from episodetui.core.recaps import guess_target, parse_recap
 
 _PARA = (
     "The whole hour turns on one quiet conversation in the kitchen, and it is the best scene of the year. "
@@ -98,3 +98,70 @@ def test_quotation_lines_over_prose_without_a_lead_in_stay_paragraphs():
     )
     assert parsed.key_moments == []
     assert _QUOTES[1] in parsed.paragraphs
+
+
+def _weekly(
+    intro: str, under: str | None, headline: str = "Paper Cranes Week 3: The Moments That Broke Us"
+) -> str:
+    parts = [headline, "", intro, ""]
+    for number, title in enumerate(
+        ["The crane on the sill", "Grandfather's radio", "The bus stop in the rain"], 1
+    ):
+        parts += [f"{number}. {title}"] + ([under.format(number + 4)] if under else []) + [_PARA, ""]
+    return "\n".join(parts)
+
+
+def test_an_episode_line_under_the_first_title_is_not_the_headline_after_a_short_intro():
+    for under in ('Episode {}, "Long Field"', "Episode {}"):
+        parsed = parse_recap(_weekly("Two episodes this week, four moments.", under))
+        assert parsed.headline == "Paper Cranes Week 3: The Moments That Broke Us", under
+        assert [m.text for m in parsed.key_moments] == [
+            "The crane on the sill",
+            "Grandfather's radio",
+            "The bus stop in the rain",
+        ], under
+
+
+def test_an_episode_line_that_opens_the_page_is_still_its_headline():
+    parsed = parse_recap("\n\n".join(['Episode 5: "Long Field"', _PARA, _PARA + " Again."]))
+    assert parsed.headline == 'Episode 5: "Long Field"'
+
+
+def test_bare_episode_lines_under_each_title_are_the_entries_text_and_name_no_episode():
+    parsed = parse_recap(_weekly("Two episodes this week, four moments.", "Episode {}"))
+    assert [p for p in parsed.paragraphs if p.startswith("Episode ")] == [
+        "Episode 5",
+        "Episode 6",
+        "Episode 7",
+    ]
+    assert parsed.key_moments[0].detail.startswith("Episode 5")
+    found = guess_target(parsed, ["Paper Cranes"])
+    assert (found.show_title, found.number) == ("Paper Cranes", None)
+
+
+def test_a_bare_episode_line_between_paragraphs_still_goes():
+    parsed = parse_recap("\n\n".join(["Paper Cranes episode 6 recap", _PARA, "Episode 5", _PARA + " Again."]))
+    assert "Episode 5" not in parsed.paragraphs
+
+
+def test_a_first_line_that_reads_like_a_label_is_the_headline_over_prose():
+    intro = (
+        "Two episodes this week, four moments, and not nearly enough tissues for any of us watching at home, "
+        "which is a real problem for everyone involved."
+    )
+    for headline in ("The Moments That Broke Us", "Paper Cranes: best moments"):
+        parsed = parse_recap(_weekly(intro, None, headline=headline))
+        assert parsed.headline == headline
+        assert len(parsed.key_moments) == 3
+
+
+def test_a_label_over_its_own_list_is_not_a_headline():
+    parsed = parse_recap(
+        "Key moments:\n- The crane on the sill\n- Grandfather's radio\n- The bus stop in the rain\n"
+    )
+    assert parsed.headline == ""
+    assert [m.text for m in parsed.key_moments] == [
+        "The crane on the sill",
+        "Grandfather's radio",
+        "The bus stop in the rain",
+    ]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block
-from episodetui.core.recaps import furniture, lines
+from episodetui.core.recaps import furniture, lines, sequence
 from episodetui.core.recaps.guess import guess_episode
 from episodetui.core.recaps.listicles import is_label as _is_label, plain as _plain, promised, words as _words
 from episodetui.core.recaps.text_blocks import NUMBERED
@@ -122,12 +122,20 @@ _FIELD = re.compile(
 )
 
 
+def _numbered_title(block: Block) -> bool:
+    """A numbered entry's title line ("1. The crane on the windowsill")."""
+    mark = sequence.marker(block.text, block.kind == HEADING)
+    return mark is not None and mark.number <= 30 and 1 <= _words(mark.rest) <= 14
+
+
 def choose_headline(blocks: list[Block], markdown: bool) -> int | None:
     """Index of the block that looks like the headline, among those before the body."""
     candidates: list[tuple[float, int]] = []
     for index, block in enumerate(blocks[:14]):
         if _FIELD.match(_plain(block)):
             continue  # "Episode Name: …", "Air Date: …": a field, not a title
+        if index and _numbered_title(blocks[index - 1]):
+            continue  # 'Episode 5, "Long Field"' under "1. Title": the entry's text, the list has begun
         if block.kind == PARAGRAPH and _words(block.text) >= 25 and not furniture.kind_of_drop(block):
             break  # the body has started
         score = headline_score(block, index, markdown)
@@ -136,9 +144,7 @@ def choose_headline(blocks: list[Block], markdown: bool) -> int | None:
             score += 6  # "Wolf Moon" over "Season 2 Episode 5": the episode's title over its code
         if score is not None:
             candidates.append((score, -index))
-    if not candidates:
-        return None
-    score, negative_index = max(candidates)
+    score, negative_index = max(candidates, default=(-99.0, 0))
     if score < -1:
         first = next((i for i, b in enumerate(blocks) if not furniture.kind_of_drop(b)), None)
         if (
@@ -146,8 +152,22 @@ def choose_headline(blocks: list[Block], markdown: bool) -> int | None:
             and blocks[first].kind in (HEADING, PARAGRAPH)
             and _words(blocks[first].text) <= 25
             and not re.search(r"[.]$", _plain(blocks[first]))  # a sentence is body text
+            and (candidates or _over_prose(blocks, first))
         ):
-            return first
+            return first  # no line looks like a headline: the first line, when it sits over the recap
         return None
     earlier = _restated(blocks, -negative_index, candidates)
     return -negative_index if earlier is None else earlier
+
+
+def _over_prose(blocks: list[Block], index: int) -> bool:
+    """A line right over a paragraph of prose ("The Moments That Broke Us" over "Two
+    episodes this week, …"): a headline, though its words would make it a list's label
+    over the list itself."""
+    after = blocks[index + 1] if index + 1 < len(blocks) else None
+    return (
+        after is not None
+        and after.kind == PARAGRAPH
+        and _words(after.text) >= 8
+        and bool(re.search(r"[.!?…\"”’')]$", _plain(after)))
+    )

@@ -215,6 +215,9 @@ def _classify(
         if furniture.is_weak_trailing(text) and last_substantial < position:
             dropped[BOILERPLATE] += len(rest) - position
             break
+        if under_title and EPISODE_LINE.match(text):
+            body.append((index, block))  # "Episode 5" under "1. Title": the entry's text, not a count
+            continue
         kind = furniture.kind_of_drop(block)
         marked_tail = kind is None and bool(
             re.search(r"(?:^|\s)[\[(*][^\[\]()*]{3,80}[\])*]$", block.text.strip())
@@ -296,7 +299,11 @@ def _classify(
         if position in related:
             drop(PAGE_CHROME, block, index)  # "- Show fans are mourning …": links to more coverage
             continue
-        if lines.fold(text) in repeated and position not in listicle:
+        if (
+            lines.fold(text) in repeated
+            and position not in listicle
+            and not _episode_under_title(blocks_only, position)
+        ):
             drop(IMAGE_CAPTION, block, index)  # the same caption under every picture
             continue
         if position in captions or (position in pictured and position not in listicle):
@@ -360,6 +367,16 @@ def numbered_or_item(block: Block) -> bool:
     return block.kind == ITEM or _numbered(block) is not None
 
 
+def _episode_under_title(blocks: list[Block], position: int) -> bool:
+    """ "Episode 5" right under "1. Title": the entry's text, though it comes back under
+    the next title too (a weekly list of moments from two episodes)."""
+    return (
+        position > 0
+        and _numbered(blocks[position - 1]) is not None
+        and bool(EPISODE_LINE.match(_plain(blocks[position])))
+    )
+
+
 def _without_copies(
     body: list[tuple[int, Block]], drop: Callable[[str, Block, int], None]
 ) -> list[tuple[int, Block]]:
@@ -384,7 +401,11 @@ def _without_copies(
     over_credits = lines.captions_over_credits([block for _, block in once], repeated)
     kept: list[tuple[int, Block]] = []
     for position, (index, block) in enumerate(once):
-        if position in over_credits or (lines.fold(block.text) in repeated and not numbered_or_item(block)):
+        if position in over_credits or (
+            lines.fold(block.text) in repeated
+            and not numbered_or_item(block)
+            and not _episode_under_title([b for _, b in once], position)
+        ):
             drop(IMAGE_CAPTION, block, index)
             continue
         kept.append((index, block))
