@@ -1,7 +1,7 @@
 """Numbered sequences, read by their structure rather than by one site's punctuation.
 
 A listicle numbers its entries: `1.`, `#1`, `(1)`, `[1]`, `No. 1:`, `1 -`, `1/`, `Moment 1:`,
-`I.`, `IV:`, `One —`, `Five:`, a number glued to its title by a page's markup
+`1.-`, `1 .`, `1️⃣`, `I.`, `IV:`, `One —`, `Five:`, `First:`, a number glued to its title by a page's markup
 (`1The Hope Is Back`, from `<span>1</span>The Hope…`), in text, headings or list items. What makes them a list
 is not the punctuation but the sequence: numbers of one notation that count 1..n or
 n..1 at the starts of blocks. Each entry's text is then a title, alone on its line or
@@ -29,6 +29,13 @@ _SPELLED = {
         "sixteen seventeen eighteen nineteen twenty".split()
     )
     if value
+} | {
+    word: value
+    for value, word in enumerate(
+        "zeroth first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+        "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split()
+    )
+    if value
 }
 _ROMAN = {
     numeral: value
@@ -42,7 +49,7 @@ _MARKER = re.compile(
     r"^\s*(?:"
     r"(?:#|No\.|Nr\.|Number)\s?(?P<hash>\d{1,3})\s*[.):\-–—]?"
     r"|[(\[](?P<paren>\d{1,3})[)\]]"
-    r"|(?P<digit>\d{1,3})(?:\.\)|[.):](?!\d)|/(?=\s)|\s*[-–—|](?!\d))"
+    r"|(?P<digit>\d{1,3})(?:\.\)|\.\s?[-–—]|\s?[.)](?=\s)|[.):](?!\d)|/(?=\s)|\ufe0f?\u20e3|\s*[-–—|](?!\d))"
     r"|(?P<roman>[IVX]{1,5})\s*"
     + _SEP
     + r"|(?P<spelled>"

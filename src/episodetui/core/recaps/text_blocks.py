@@ -23,6 +23,8 @@ def detect_format(text: str) -> str:
         return "markdown"
     if re.search(r"^\*\*[^*\n]+\*\*\s*:?\s*$", head, re.M):
         return "markdown"
+    if len(re.findall(r"^\s*(?:\d{1,2}[.)]\s+)?\*\*[^*\n]{2,100}\*\*[ \t]*\S", head, re.M)) >= 2:
+        return "markdown"  # "**1. Title.** Its text": bold run-in titles, two at least
     return "text"
 
 
