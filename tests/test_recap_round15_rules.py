@@ -165,3 +165,101 @@ def test_a_label_over_its_own_list_is_not_a_headline():
         "Grandfather's radio",
         "The bus stop in the rain",
     ]
+
+
+_DETAILS = [
+    "Gil has spent two seasons dodging the question, and he answers it in a single sentence while mending a net.",
+    "It is the first time the show has let her win outright, and she does it with a kitchen match.",
+    "Everyone waits on the slipway for the morning boat, and it never arrives at all that day.",
+]
+_SALT = ["The Harbour Master's Confession", "Nessa Burns the Ledger", "The Ferry Does Not Come"]
+
+
+def _saltmarsh(marks: list[str], tail: list[str] | None = None, sep: str = "\n", headline: str = "") -> str:
+    parts = [
+        headline or "Saltmarsh Lane 2x06: the three best moments",
+        "",
+        "After a slow build, the village boils over.",
+        "",
+    ]
+    for mark, title, detail in zip(marks, _SALT, _DETAILS, strict=True):
+        parts += [f"{mark}{title}{sep}{detail}", ""]
+    return "\n".join(parts + (tail or []))
+
+
+def test_ordinal_words_and_more_number_notations_count_a_list():
+    for marks in (
+        ["First: ", "Second: ", "Third: "],
+        ["1.- ", "2.- ", "3.- "],
+        ["1 . ", "2 . ", "3 . "],
+        ["1\ufe0f\u20e3 ", "2\ufe0f\u20e3 ", "3\ufe0f\u20e3 "],
+    ):
+        parsed = parse_recap(_saltmarsh(marks))
+        assert [m.text for m in parsed.key_moments] == _SALT, marks
+
+
+def test_ordinal_words_in_prose_are_not_markers():
+    parsed = parse_recap(
+        "\n\n".join(
+            [
+                "Saltmarsh Lane 2x06 recap",
+                "First, the good news: the ferry runs again, and the whole village turns out to watch it go.",
+                "Second, the bad news: Gil has not said a word to anyone since the storm, and nobody asks.",
+                "Third, and worst, the key is gone, and the lighthouse is dark for the first time in years.",
+            ]
+        )
+    )
+    assert parsed.key_moments == []
+    assert len(parsed.paragraphs) == 3
+
+
+def test_bold_run_in_titles_in_copied_text_are_read_as_markdown():
+    parsed = parse_recap(_saltmarsh(["**1. ", "**2. ", "**3. "], sep=".** "))
+    assert [m.text for m in parsed.key_moments] == _SALT
+    assert all(not p.startswith("*") for p in parsed.paragraphs)
+    assert _DETAILS[0] in parsed.paragraphs
+
+
+def test_one_bold_run_in_line_is_not_enough_to_read_markdown():
+    parsed = parse_recap("Saltmarsh Lane 2x06 recap\n\n**Gil** has spent two seasons dodging the question.\n")
+    assert parsed.format == "text"
+
+
+_LINKS = ["Saltmarsh Lane season 2: every episode ranked", "Who is the stranger on the Saltmarsh Lane ferry?"]
+
+
+def test_links_to_more_coverage_after_a_list_go_and_do_not_stop_it():
+    for marks in (["1. ", "2. ", "3. "], ["", "", ""]):
+        parsed = parse_recap(_saltmarsh(marks, ["Advertisement", *_LINKS, "Advertisement"]))
+        assert [m.text for m in parsed.key_moments] == _SALT, marks
+        assert not set(_LINKS) & set(parsed.paragraphs), marks
+        assert parsed.key_moments[-1].detail == _DETAILS[-1], marks
+
+
+def test_short_lines_after_a_list_that_name_no_show_stay():
+    tail = ["Until next week", "Stay dry out there"]
+    parsed = parse_recap(_saltmarsh(["1. ", "2. ", "3. "], tail))
+    assert [m.text for m in parsed.key_moments] == _SALT
+    assert parsed.key_moments[-1].detail.endswith(
+        "Until next week\n\nStay dry out there"
+    )  # not cut off as links
+
+
+def test_questions_under_words_that_say_the_article_asks_are_titles():
+    questions = ["Who sent the letter?", "Why did the miller stay behind?", "Is Vane coming back?"]
+    for headline in ("Gloamwood finale: what we still want to know", "Gloamwood finale: the mysteries left"):
+        parts = [headline, "", "The finale answered one thing and nothing else.", ""]
+        for question, detail in zip(questions, _DETAILS, strict=True):
+            parts += [question, detail, ""]
+        parsed = parse_recap("\n".join(parts))
+        assert [m.text for m in parsed.key_moments] == questions, headline
+
+
+def test_question_lines_in_a_recap_that_says_nothing_of_asking_stay():
+    questions = ["Who sent the letter?", "Why did the miller stay behind?", "Is Vane coming back?"]
+    parts = ["Gloamwood finale recap", "", "The finale answered one thing and nothing else.", ""]
+    for question, detail in zip(questions, _DETAILS, strict=True):
+        parts += [question, detail, ""]
+    parsed = parse_recap("\n".join(parts))
+    assert parsed.key_moments == []
+    assert questions[0] in parsed.paragraphs

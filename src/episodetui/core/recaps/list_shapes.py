@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from episodetui.core.html_blocks import HEADING, PARAGRAPH, Block
+from episodetui.core.html_blocks import HEADING, ITEM, PARAGRAPH, Block
 from episodetui.core.recaps import sequence
 
 KEY_MOMENTS_LABEL = re.compile(
@@ -108,4 +108,43 @@ def without_shared_prefix(entries: dict[int, Entry]) -> dict[int, Entry]:
     return entries
 
 
-ASKS = re.compile(r"\bquestions\b", re.I)
+# Words that say an article asks: "Burning Questions", "what we still want to know",
+# "everything we're wondering", "the mysteries left unanswered"
+ASKS = re.compile(
+    r"\bquestions\b|\bwant\s+to\s+know\b|\b(?:still\s+)?wondering\b|\bunanswered\b|\bmysteries\b|\bcan['’]t\s+stop\s+asking\b",
+    re.I,
+)
+
+
+def _link_like(block: Block) -> bool:
+    """A short line that is not a sentence: another article's headline, linked."""
+    text = plain(block)
+    return (
+        block.kind in (PARAGRAPH, ITEM, HEADING)
+        and 2 <= words(text) <= 12
+        and not re.search(r"[.!…:;,\"”’')]$", text)
+        and text[:1].isupper()
+    )
+
+
+def links_tail(body: list[Block], start: int, headline: str) -> int | None:
+    """Where the page's tail of links starts, at `start` or after it: two to six short
+    lines that are not sentences run to the page's end, one of them naming the
+    headline's show ("Kestrel Point season 2: every episode ranked", "Who is the
+    stranger on the Kestrel Point ferry?"). None when there is no such tail."""
+    names = {w for w in re.findall(r"\b[A-Z][\w'’]{3,}", headline) if w.casefold() not in _COMMON}
+    for index in range(max(start, len(body) - 6), len(body) - 1):
+        tail = body[index:]
+        if all(_link_like(b) for b in tail) and any(
+            re.search(rf"\b{re.escape(name)}\b", b.text) for b in tail for name in names
+        ):
+            return index
+    return None
+
+
+# Capitalised words of a headline that do not name a show
+_COMMON = {
+    w.casefold()
+    for w in "Episode Season Recap Review Moments Best Biggest Most Things Takeaways Questions Premiere Finale "
+    "Every Ranked What Here This That From With After Before Part Chapter Week".split()
+}

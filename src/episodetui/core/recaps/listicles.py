@@ -35,6 +35,7 @@ from episodetui.core.recaps.list_shapes import (
     SENTENCE_END,
     Entry,
     is_label,
+    links_tail,
     numbered,
     plain,
     promised,
@@ -127,8 +128,9 @@ def _numbered_entries(body: list[Block], headline: str = "") -> dict[int, Entry]
     if not run:
         return {}
     entries = {}
+    tail = links_tail(body, run[-1][0] + 1, headline)
     for position, (index, mark) in enumerate(run):
-        end = run[position + 1][0] if position + 1 < len(run) else len(body)
+        end = run[position + 1][0] if position + 1 < len(run) else (tail or len(body))
         details = _details(body, index + 1, end)
         block = body[index]
         split = (

@@ -24,6 +24,7 @@ from episodetui.core.html_blocks import CAPTION, HEADING, ITEM, PARAGRAPH, Block
 from episodetui.core.recaps import furniture, lines, sequence
 from episodetui.core.recaps.guess import guess_episode
 from episodetui.core.recaps.headline import EPISODE_LINE, choose_headline, labels_only, undoubled
+from episodetui.core.recaps.list_shapes import links_tail
 from episodetui.core.recaps.listicles import (
     SENTENCE_END as _SENTENCE_END,
     is_label as _is_label,
@@ -268,6 +269,8 @@ def _classify(
     blocks_only = [block for _, block in body]
     listicle = listicle_entries(headline, blocks_only)
     label = list_label(blocks_only, listicle)
+    list_end = max((max([i, *e.details]) + 1 for i, e in listicle.items()), default=len(blocks_only))
+    links = links_tail(blocks_only, list_end, headline) if listicle else None  # more coverage, after the list
     hints.extend(sorted({entry.prefix for entry in listicle.values() if entry.prefix}))
 
     titles = {lines.fold(entry.title) for entry in listicle.values()}
@@ -292,6 +295,9 @@ def _classify(
     for position, (index, block) in enumerate(body):
         text = block.text.strip()
         if position == label:
+            continue
+        if links is not None and position >= links:
+            dropped[BOILERPLATE] += 1  # "Kestrel Point season 2: every episode ranked" after the list
             continue
         if position not in listicle and block.kind == ITEM and lines.fold(text) in titles:
             dropped[PAGE_CHROME] += 1  # a table of contents: the list's titles above it

@@ -14,6 +14,7 @@ from episodetui.core.recaps.list_shapes import (
     SENTENCE_END,
     Entry,
     is_label,
+    links_tail,
     numbered,
     plain,
     promised,
@@ -22,14 +23,18 @@ from episodetui.core.recaps.list_shapes import (
 )
 
 
-def page_end(body: list[Block], index: int) -> bool:
+def page_end(body: list[Block], index: int, headline: str = "") -> bool:
     """Nothing after a list but a line or two that are not prose ("More Show coverage",
-    "Share this story"): the page's end, which does not stop the list from reaching it."""
+    "Share this story"), or a tail of links to more coverage of the show: the page's
+    end, which does not stop the list from reaching it."""
     tail = body[index:]
-    return len(tail) <= 2 and all(
-        block.kind == PARAGRAPH and words(plain(block)) <= 6 and not re.search(r"[.!?…:]$", plain(block))
-        for block in tail
-    )
+    return (
+        len(tail) <= 2
+        and all(
+            block.kind == PARAGRAPH and words(plain(block)) <= 6 and not re.search(r"[.!?…:]$", plain(block))
+            for block in tail
+        )
+    ) or links_tail(body, index, headline) == index
 
 
 def title_line(block: Block) -> bool:
@@ -90,11 +95,12 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
     index = start
     level = body[start].level if body[start].kind == HEADING else None
     quotes = quote_line(body[start])  # titles that are quotations: the next quotation is the next title
-    while index < len(body) and title_line(body[index]) and _same_rank(body[index], level):
+    stop = links_tail(body, start + 1, headline) or len(body)
+    while index < stop and title_line(body[index]) and _same_rank(body[index], level):
         if quote_line(body[index]) != quotes:
             break
         end = index + 1
-        while end < len(body) and is_prose(body[end]) and not (quotes and quote_line(body[end])):
+        while end < stop and is_prose(body[end]) and not (quotes and quote_line(body[end])):
             end += 1
         if end == index + 1:
             break
@@ -109,7 +115,7 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
     if (
         len(entries) < 3
         or (wanted is not None and wanted != len(entries))
-        or (index < len(body) and not next_section and not page_end(body, index))
+        or (index < len(body) and not next_section and not page_end(body, index, headline))
     ):
         return {}
     return entries
@@ -158,7 +164,8 @@ def question_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
     entries: dict[int, Entry] = {}
     index = start
     alt: list[int] = []
-    while index < len(body):
+    stop = links_tail(body, start + 1, headline) or len(body)
+    while index < stop:
         if _alt_text(body[index]) and index + 1 < len(body) and _question_line(body[index + 1]):
             alt.append(index)
             index += 1
@@ -168,7 +175,7 @@ def question_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
             break
         end = index + 1
         while (
-            end < len(body)
+            end < stop
             and is_prose(body[end])
             and not (end > index + 1 and _question_line(body[end], longest))
         ):
@@ -177,7 +184,7 @@ def question_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
             break
         entries[index] = Entry(plain(body[index]), "", list(range(index + 1, end)))
         index = end
-    if len(entries) < 3 or (index < len(body) and not page_end(body, index)):
+    if len(entries) < 3 or (index < len(body) and not page_end(body, index, headline)):
         return {}
     first = min(entries)
     entries[first].captions.extend(alt)  # alt text above a question: dropped with the list
