@@ -3,7 +3,9 @@ ways: the shape it is for, and the look-alike it must leave alone."""
 
 from __future__ import annotations
 
+from episodetui.core.html_blocks import PARAGRAPH, Block
 from episodetui.core.recaps import guess_target, parse_recap
+from episodetui.core.recaps.furniture import kind_of_drop
 
 _PARA = (
     "The whole hour turns on one quiet conversation in the kitchen, and it is the best scene of the year. "
@@ -263,3 +265,24 @@ def test_question_lines_in_a_recap_that_says_nothing_of_asking_stay():
     parsed = parse_recap("\n".join(parts))
     assert parsed.key_moments == []
     assert questions[0] in parsed.paragraphs
+
+
+def test_where_to_watch_lines_worded_a_new_way_go():
+    for line in (
+        "Brassfield is on Larkspur every Wednesday at 9.",
+        "New episodes of Starfall Courier arrive every Saturday on Kumo Stream.",
+    ):
+        assert kind_of_drop(Block(PARAGRAPH, line)) == "availability", line
+
+
+def test_a_character_who_is_somewhere_every_week_is_not_where_to_watch():
+    for line in (
+        "She is on the ferry every Sunday, and nobody asks her why.",
+        "New episodes of grief arrive every time the bell rings.",
+    ):
+        assert kind_of_drop(Block(PARAGRAPH, line)) is None, line
+
+
+def test_a_forums_row_of_actions_is_community_furniture():
+    assert kind_of_drop(Block(PARAGRAPH, "Reply  Quote  Like (12)")) == "community"
+    assert kind_of_drop(Block(PARAGRAPH, "Quote the line, like she did.")) is None

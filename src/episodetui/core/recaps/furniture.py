@@ -60,6 +60,8 @@ AVAILABILITY_LINE = re.compile(
     r"|\b(?:airs|premieres)\s+(?:weekly\s+)?on\b.{0,40}$"
     r"|\b(?:airs|streams|is\s+streaming|continues|returns|premieres)\b.{0,30}\b(?:on|at|next|every|weekly|(?:mon|tues|wednes|thurs|fri|satur|sun)days?)\b"
     r"|^new\s+episodes?\s+(?:every|each|drop|air)\b"
+    r"|^new\s+episodes?\s+of\b.{1,60}\b(?:arrive|drop|air|stream|land)s?\s+(?:(?:every|each)\s+(?:week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)|on\s+(?-i:[A-Z]))"
+    r"|\b(?:is|are)\s+on\s+(?-i:[A-Z])[\w+.&-]*(?:\s+(?-i:[A-Z])[\w+.&-]*)?\s+(?:every|each)\s+(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b"
     r"|\bwill\s+(?:return|be\s+back)\s+(?:in\s+\d{4}|for\s+(?:a\s+)?(?:\w+\s+)?(?:season|series)\b|next\s+(?:year|season))[^.!?]{0,20}[.!]?$"
     r"|에서\s*(?:시청|스트리밍|감상)",
     re.I,
@@ -137,6 +139,7 @@ COMMUNITY_LINE = re.compile(
     r"|^[\d,.]+k?\s*(?:points?|votes?|upvotes?|likes?|replies|comments?)?$|^(?:up|down)?votes?$|^points?$|^permalink\s*:"
     r"|^(?:share|report|save|reply|quote|permalink|edit|hide|award|give\s+award|upvote|downvote|like|like\s+loading\.*|loading\.*|more\s+replies|load\s+more\s+comments)$"
     r"|^(?:level|lvl)\s+\d+$|^op$|^•$|^[·•|\-–—]+$"
+    r"|^(?:(?:reply|quote|like|share|report|save|permalink|edit|upvote|downvote|award|flag)(?:\s*\(\d+\))?\s*[·•|]?\s*){2,}$"
     r"|^(?:recommended\s+posts|create\s+an\s+account\s+or\s+sign\s+in\s+to\s+comment|post\s+a\s+comment|leave\s+a\s+(?:reply|comment))\b|^(?:episode\s+discussion|discussion\s+thread)$"
     r"|.{0,60}\bmessage\s+the\s+(?:mods|moderators)\b|.{0,60}\bmodmail\b"
     r"|^fill\s+in\s+your\s+details\b|^you\s+are\s+commenting\s+using\b|^(?:newer|older)\s+posts?\b|^jump\s+to\s+content$"
