@@ -286,3 +286,47 @@ def test_a_character_who_is_somewhere_every_week_is_not_where_to_watch():
 def test_a_forums_row_of_actions_is_community_furniture():
     assert kind_of_drop(Block(PARAGRAPH, "Reply  Quote  Like (12)")) == "community"
     assert kind_of_drop(Block(PARAGRAPH, "Quote the line, like she did.")) is None
+
+
+def _page(items: str, headline: str = "Saltmarsh Lane 2x06: the three best moments") -> str:
+    return (
+        f"<html><head><title>{headline}</title></head><body><article><h1>{headline}</h1>"
+        "<p>After last week's slow build, the village finally boils over. Here are the moments we keep replaying.</p>"
+        f"{items}<p>Saltmarsh Lane airs Tuesdays on Brineline.</p></article></body></html>"
+    )
+
+
+def test_the_numbers_an_ordered_list_shows_number_its_title_items():
+    pairs = list(zip(_SALT, _DETAILS, strict=True))
+    one_item_lists = "".join(
+        f'<ol start="{n}"><li><strong>{t}</strong></li></ol><p>{d}</p>' for n, (t, d) in enumerate(pairs, 1)
+    )
+    nested = "<ol>" + "".join(f"<li><strong>{t}</strong><p>{d}</p></li>" for t, d in pairs) + "</ol>"
+    for items in (one_item_lists, nested):
+        parsed = parse_recap(_page(items))
+        assert [m.text for m in parsed.key_moments] == _SALT, items
+        assert _DETAILS[1] in parsed.paragraphs
+
+
+def test_an_ordered_list_of_titles_with_no_prose_under_them_is_not_a_list_of_moments():
+    toc = "<ol>" + "".join(f"<li>{t}</li>" for t in _SALT) + "</ol>"
+    parsed = parse_recap(
+        _page(toc + "".join(f"<p>{d}</p>" for d in _DETAILS), headline="Saltmarsh Lane 2x06 recap")
+    )
+    assert parsed.key_moments == []
+    assert all(d in parsed.paragraphs for d in _DETAILS)
+
+
+def test_a_bare_number_before_a_bold_title_numbers_it():
+    items = "".join(
+        f'<div class="item"><span class="num">{n}</span><strong>{t}</strong></div><p>{d}</p>'
+        for n, (t, d) in enumerate(zip(_SALT, _DETAILS, strict=True), 1)
+    )
+    parsed = parse_recap(_page(items))
+    assert [m.text for m in parsed.key_moments] == _SALT
+
+
+def test_a_bare_number_before_plain_words_is_not_a_marker():
+    items = "".join(f"<p>{n} {d}</p>" for n, d in enumerate(_DETAILS, 1))
+    parsed = parse_recap(_page(items, headline="Saltmarsh Lane 2x06 recap"))
+    assert parsed.key_moments == []

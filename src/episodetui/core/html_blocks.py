@@ -35,6 +35,7 @@ class Block:
     marker: str = ""  # text: the bullet a list item started with
     indented: bool = False  # text: the line was indented (a wrapped list item goes on)
     lead: str = ""  # the bold words the block starts with, when more text follows them
+    number: int = 0  # html: the number a browser shows before this item of an <ol>
 
 
 @dataclass
@@ -219,6 +220,8 @@ class _PageReader(HTMLParser):
         self._has_text = False  # the current block has text already (kept, not joined: linear)
         self._row_cells = 0  # cells of the current table row: a row is one block, cells joined
         self._row_heads = 0
+        self._lists: list[list[int] | None] = []  # open lists: an <ol>'s next number, None for <ul>
+        self._item_number = 0  # the number of the <ol> item being read
 
     # -- helpers
 
@@ -244,13 +247,25 @@ class _PageReader(HTMLParser):
             lead = " ".join(self._lead.split())
             rank = _RANK.match(text)
             after = text[rank.end() :].lstrip() if rank else text
-            fits = any(part.startswith(lead) and len(part) > len(lead) for part in (text, after))
+            fits = any(part.startswith(lead) and len(part) > len(lead) for part in (text, after)) or (
+                rank is not None and after == lead  # "<span>1</span><strong>Title</strong>"
+            )
             lead = lead if lead and fits else ""
             if self._row_cells and self._row_heads == self._row_cells:
                 hint = "table"  # a table's header row: "Rank — Moment — Why"
+            number = self._item_number if self.kind == ITEM else 0
             self.page.blocks.append(
-                Block(self.kind, text, hint=hint, in_article=self.in_scope, level=self.level, lead=lead)
+                Block(
+                    self.kind,
+                    text,
+                    hint=hint,
+                    in_article=self.in_scope,
+                    level=self.level,
+                    lead=lead,
+                    number=number,
+                )
             )
+            self._item_number = 0  # the item's own paragraphs after its first block are not numbered
         self.buffer = []
         self._lead_parts, self._lead, self._has_text = None, "", False
         self._row_cells = self._row_heads = 0
@@ -275,6 +290,8 @@ class _PageReader(HTMLParser):
         self._last_was_inline_end = False
         hint = _hint_of(attrs)
         self.stack.append((tag, hint))
+        if tag in ("ol", "ul", "menu"):
+            self._lists.append([_int_attr(attrs, "start", 1)] if tag == "ol" else None)
         if tag == "title":
             self._in_title = True
         if self.skip_depth:
@@ -306,6 +323,10 @@ class _PageReader(HTMLParser):
                 self.kind, self.level = HEADING, int(tag[1])
             elif tag == "li":
                 self.kind = ITEM
+                counter = self._lists[-1] if self._lists else None
+                if counter is not None:
+                    counter[0] = _int_attr(attrs, "value", counter[0])
+                    self._item_number, counter[0] = counter[0], counter[0] + 1
             elif tag == "figcaption" or hint == "caption":
                 self.kind = CAPTION
         elif tag in ("strong", "b") and not self._lead and (not self._has_text or self._only_rank()):
@@ -323,6 +344,8 @@ class _PageReader(HTMLParser):
             return
         while self.stack:
             open_tag, open_hint = self.stack.pop()
+            if open_tag in ("ol", "ul", "menu") and self._lists:
+                self._lists.pop()
             if self.skip_depth:
                 self.skip_depth -= 1
             elif open_tag in _BLOCK_TAGS or (open_hint and not self._in_heading()):
@@ -364,6 +387,12 @@ class _PageReader(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+def _int_attr(attrs: list[tuple[str, str | None]], name: str, default: int) -> int:
+    """A small whole number from an attribute (`<ol start="3">`, `<li value="5">`)."""
+    value = (dict(attrs).get(name) or "").strip()
+    return int(value) if value.isdigit() and len(value) <= 3 else default
 
 
 # A rank before a listicle entry's bold title: "#01", "1.", "No. 3"

@@ -111,6 +111,17 @@ def _names_the_picture(text: str, title: str, headline: str) -> bool:
     )
 
 
+def _marker(block: Block) -> sequence.Marker | None:
+    """The number a block starts with; a bare one too when it starts a heading or sits
+    before a bold title (`<span>1</span><strong>Title</strong>`); else the number an
+    <ol> shows before an item that is a title (the page's text does not have it)."""
+    bold_after = bool(block.lead) and block.text.endswith(block.lead) and block.text != block.lead
+    found = sequence.marker(block.text, block.kind == HEADING or bold_after)
+    if found is None and block.number and _item_title(block):
+        return sequence.Marker(block.number, "ordered", plain(block))
+    return found
+
+
 def _numbered_entries(body: list[Block], headline: str = "") -> dict[int, Entry]:
     """Blocks whose numbers count 1..n or n..1 in one notation (or down from the number
     the headline promises), each a title followed by prose or with its prose run into
@@ -118,8 +129,7 @@ def _numbered_entries(body: list[Block], headline: str = "") -> dict[int, Entry]
     found = [
         (index, mark)
         for index, block in enumerate(body)
-        if block.kind in (ITEM, HEADING, PARAGRAPH)
-        and (mark := sequence.marker(block.text, block.kind == HEADING))
+        if block.kind in (ITEM, HEADING, PARAGRAPH) and (mark := _marker(block))
     ]
     run = sequence.longest_count(found)
     top = promised(headline, any_noun=True)
