@@ -330,3 +330,28 @@ def test_a_bare_number_before_plain_words_is_not_a_marker():
     items = "".join(f"<p>{n} {d}</p>" for n, d in enumerate(_DETAILS, 1))
     parsed = parse_recap(_page(items, headline="Saltmarsh Lane 2x06 recap"))
     assert parsed.key_moments == []
+
+
+def test_unnumbered_titles_ending_in_a_colon_or_bulleted_over_prose_are_titles():
+    for marks in (["", "", ""], ["• ", "• ", "• "], ["- **", "- **", "- **"]):
+        text = _saltmarsh(marks, sep="**\n" if marks[0].endswith("**") else "\n")
+        parsed = parse_recap(text)
+        assert [m.text for m in parsed.key_moments] == _SALT, marks
+    parsed = parse_recap(_saltmarsh(["", "", ""], sep=":\n"))
+    assert [m.text for m in parsed.key_moments] == _SALT
+    assert parsed.paragraphs[1:] == _DETAILS
+
+
+def test_colon_and_bulleted_titles_need_a_headline_or_lead_in_that_says_list():
+    for sep, marks in ((":\n", ["", "", ""]), ("\n", ["• ", "• ", "• "])):
+        parsed = parse_recap(_saltmarsh(marks, sep=sep, headline="Saltmarsh Lane 2x06 recap"))
+        assert parsed.key_moments == [], marks
+        assert _DETAILS[0] in parsed.paragraphs
+
+
+def test_bullets_in_a_row_over_one_paragraph_are_not_titles():
+    parsed = parse_recap(
+        "\n".join(["Saltmarsh Lane 2x06: the best moments", "", *[f"• {t}" for t in _SALT], "", _DETAILS[0]])
+    )
+    assert parsed.key_moments == []
+    assert parsed.paragraphs == [f"• {t}" for t in _SALT] + [_DETAILS[0]]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from episodetui.core.html_blocks import HEADING, PARAGRAPH, Block
+from episodetui.core.html_blocks import HEADING, ITEM, PARAGRAPH, Block
 from episodetui.core.recaps.list_shapes import (
     ASKS,
     LEAD_IN,
@@ -37,14 +37,19 @@ def page_end(body: list[Block], index: int, headline: str = "") -> bool:
     ) or links_tail(body, index, headline) == index
 
 
-def title_line(block: Block) -> bool:
+def title_line(block: Block, colon: bool = False) -> bool:
     """A short line that is not a sentence; a heading's markup says it is a title, so
     it may end like one ("### Bram is still Bram. Kind of?"); a line that is nothing but
-    one quotation is a title too ('"I counted the spoons. There are eleven."')."""
+    one quotation is a title too ('"I counted the spoons. There are eleven."'), and a
+    bulleted one ("• Nessa burns the ledger"). `colon`: titles that end with a colon."""
     text = plain(block)
+    if colon:
+        if not text.endswith(":"):
+            return False
+        text = text[:-1].rstrip()
     ending = r"[:;,]$" if block.kind == HEADING else r"[.!?:;,]$"
     return (
-        block.kind in (PARAGRAPH, HEADING)
+        block.kind in (PARAGRAPH, HEADING, ITEM)
         and (1 <= words(text) <= 10 and not re.search(ending, text) or quote_line(block))
         and not numbered(block)
         and not is_label(block)
@@ -73,7 +78,12 @@ def unnumbered_entries(headline: str, body: list[Block]) -> dict[int, Entry]:
     the article is a list of moments; as many as it promises, when it says how many.
     A title line right under a lead-in ("…here are the moments that surprised us") is
     where the list starts; else the first title line."""
-    starts = [i for i, block in enumerate(body) if title_line(block)]
+    starts = [
+        i
+        for i, block in enumerate(body)
+        if title_line(block)
+        or (title_line(block, colon=True) and i + 1 < len(body) and is_prose(body[i + 1]))
+    ]
     led = [i for i in starts if i and is_prose(body[i - 1]) and LEAD_IN.search(plain(body[i - 1]))]
     for start in led + [i for i in starts[:1] if i not in led]:
         entries = _unnumbered_from(headline, body, start)
@@ -95,8 +105,9 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
     index = start
     level = body[start].level if body[start].kind == HEADING else None
     quotes = quote_line(body[start])  # titles that are quotations: the next quotation is the next title
+    colon = title_line(body[start], colon=True)  # "The Harbour Master's Confession:" over its text: all alike
     stop = links_tail(body, start + 1, headline) or len(body)
-    while index < stop and title_line(body[index]) and _same_rank(body[index], level):
+    while index < stop and title_line(body[index], colon) and _same_rank(body[index], level):
         if quote_line(body[index]) != quotes:
             break
         end = index + 1
@@ -104,7 +115,7 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
             end += 1
         if end == index + 1:
             break
-        entries[index] = Entry(plain(body[index]), "", list(range(index + 1, end)))
+        entries[index] = Entry(plain(body[index]).rstrip(":").strip(), "", list(range(index + 1, end)))
         index = end
     wanted = next((n for n in map(promised, announced) if n is not None), None)
     if not announced:
