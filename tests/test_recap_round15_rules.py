@@ -355,3 +355,58 @@ def test_bullets_in_a_row_over_one_paragraph_are_not_titles():
     )
     assert parsed.key_moments == []
     assert parsed.paragraphs == [f"• {t}" for t in _SALT] + [_DETAILS[0]]
+
+
+_LONG = [
+    "Toby's face of utter shock when Kevin describes the exhausting step-by-step process of meeting anyone at all.",
+    "When Randall spits the truth about it being better to have three good friends than lots of fake ones.",
+    "When William drags Randall on a long journey to find the perfect pair of sunglasses for the summer.",
+]
+
+
+def _tidewater(sep: str, titles: list[str]) -> str:
+    parts = [
+        "6 of the Best Moments From This Week's Tidewater Hall",
+        "",
+        "Every week the show finds a new way to make me cry on the bus home. Here are the best moments from this week.",
+        "",
+    ]
+    for number, (title, detail) in enumerate(zip(titles, _DETAILS, strict=True), 1):
+        parts += [f"{number}. {title}{sep}{detail}", ""]
+    return "\n".join(parts)
+
+
+def test_a_long_one_sentence_title_alone_on_its_line_over_its_text_is_a_title():
+    parsed = parse_recap(_tidewater("\n", _LONG))
+    assert [m.text for m in parsed.key_moments] == _LONG
+    quotes = [
+        '"Do you know how many people in the harbour would love to see the mayor\'s name on a gravestone?"',
+        '"I never asked you to stay, I asked you to stop pretending you were leaving every single night."',
+        '"If the bell rings again tonight, you will all know exactly who was standing in the tower."',
+    ]
+    parsed = parse_recap(_tidewater("\n", quotes))
+    assert [m.text for m in parsed.key_moments] == quotes
+
+
+def test_a_numbered_line_longer_than_a_sentence_title_is_not_one():
+    longer = [
+        t[:-1] + ", and then the whole room goes quiet for a very long time before anyone speaks."
+        for t in _LONG
+    ]
+    parsed = parse_recap(_tidewater("\n", longer))
+    assert parsed.key_moments == []
+
+
+def test_two_spaces_after_a_long_first_sentence_set_a_run_in_title_apart():
+    parsed = parse_recap(_tidewater("  ", _LONG))
+    assert [m.text for m in parsed.key_moments] == [t.rstrip(".") for t in _LONG]
+    assert _DETAILS[2] in parsed.paragraphs
+
+
+def test_two_spaces_after_every_sentence_set_nothing_apart():
+    details = [d.replace(", and ", ".  And ") for d in _DETAILS]
+    parts = ["6 of the Best Moments From This Week's Tidewater Hall", "", "Here are the best moments.", ""]
+    for number, (title, detail) in enumerate(zip(_LONG, details, strict=True), 1):
+        parts += [f"{number}. {title}  {detail}", ""]
+    parsed = parse_recap("\n".join(parts))
+    assert parsed.key_moments == []

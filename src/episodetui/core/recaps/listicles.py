@@ -87,11 +87,13 @@ def _details(body: list[Block], start: int, end: int) -> list[int]:
 
 
 def _one_sentence_title(text: str, details: list[int]) -> tuple[str, str] | None:
-    """An entry that is one sentence and nothing under it ("4. Without a second
-    thought, Edwin offers them every coin for her."): the sentence is its title, when
-    the entries around it are titles (the run's count decides)."""
+    """An entry that is one sentence, alone on its line ("4. Without a second thought,
+    Edwin offers them every coin for her."), with nothing under it or over its own
+    paragraphs; a quotation too ('2. "Do you know how many people … on a gravestone?"'):
+    the sentence is its title, when the entries around it are titles (the run's count
+    decides)."""
     text = text.strip()
-    if details or words(text) > 25 or not re.search(r"[.!?]$", text):
+    if words(text) > 25 or not re.search(r"[.!?][\"”’']?$", text):
         return None
     if re.search(r"[.!?…][\"”’')\]]?\s+[\"“‘'(\[]?[A-Z]", text):
         return None  # two sentences: a numbered paragraph

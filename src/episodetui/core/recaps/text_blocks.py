@@ -76,6 +76,21 @@ def _unglued(line: str) -> list[str]:
     return [line[: match.start()], line[match.start() :]]
 
 
+# "1. When Randall spits the truth.  In a flashback, …": a bold title's sentence, its
+# markup lost in the copy, and two spaces where the bold ended
+_SPACED_LEAD = re.compile(r"^\s*(\S.*?[.!?…][\"”’')]?)[ \t\u00a0]{2,}(?=\S)")
+
+
+def _spaced_lead(line: str) -> str:
+    """The first sentence of a numbered line when two spaces set it apart from the
+    text after it, and only it (a typist who puts two spaces after every sentence sets
+    nothing apart)."""
+    lead = _SPACED_LEAD.match(line)
+    if not lead or len(re.findall(r"[.!?…][\"”’')]?[ \t\u00a0]{2,}\S", line)) != 1:
+        return ""
+    return " ".join(lead.group(1).split()) if len(lead.group(1).split()) <= 26 else ""
+
+
 def _title_like(text: str) -> bool:
     """A short line that does not end a sentence: a title, not a wrapped sentence."""
     text = text.strip().strip("*_").strip()
@@ -174,7 +189,7 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
             flush()
             line = glued.group(2)
         if NUMBERED.match(line):
-            start(ITEM, line.strip())
+            start(ITEM, line.strip()).lead = _spaced_lead(line)
             continue
         if (
             current is not None
