@@ -410,3 +410,53 @@ def test_two_spaces_after_every_sentence_set_nothing_apart():
         parts += [f"{number}. {title}  {detail}", ""]
     parsed = parse_recap("\n".join(parts))
     assert parsed.key_moments == []
+
+
+def _sections(intro: str) -> str:
+    heads = "".join(
+        f"<h2>{t}</h2><p>{d}</p>"
+        for t, d in zip(["The soup", "The fish", "The roast"], _DETAILS, strict=True)
+    )
+    return (
+        "<html><body><article><h1>Greyharbour recap, season 2 episode 4</h1>"
+        f"<p>{intro}</p>{heads}</article></body></html>"
+    )
+
+
+def test_a_lead_in_that_only_talks_about_highlights_does_not_make_sections_a_list():
+    parsed = parse_recap(
+        _sections("The highlights of this season have all been quiet scenes, and this is the quietest yet.")
+    )
+    assert parsed.key_moments == []
+    assert "The fish" in parsed.paragraphs
+
+
+def test_a_lead_in_that_points_at_the_highlights_makes_them_a_list():
+    parsed = parse_recap(_sections("It was a quiet one, but it had its moments. Here are the highlights."))
+    assert [m.text for m in parsed.key_moments] == ["The soup", "The fish", "The roast"]
+
+
+_ASKED = ["Can Ada's Map Work?", "Can Ada Trust Her Sister?", "Why Did The Ferryman Lie?"]
+
+
+def _asked(pointer: str) -> str:
+    parts = ["Vesper Bay: 3 Questions Fans Have After Episode 2", "", _DETAILS[0], "", pointer, ""]
+    for question, detail in zip(_ASKED, _DETAILS, strict=True):
+        parts += [question, detail, ""]
+    return "\n".join(parts)
+
+
+def test_a_here_are_line_ending_in_a_colon_right_above_a_list_only_points_at_it():
+    for pointer in (
+        'Here are 3 questions we have after episode 2, "Low Water":',
+        "Here are the three questions we keep coming back to after this one:",
+    ):
+        parsed = parse_recap(_asked(pointer))
+        assert [m.text for m in parsed.key_moments] == _ASKED, pointer
+        assert pointer not in parsed.paragraphs, pointer
+
+
+def test_a_colon_line_that_says_something_of_its_own_stays():
+    line = "Ada says only one thing to the ferryman all night, and it is this:"
+    parsed = parse_recap(_asked(line))
+    assert line in parsed.paragraphs

@@ -29,6 +29,14 @@ LEAD_IN = re.compile(
     r"|takeaways|highlights|stood\s+out|let['’]s\s+get\s+to\s+it|what\s+we\s+learned|in\s+order|are\s+the\s+moments)\b|:\s*$",
     re.I,
 )
+# A lead-in that points at what follows ("Here are …", "These are the lines …", "…, ranked",
+# "… are:", "The four biggest takeaways…"), not one that only talks about highlights
+POINTS_AT = re.compile(
+    r"\bhere\b|\bthese\s+(?:are|were)\b|\b(?:below|following|as\s+follows|ranked|in\s+order)\b|\blet['’]s\b"
+    r"|\bwe\s+(?:picked|chose|ranked|rounded\s+up|went\s+back)\b|\bthe\s+(?:top|best|biggest)\s+(?:\w+\s+)?(?:moments|scenes)\b"
+    r"|\bare\s+the\s+(?:moments|scenes|lines)\b|[:…]\s*$|\.\.\.\s*$",
+    re.I,
+)
 SENTENCE_END = re.compile(r"[.!?…\"”’')\]]$")
 _COUNT_WORDS = {
     w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())

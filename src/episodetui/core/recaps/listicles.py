@@ -308,6 +308,14 @@ def list_label(body: list[Block], entries: dict[int, Entry]) -> int | None:
         return first - 1  # "Here were the biggest surprises:": it only points at the list
     if (
         block.kind == PARAGRAPH
+        and re.match(r"here\s+(?:are|is|were)\b|here['’]s\b", text, re.I)
+        and text.endswith(":")
+        and words(text) <= 16
+        and not re.search(r"[.!?;](?=\s)", text)
+    ):
+        return first - 1  # 'Here are 4 questions we have after episode 2, "Low Water":' points at it too
+    if (
+        block.kind == PARAGRAPH
         and re.match(r"(?:a\s+|the\s+)?list\s+of\b", text, re.I)
         and words(text) <= 16
         and not SENTENCE_END.search(text)

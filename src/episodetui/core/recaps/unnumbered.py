@@ -11,6 +11,7 @@ from episodetui.core.recaps.list_shapes import (
     ASKS,
     LEAD_IN,
     LISTICLE_HEADLINE,
+    POINTS_AT,
     SENTENCE_END,
     Entry,
     is_label,
@@ -97,6 +98,10 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
     if _list_heading_over(body, start):
         start += 1  # "## What We Learned" over "### Title" headings: the list's own heading
     lead_in = plain(body[first - 1]) if first and is_prose(body[first - 1]) else ""
+    if not POINTS_AT.search(lead_in):
+        lead_in = (
+            ""  # "The highlights of this season have all been quiet scenes, …": it describes, not announces
+        )
     announced = [text for text in (lead_in, headline) if LISTICLE_HEADLINE.search(text)]
     counted = promised(headline, any_noun=True)
     if not announced and counted is None:
