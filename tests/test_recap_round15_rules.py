@@ -3,6 +3,8 @@ ways: the shape it is for, and the look-alike it must leave alone."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings, strategies as st
+
 from episodetui.core.html_blocks import PARAGRAPH, Block
 from episodetui.core.recaps import guess_target, parse_recap
 from episodetui.core.recaps.furniture import kind_of_drop
@@ -460,3 +462,49 @@ def test_a_colon_line_that_says_something_of_its_own_stays():
     line = "Ada says only one thing to the ferryman all night, and it is this:"
     parsed = parse_recap(_asked(line))
     assert line in parsed.paragraphs
+
+
+_ORDINALS = "First Second Third Fourth Fifth Sixth Seventh Eighth".split()
+_NEW_NOTATIONS = [
+    lambda n: f"{n}/ ",
+    lambda n: f"{_ORDINALS[n - 1]}: ",
+    lambda n: f"{n}.- ",
+    lambda n: f"{n} . ",
+    lambda n: f"{n}\ufe0f\u20e3 ",
+    lambda n: f"{n}.",
+    lambda n: f"{n})",
+]
+_WORDS = "lantern harbour ferry orchard ledger bridge piano letter storm garden kettle window".split()
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    items=st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(_WORDS), min_size=2, max_size=4).map(
+                lambda ws: " ".join(w.capitalize() for w in ws)
+            ),
+            st.lists(st.sampled_from(_WORDS), min_size=7, max_size=14).map(
+                lambda ws: "The " + " ".join(ws) + " matters here."
+            ),
+        ),
+        min_size=3,
+        max_size=8,
+        unique_by=lambda t: t[0],
+    ),
+    notation=st.sampled_from(_NEW_NOTATIONS),
+    glue=st.sampled_from(["\n", "\n\n", " — ", ": "]),
+    down=st.booleans(),
+)
+def test_round_15s_notations_in_any_glue_and_order_come_out_intact(items, notation, glue, down):
+    numbers = list(range(1, len(items) + 1))
+    if down:
+        numbers.reverse()
+    entries = "\n\n".join(f"{notation(n)}{t}{glue}{p}" for n, (t, p) in zip(numbers, items, strict=True))
+    parsed = parse_recap(
+        "Glass Harbor Recap: The Moments That Mattered\n\nHere are the moments that mattered most.\n\n"
+        + entries
+    )
+    assert [m.text for m in parsed.key_moments] == [t for t, _ in items]
+    for _, paragraph in items:
+        assert paragraph in parsed.paragraphs
