@@ -434,8 +434,13 @@ def test_a_lead_in_that_only_talks_about_highlights_does_not_make_sections_a_lis
 
 
 def test_a_lead_in_that_points_at_the_highlights_makes_them_a_list():
-    parsed = parse_recap(_sections("It was a quiet one, but it had its moments. Here are the highlights."))
-    assert [m.text for m in parsed.key_moments] == ["The soup", "The fish", "The roast"]
+    for lead_in in (
+        "It was a quiet one, but it had its moments. Here are the highlights.",
+        "It was a quiet one, but three moments stood out.",
+        "It was a quiet one, with three scenes worth a second look.",
+    ):
+        parsed = parse_recap(_sections(lead_in))
+        assert [m.text for m in parsed.key_moments] == ["The soup", "The fish", "The roast"], lead_in
 
 
 _ASKED = ["Can Ada's Map Work?", "Can Ada Trust Her Sister?", "Why Did The Ferryman Lie?"]

@@ -32,7 +32,7 @@ LEAD_IN = re.compile(
 # A lead-in that points at what follows ("Here are …", "These are the lines …", "…, ranked",
 # "… are:", "The four biggest takeaways…"), not one that only talks about highlights
 POINTS_AT = re.compile(
-    r"\bhere\b|\bthese\s+(?:are|were)\b|\b(?:below|following|as\s+follows|ranked|in\s+order)\b|\blet['’]s\b"
+    r"\bhere\b|\bthese\s+(?:are|were)\b|\b(?:below|following|as\s+follows|ranked|in\s+order|stood\s+out)\b|\blet['’]s\b"
     r"|\bwe\s+(?:picked|chose|ranked|rounded\s+up|went\s+back)\b|\bthe\s+(?:top|best|biggest)\s+(?:\w+\s+)?(?:moments|scenes)\b"
     r"|\bare\s+the\s+(?:moments|scenes|lines)\b|[:…]\s*$|\.\.\.\s*$",
     re.I,

@@ -98,7 +98,7 @@ def _unnumbered_from(headline: str, body: list[Block], start: int) -> dict[int, 
     if _list_heading_over(body, start):
         start += 1  # "## What We Learned" over "### Title" headings: the list's own heading
     lead_in = plain(body[first - 1]) if first and is_prose(body[first - 1]) else ""
-    if not POINTS_AT.search(lead_in):
+    if not (POINTS_AT.search(lead_in) or promised(lead_in) is not None):
         lead_in = (
             ""  # "The highlights of this season have all been quiet scenes, …": it describes, not announces
         )
