@@ -62,9 +62,7 @@ def _tui_round(name: str, src: str | None, data_dir: Path, times: dict[tuple[str
         times.setdefault((name, "enter"), []).append(
             terminal.press("enter", lambda t: "pressed 1:" in t, "enter")
         )
-        times.setdefault((name, "find"), []).append(
-            terminal.press("/", lambda t: "pressed 2:" in t, "/")
-        )
+        times.setdefault((name, "find"), []).append(terminal.press("/", lambda t: "pressed 2:" in t, "/"))
     else:
         times.setdefault((name, "enter"), []).append(
             terminal.press("enter", interact.show_drawn, "the first open")
@@ -86,7 +84,7 @@ def _cli_round(name: str, src: str | None, data_dir: Path, times: dict[tuple[str
         else:
             argv = [*interact.app_argv(data_dir), *arguments]
         started = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
+        subprocess.run(argv, capture_output=True, check=True)
         times.setdefault((name, command), []).append(time.perf_counter() - started)
         if src is None:
             break
@@ -104,7 +102,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--data-dir", type=Path, required=True, help="a bench library (bench/make_library.py)")
+    parser.add_argument(
+        "--data-dir", type=Path, required=True, help="a bench library (bench/make_library.py)"
+    )
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--only", default="tui,cli", help="tui, cli or both (comma separated)")
     parser.add_argument("versions", nargs="+", help="NAME=SRC: a name and a source tree")

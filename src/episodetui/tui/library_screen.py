@@ -83,6 +83,8 @@ class LibraryScreen(Screen):
         Binding("d,delete", "app.remove_show", "Remove show", show=False, id="library.remove_show"),
     ]
 
+    AUTO_FOCUS = "#shows"
+
     def __init__(self) -> None:
         super().__init__(id="library")
         self.sort = SORTS[0]
@@ -92,22 +94,30 @@ class LibraryScreen(Screen):
         self._touched: set[int] = set()
         self._follow: int | None = None
         self._drawn: dict[int, LibraryRowView] = {}  # the rows the list shows, by show id
+        self._status_shown: Text | None = None  # the status line's text
 
     def compose(self) -> ComposeResult:
+        # The rows are read before the widgets are made, so the first frame drawn has
+        # the status line and the list with their data (a widget updated in its screen's
+        # on_mount may miss the first frame and cost a second full-screen draw).
+        prefetched, self.app.first_summaries = self.app.first_summaries, None
+        marker = self.library.change_marker()
+        self._set_rows(library_rows(self.library, prefetched() if prefetched else None))
+        self._marker = marker
+        visible = self._visible()
         yield Header()
         yield Input(placeholder="Find a show by title (Escape clears)", id="find")
-        yield Static(id="status-line")
+        self._status_shown = self._status(visible)
+        yield Static(self._status_shown, id="status-line")
         yield RowList(SHOW_COLUMNS, id="shows")
         yield Static(Text(EMPTY_LIBRARY), id="empty")
         yield KeyBar()
 
     def on_mount(self) -> None:
+        if self._marker is None:
+            return  # the first read failed (a damaged file): the app is ending
         self.sub_title = "Library"
         self.query_one("#find", Input).display = False
-        self.query_one("#shows", RowList).focus()
-        prefetched, self.app.first_summaries = self.app.first_summaries, None
-        self._marker = self.library.change_marker()
-        self._set_rows(library_rows(self.library, prefetched() if prefetched else None))
         self._fill()
         # Once the first frame is out, load what opening a show needs (about 30 ms of
         # imports that the first Enter paid before), then settle the garbage collector.
@@ -217,8 +227,9 @@ class LibraryScreen(Screen):
     # ------------------------------------------------------------------- drawing
 
     def _find_text(self) -> str:
-        find = self.query_one("#find", Input)
-        return find.value.strip() if find.display else ""
+        for find in self.query("#find").results(Input):  # none yet while composing
+            return find.value.strip() if find.display else ""
+        return ""
 
     def _visible(self) -> list[LibraryRowView]:
         shown = [s for s in self.rows.values() if self.filter == "all" or s.status == self.filter]
@@ -250,6 +261,12 @@ class LibraryScreen(Screen):
         empty = not self.rows
         self.query_one("#empty").display = empty
         rows.display = not empty
+        status = self._status(visible)
+        if status != self._status_shown:
+            self._status_shown = status
+            self.query_one("#status-line", Static).update(status)
+
+    def _status(self, visible: list[LibraryRowView]) -> Text:
         count = len(self.rows)
         total = plural(count, "show")
         shown = f"{len(visible)} of {total}" if len(visible) != count else total
@@ -258,7 +275,7 @@ class LibraryScreen(Screen):
         status = Text(f" {shown} · sorted by {self.sort} · showing {self.filter}{finding}")
         if not find:
             status.append("   (s sort, f filter, / find)")
-        self.query_one("#status-line", Static).update(status)
+        return status
 
     def selected_show_id(self) -> int | None:
         key = self.query_one("#shows", RowList).highlighted_key
