@@ -3,10 +3,18 @@ for later. (How long it takes is measured by bench/compare_start.py, never asser
 
 from __future__ import annotations
 
+import argparse
+import gc
+import subprocess
+import sys
+
+import pytest
 from textual.app import App
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
+from episodetui import cli
+from episodetui.tui import library_screen
 from episodetui.tui.key_bar import KeyBar
 from episodetui.tui.library_screen import LibraryScreen
 from pilot_helpers import open_app, settle
@@ -55,3 +63,93 @@ async def test_the_footer_keys_are_built_without_restyling(demo, monkeypatch):
                 assert key.compact and key.has_class("-compact")
             else:
                 assert key.compact is bar.compact is False and not key.has_class("-compact")
+
+
+# ------------------------------------------------------------------ the command line
+
+
+@pytest.mark.parametrize(
+    ("arguments", "expected"),
+    [
+        ([], {"command": None, "demo": False}),
+        (["--data-dir", "/x"], {"command": None, "data_dir": "/x"}),
+        (["--data-dir=/x", "--config", "c.toml"], {"data_dir": "/x", "config": "c.toml"}),
+        (["--demo"], {"command": None, "demo": True}),
+    ],
+)
+def test_arguments_naming_no_command_open_the_tui_without_the_commands_parsers(arguments, expected):
+    args = cli._tui_arguments(arguments)
+    assert args is not None
+    assert {key: getattr(args, key) for key in expected} == expected
+    # The full parser reads them the same way.
+    full = cli.build_parser().parse_args(arguments)
+    assert {key: getattr(full, key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["list"],
+        ["--data-dir", "/x", "list", "--json"],
+        ["-h"],
+        ["--he"],
+        ["--bogus"],
+        ["--data-dir"],
+        ["--d", "x"],
+    ],
+)
+def test_anything_else_goes_to_the_full_parser(arguments):
+    assert cli._tui_arguments(arguments) is None
+
+
+def test_the_tui_parser_has_every_top_level_option_of_the_full_parser():
+    def options(parser) -> set[str]:  # type: ignore[no-untyped-def]
+        return {
+            option
+            for action in parser._actions  # argparse has no public list of its options
+            if not isinstance(action, argparse._SubParsersAction)
+            for option in action.option_strings
+        }
+
+    assert options(cli.build_parser()) - {"-h", "--help"} == options(cli._tui_parser())
+
+
+def test_opening_the_tui_imports_no_command_module(tmp_path):
+    """Checked in a fresh interpreter: the TUI's start loads none of the commands' modules."""
+    script = f"""
+import sys
+import episodetui.cli as cli
+import episodetui.cli.common as common
+common.run_tui = lambda library, **options: 0
+assert cli.main(["--data-dir", {str(tmp_path)!r}]) == 0
+loaded = sorted(name for name in sys.modules if name.startswith("episodetui.cli."))
+assert loaded == ["episodetui.cli.common"], loaded
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+
+
+def test_no_garbage_collection_until_the_first_frame(data_dir, monkeypatch):
+    """`episodetui` turns the collector off while it starts; tune_gc (after the first
+    frame) turns it back on, and so does the app's end when it comes first."""
+    from episodetui.cli.common import run_tui
+    from episodetui.core.store import Library
+    from episodetui.tui.app import EpisodeTuiApp
+
+    enabled_while_running: list[bool] = []
+    monkeypatch.setattr(EpisodeTuiApp, "run", lambda app: enabled_while_running.append(gc.isenabled()))
+    monkeypatch.setattr(library_screen, "TUNE_GC_AFTER_FIRST_FRAME", False)
+    library = Library.open(data_dir)
+    try:
+        assert run_tui(library) == 0
+    finally:
+        library.close()
+        gc.enable()
+    assert enabled_while_running == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        library_screen.tune_gc()
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

@@ -53,6 +53,40 @@ class _Parser(argparse.ArgumentParser):
         raise CliError(f"{command}: {message}" if command else message)
 
 
+def _top_level_parser(common: argparse.ArgumentParser, *, add_help: bool = True) -> _Parser:
+    parser = _Parser(
+        prog="episodetui",
+        description="A terminal episode tracker whose recaps cannot spoil you. "
+        "With no command, opens the TUI.",
+        parents=[common],
+        add_help=add_help,
+    )
+    parser.add_argument("--version", action="version", version=f"episodetui {__version__}")
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the TUI on a demo library in a temporary folder (your library is untouched)",
+    )
+    return parser
+
+
+def _tui_parser() -> _Parser:
+    parser = _top_level_parser(_common(), add_help=False)  # -h is the full parser's
+    parser.set_defaults(command=None)
+    return parser
+
+
+def _tui_arguments(arguments: list[str]) -> argparse.Namespace | None:
+    """The arguments when they name no command (the TUI opens), read without building
+    every command's parser and importing every command module (~15 ms of the first
+    frame); None for anything else (a command, help, an error): `build_parser` reads it."""
+    try:
+        args, rest = _tui_parser().parse_known_args(arguments)
+    except CliError:
+        return None
+    return None if rest else args
+
+
 def build_parser() -> argparse.ArgumentParser:
     from episodetui.cli import (
         exchange,
@@ -69,18 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     common = _common()
-    parser = _Parser(
-        prog="episodetui",
-        description="A terminal episode tracker whose recaps cannot spoil you. "
-        "With no command, opens the TUI.",
-        parents=[common],
-    )
-    parser.add_argument("--version", action="version", version=f"episodetui {__version__}")
-    parser.add_argument(
-        "--demo",
-        action="store_true",
-        help="open the TUI on a demo library in a temporary folder (your library is untouched)",
-    )
+    parser = _top_level_parser(common)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def command(
@@ -113,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     try:
         _refuse_undecodable(arguments)
-        args = build_parser().parse_args(arguments)
+        args = _tui_arguments(arguments) or build_parser().parse_args(arguments)
         if args.demo:
             from episodetui.cli.common import load_user_config, run_demo
 

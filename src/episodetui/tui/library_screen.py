@@ -42,6 +42,7 @@ def tune_gc() -> None:
     gc.collect()
     gc.freeze()
     gc.set_threshold(2000, 10, 10)
+    gc.enable()  # `episodetui` turns it off until the first frame (cli.common.run_tui)
 
 
 EMPTY_LIBRARY = """\
