@@ -32,6 +32,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import interact  # noqa: E402
 
+# False: the apps keep their compiled bytecode (__pycache__) as an installed package does
+# (pip compiles it at install). True (--compile-each-start): PYTHONDONTWRITEBYTECODE is
+# left as the environment has it, and when it is set every start compiles episodetui's
+# sources again (Textual's were compiled at install either way).
+COMPILE_EACH_START = False
+VERBOSE = False
+
 CLI = {
     "list": ["list"],
     "show": ["show", interact.LONG_SHOW],
@@ -40,6 +47,8 @@ CLI = {
 
 
 def _environment(src: str | None) -> None:
+    if not COMPILE_EACH_START:
+        os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if src is None:
         os.environ.pop("PYTHONPATH", None)
     else:
@@ -107,8 +116,17 @@ def main() -> None:
     )
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--only", default="tui,cli", help="tui, cli or both (comma separated)")
+    parser.add_argument(
+        "--compile-each-start",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE from the environment (compiles the sources on every start)",
+    )
+    parser.add_argument("--verbose", action="store_true", help="print every first frame measured")
     parser.add_argument("versions", nargs="+", help="NAME=SRC: a name and a source tree")
     args = parser.parse_args()
+    global COMPILE_EACH_START, VERBOSE
+    COMPILE_EACH_START = args.compile_each_start
+    VERBOSE = args.verbose
     versions = [tuple(v.split("=", 1)) for v in args.versions]
     only = set(args.only.split(","))
     interact.ensure_library(args.data_dir)
@@ -134,6 +152,11 @@ def main() -> None:
             find = _cell(times[(name, "find")], None)
             rss = statistics.median(times[(name, "rss")])
             print(f"  {name:8} frame {frame} | enter {enter} | / {find} | {rss:.0f} MiB")
+            if VERBOSE:
+                print(
+                    "           every first frame:",
+                    " ".join(f"{t * 1000:.0f}" for t in times[(name, "frame")]),
+                )
     if "cli" in only:
         base = statistics.median(times[("bare", "list")])
         print("command line, process start to exit (bare: python -c pass):")

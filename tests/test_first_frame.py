@@ -10,7 +10,7 @@ import sys
 
 import pytest
 from textual.app import App
-from textual.widgets import Static
+from textual.widgets import Input, Static
 from textual.widgets._footer import FooterKey
 
 from episodetui import cli
@@ -153,3 +153,23 @@ def test_no_garbage_collection_until_the_first_frame(data_dir, monkeypatch):
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+async def test_the_find_field_is_made_when_first_asked_for(demo):
+    """Not in the first frame (it is hidden until /); keys typed right after / reach it."""
+    async with open_app(demo) as (app, pilot):
+        screen = app.screen
+        assert not screen.query("#find")
+        cursor = screen.query_one("#shows").cursor
+        await pilot.press("slash", *"orbit")  # no pause between the keys
+        await settle(pilot)
+        find = screen.query_one("#find", Input)
+        assert find.value == "orbit" and screen.focused is find
+        assert screen.query_one("#shows").cursor == cursor  # no letter moved the list
+        assert "1 of 5 shows" in str(screen.query_one("#status-line", Static).content)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not find.display and screen.focused is screen.query_one("#shows")
+        await pilot.press("slash", "h")  # made once, shown again
+        await settle(pilot)
+        assert screen.query_one("#find", Input) is find and find.value == "h"

@@ -107,18 +107,21 @@ class LibraryScreen(Screen):
         self._marker = marker
         visible = self._visible()
         yield Header()
-        yield Input(placeholder="Find a show by title (Escape clears)", id="find")
+        # The find field (/) is made when first asked for (_find_field).
         self._status_shown = self._status(visible)
         yield Static(self._status_shown, id="status-line")
-        yield RowList(SHOW_COLUMNS, id="shows")
-        yield Static(Text(EMPTY_LIBRARY), id="empty")
+        shows = RowList(SHOW_COLUMNS, id="shows")
+        empty = Static(Text(EMPTY_LIBRARY), id="empty")
+        # Shown or hidden before they are mounted: no second layout before the first frame.
+        shows.display, empty.display = bool(self.rows), not self.rows
+        yield shows
+        yield empty
         yield KeyBar()
 
     def on_mount(self) -> None:
         if self._marker is None:
             return  # the first read failed (a damaged file): the app is ending
         self.sub_title = "Library"
-        self.query_one("#find", Input).display = False
         self._fill()
         # Once the first frame is out, load what opening a show needs (about 30 ms of
         # imports that the first Enter paid before), then settle the garbage collector.
@@ -294,22 +297,31 @@ class LibraryScreen(Screen):
         self.filter = FILTERS[(FILTERS.index(self.filter) + 1) % len(FILTERS)]
         self._fill()
 
-    def action_search(self) -> None:
-        find = self.query_one("#find", Input)
+    async def action_search(self) -> None:
+        find = await self._find_field()
         find.display = True
         find.focus()
 
+    async def _find_field(self) -> Input:
+        """The find field, made and mounted above the status line the first time: it is
+        hidden until /, and an Input costs the first frame ~5 ms (its styles, its mount)."""
+        for find in self.query("#find").results(Input):
+            return find
+        find = Input(placeholder="Find a show by title (Escape clears)", id="find")
+        await self.mount(find, before="#status-line")
+        return find
+
     def action_clear_search(self) -> None:
-        find = self.query_one("#find", Input)
-        if find.display:
-            find.value = ""
-            find.display = False
-            self._fill()
-            self.query_one("#shows", RowList).focus()
+        for find in self.query("#find").results(Input):
+            if find.display:
+                find.value = ""
+                find.display = False
+                self._fill()
+                self.query_one("#shows", RowList).focus()
 
     @on(Input.Changed, "#find")
-    def _find_changed(self) -> None:
-        if self.query_one("#find", Input).display:
+    def _find_changed(self, event: Input.Changed) -> None:
+        if event.input.display:
             self._fill()
 
     @on(Input.Submitted, "#find")
