@@ -32,11 +32,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import interact  # noqa: E402
 
-# False: the apps keep their compiled bytecode (__pycache__) as an installed package does
-# (pip compiles it at install). True (--compile-each-start): PYTHONDONTWRITEBYTECODE is
-# left as the environment has it, and when it is set every start compiles episodetui's
-# sources again (Textual's were compiled at install either way).
-COMPILE_EACH_START = False
 VERBOSE = False
 
 CLI = {
@@ -47,7 +42,7 @@ CLI = {
 
 
 def _environment(src: str | None) -> None:
-    if not COMPILE_EACH_START:
+    if not interact.COMPILE_EACH_START:  # see interact.py
         os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     if src is None:
         os.environ.pop("PYTHONPATH", None)
@@ -124,8 +119,8 @@ def main() -> None:
     parser.add_argument("--verbose", action="store_true", help="print every first frame measured")
     parser.add_argument("versions", nargs="+", help="NAME=SRC: a name and a source tree")
     args = parser.parse_args()
-    global COMPILE_EACH_START, VERBOSE
-    COMPILE_EACH_START = args.compile_each_start
+    global VERBOSE
+    interact.COMPILE_EACH_START = args.compile_each_start
     VERBOSE = args.verbose
     versions = [tuple(v.split("=", 1)) for v in args.versions]
     only = set(args.only.split(","))

@@ -44,6 +44,11 @@ COLUMNS, LINES = 120, 36
 TIMEOUT = 30.0
 LONG_SHOW = "The Long Case Files"
 WITH_EMULATOR = False  # stop the clock after pyte has read the output (--with-emulator)
+# The apps keep their compiled bytecode (__pycache__), as an installed package does (pip
+# compiles it at install). With PYTHONDONTWRITEBYTECODE set (some development setups set
+# it), every start compiled episodetui's sources again, while Textual's were compiled at
+# install: --compile-each-start measures that.
+COMPILE_EACH_START = False
 KEYS = {
     "enter": b"\r",
     "escape": b"\x1b[27u",
@@ -74,6 +79,8 @@ class Terminal:
                 COLUMNS=str(COLUMNS),
                 LINES=str(LINES),
             )
+            if not COMPILE_EACH_START:
+                env.pop("PYTHONDONTWRITEBYTECODE", None)
             os.execvpe(argv[0], argv, env)
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
@@ -334,9 +341,15 @@ def main() -> None:
         action="store_true",
         help="count the time pyte takes to read the output (full-screen updates pay ~10 ms)",
     )
+    parser.add_argument(
+        "--compile-each-start",
+        action="store_true",
+        help="keep PYTHONDONTWRITEBYTECODE from the environment (compiles the sources on every start)",
+    )
     args = parser.parse_args()
-    global WITH_EMULATOR
+    global WITH_EMULATOR, COMPILE_EACH_START
     WITH_EMULATOR = args.with_emulator
+    COMPILE_EACH_START = args.compile_each_start
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="episodetui-bench-"))
     ensure_library(data_dir)
     # Work on a copy: `w` changes the library.

@@ -24,15 +24,18 @@ async def test_the_library_is_composed_with_its_data(demo, monkeypatch):
     """The status line and the rows are read before the widgets are made: a status
     line filled in on_mount missed the first frame (drawn again a frame later)."""
     seen: list[str] = []
+    finds: list[int] = []
     original = LibraryScreen.on_mount
 
     def on_mount(screen: LibraryScreen) -> None:
         seen.append(str(screen.query_one("#status-line", Static).content))
+        finds.append(len(screen.query("#find")))
         original(screen)
 
     monkeypatch.setattr(LibraryScreen, "on_mount", on_mount)
     async with open_app(demo) as (app, _pilot):
         assert seen and "5 shows · sorted by recently watched" in seen[0]
+        assert finds == [0]  # the find field is made after the first frame
         assert "5 shows · sorted by recently watched" in str(
             app.screen.query_one("#status-line", Static).content
         )
@@ -155,11 +158,20 @@ def test_no_garbage_collection_until_the_first_frame(data_dir, monkeypatch):
         gc.enable()
 
 
-async def test_the_find_field_is_made_when_first_asked_for(demo):
-    """Not in the first frame (it is hidden until /); keys typed right after / reach it."""
+async def test_the_find_field_is_made_once_the_app_is_idle(demo):
+    async with open_app(demo) as (app, pilot):
+        await pilot.pause(0.6)  # the warm-up, 0.3 s after the first frame
+        find = app.screen.query_one("#find", Input)
+        assert not find.display and app.screen.focused is app.screen.query_one("#shows")
+        await pilot.press("slash", "h")
+        await settle(pilot)
+        assert app.screen.query_one("#find", Input) is find and find.value == "h"
+
+
+async def test_a_find_before_the_warm_up_makes_the_field_itself(demo):
+    """Keys typed right after / reach the field, even when / comes before the app made it."""
     async with open_app(demo) as (app, pilot):
         screen = app.screen
-        assert not screen.query("#find")
         cursor = screen.query_one("#shows").cursor
         await pilot.press("slash", *"orbit")  # no pause between the keys
         await settle(pilot)

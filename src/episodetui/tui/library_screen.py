@@ -7,6 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import Header, Input, Static
 
 from episodetui.core.dates import local_day
@@ -96,6 +97,8 @@ class LibraryScreen(Screen):
         self._follow: int | None = None
         self._drawn: dict[int, LibraryRowView] = {}  # the rows the list shows, by show id
         self._status_shown: Text | None = None  # the status line's text
+        self._find: Input | None = None  # made after the first frame (_find_field)
+        self._find_mounted: AwaitMount | None = None
 
     def compose(self) -> ComposeResult:
         # The rows are read before the widgets are made, so the first frame drawn has
@@ -132,6 +135,7 @@ class LibraryScreen(Screen):
         from episodetui.tui.show_screen import prepare_spare
 
         prepare_spare(self.app)  # the first show opened is shown on a screen built ahead
+        self.call_later(self._find_field)  # hidden until /: the first / shows it at once
 
         if TUNE_GC_AFTER_FIRST_FRAME:
             tune_gc()
@@ -303,13 +307,15 @@ class LibraryScreen(Screen):
         find.focus()
 
     async def _find_field(self) -> Input:
-        """The find field, made and mounted above the status line the first time: it is
-        hidden until /, and an Input costs the first frame ~5 ms (its styles, its mount)."""
-        for find in self.query("#find").results(Input):
-            return find
-        find = Input(placeholder="Find a show by title (Escape clears)", id="find")
-        await self.mount(find, before="#status-line")
-        return find
+        """The find field, hidden until /, above the status line. It is not in the first
+        frame (an Input costs it ~5 ms: its styles, its mount): it is made once the app
+        is idle after it (_warm_up), or by the first / if that comes sooner."""
+        if self._find is None:
+            self._find = Input(placeholder="Find a show by title (Escape clears)", id="find")
+            self._find.display = False
+            self._find_mounted = self.mount(self._find, before="#status-line")
+        await self._find_mounted  # the first caller's mount, awaited by every caller
+        return self._find
 
     def action_clear_search(self) -> None:
         for find in self.query("#find").results(Input):
