@@ -185,3 +185,20 @@ async def test_a_find_before_the_warm_up_makes_the_field_itself(demo):
         await pilot.press("slash", "h")  # made once, shown again
         await settle(pilot)
         assert screen.query_one("#find", Input) is find and find.value == "h"
+
+
+def test_list_prints_without_the_json_models(tmp_path):
+    """`episodetui list` prints from the views; pydantic (~100 ms to import) is for --json."""
+    script = f"""
+import sys
+from episodetui.cli import main
+from episodetui.core.store import Library
+library = Library.open({str(tmp_path)!r})
+library.add_show("Harbour Lights", [3])
+library.close()
+assert main(["--data-dir", {str(tmp_path)!r}, "list"]) == 0
+assert "pydantic" not in sys.modules
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "Harbour Lights" in done.stdout and "0/3" in done.stdout

@@ -74,50 +74,56 @@ def cmd_open(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from episodetui.core.models import EpisodeRef, ShowListItem
-    from episodetui.core.text import progress_bar
     from episodetui.core.views import library_rows
 
     library = open_library(args)
-    items = []
-    for row in library_rows(library):
-        nxt = row.next
-        items.append(
-            ShowListItem(
-                title=row.title,
-                year=row.year,
-                watched=row.watched,
-                total=row.total,
-                status=row.status,
-                next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title)
-                if nxt
-                else None,
-                last_watched_at=row.last_watched_at,
-                rating=row.rating.own if row.rating else None,
-                episode_rating_average=_average(row.rating.average if row.rating else None),
-                rewatch=_rewatch_out(row.rewatch),
-            )
-        )
+    rows = library_rows(library)
     if args.json:
-        print_json(items)
+        print_json([_list_item(row) for row in rows])
         return 0
-    if not items:
+    # Printed from the views themselves: the models (pydantic, ~100 ms to import) are
+    # for --json.
+    from episodetui.core.text import progress_bar
+
+    if not rows:
         print("Your library is empty. Add a show: episodetui add TITLE --episodes N")
         return 0
-    width = min(max(cell_width(item.title) for item in items), 40)
-    for item in items:
-        next_text = f"next {item.next.code} {item.next.title}".rstrip() if item.next else item.status
-        if item.rewatch is not None:
-            next_text = f"↻ rewatch {item.rewatch.watched}/{item.rewatch.total}, " + (
-                f"next {item.rewatch.next.code} {item.rewatch.next.title}".rstrip()
-                if item.rewatch.next
+    width = min(max(cell_width(row.title) for row in rows), 40)
+    for row in rows:
+        nxt = row.next
+        next_text = f"next {nxt.code} {nxt.title}".rstrip() if nxt else row.status
+        if row.rewatch is not None:
+            rewatch = row.rewatch  # its next title already through the spoiler policy
+            next_text = f"↻ rewatch {rewatch.watched}/{rewatch.total}, " + (
+                f"next {rewatch.next_code} {rewatch.next_title}".rstrip()
+                if rewatch.next_code is not None
                 else "done"
             )
         print(
-            f"{fit_cells(item.title, width)}  {progress_bar(item.watched, item.total)}"
-            f" {item.watched:>4}/{item.total:<4}  {next_text}"
+            f"{fit_cells(row.title, width)}  {progress_bar(row.watched, row.total)}"
+            f" {row.watched:>4}/{row.total:<4}  {next_text}"
         )
     return 0
+
+
+def _list_item(row):  # type: ignore[no-untyped-def]
+    from episodetui.core.models import EpisodeRef, ShowListItem
+
+    nxt = row.next
+    return ShowListItem(
+        title=row.title,
+        year=row.year,
+        watched=row.watched,
+        total=row.total,
+        status=row.status,
+        next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title)
+        if nxt
+        else None,
+        last_watched_at=row.last_watched_at,
+        rating=row.rating.own if row.rating else None,
+        episode_rating_average=_average(row.rating.average if row.rating else None),
+        rewatch=_rewatch_out(row.rewatch),
+    )
 
 
 def _rewatch_out(progress):  # type: ignore[no-untyped-def]
