@@ -220,3 +220,38 @@ async def test_arrows_move_between_results_over_show_headings(data_dir):
         await pilot.pause()
         assert isinstance(app.screen, EpisodeScreen)
     lib.close()
+
+
+async def test_typing_in_the_query_field_lays_nothing_out_again(demo, monkeypatch):
+    """A key that changes only the field's text draws the field: Textual's Input set its
+    virtual size on every change, which asked for a layout of the whole screen. Long
+    queries still scroll in the field, and back."""
+    from textual.screen import Screen
+
+    from pilot_helpers import open_app, settle
+
+    layouts: list[str] = []
+    original = Screen._refresh_layout  # Textual's (private): counted, not changed
+
+    def counted(screen, *args, **kwargs):  # type: ignore[no-untyped-def]
+        layouts.append(type(screen).__name__)
+        return original(screen, *args, **kwargs)
+
+    monkeypatch.setattr(Screen, "_refresh_layout", counted)
+    async with open_app(demo, size=(60, 24)) as (app, pilot):
+        await pilot.press("ctrl+f")
+        await settle(pilot)
+        await pilot.press(*"zzq")  # no matches from the first key on
+        await settle(pilot)
+        assert "No matches" in screen_text(app)
+        layouts.clear()
+        await pilot.press(*"qqq")  # the results and the status line stay as they are
+        await settle(pilot)
+        assert layouts == []
+        await pilot.press(*["backspace"] * 6, *("harbourlights" * 6))
+        await settle(pilot)
+        field = next(line for line in screen_text(app).splitlines() if "harbour" in line)
+        assert "harbourlightsharbourlights▎" in field and app.screen.focused.scroll_x > 0
+        await pilot.press(*["backspace"] * 70)
+        await settle(pilot)
+        assert "▊harbourl▎" in screen_text(app) and app.screen.focused.scroll_x == 0

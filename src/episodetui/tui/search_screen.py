@@ -9,7 +9,9 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
@@ -34,6 +36,12 @@ class QueryInput(Input):
     changed it, so the character typed and its results reach the terminal in one frame:
     searching on the Input.Changed message instead let Textual draw the character first,
     and the results waited for the next frame (up to 1/60 s later)."""
+
+    # Textual's Input sets its virtual size on every change of its text, and a widget's
+    # virtual size asks for a layout of the whole screen. The field's size never depends
+    # on its text (width 100%, height 3): only its horizontal scrolling does, which
+    # reads the virtual size directly.
+    virtual_size = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, on_value: Callable[[str], None], **kwargs) -> None:  # type: ignore[no-untyped-def]
         super().__init__(**kwargs)
