@@ -24,11 +24,11 @@ def _break_recap_view(monkeypatch) -> None:
     """A bug in the middle of loading a hidden recap: its text is in a local variable."""
     original = Library.recap_view
 
-    def recap_view(self, episode, revealed=False):
+    def recap_view(self, episode, revealed=False, state=None):
         recap_being_loaded = self.raw_recap(episode.id)  # holds SECRET for episode 2
         if recap_being_loaded is not None and not episode.watched and self._broken:
             raise RuntimeError("injected fault")
-        return original(self, episode, revealed)
+        return original(self, episode, revealed, state)
 
     monkeypatch.setattr(Library, "recap_view", recap_view)
     monkeypatch.setattr(Library, "_broken", False, raising=False)
@@ -58,7 +58,7 @@ async def test_a_crash_in_an_action_writes_a_report_without_the_recap(secret_lib
     assert "RuntimeError" in text and "in recap_view" in text and "in reload" in text
     message = app.crash_report.message()
     assert SECRET not in message
-    assert "RuntimeError in episode_view (views.py:" in message
+    assert "RuntimeError in episode_views_with_recaps (views.py:" in message
     assert str(report) in message
 
 

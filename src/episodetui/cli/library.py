@@ -159,7 +159,7 @@ def show_model(library: Library, show: Show, spoilers: bool):
     )
     from episodetui.core.spoilers import SpoilerPolicy
     from episodetui.core.text import format_timestamp
-    from episodetui.core.views import episode_view, show_view
+    from episodetui.core.views import episode_views_with_recaps, show_view
 
     revealed = frozenset(e.id for e in library.episodes(show.id)) if spoilers else frozenset()
     view = show_view(library, show.id, revealed)
@@ -171,11 +171,13 @@ def show_model(library: Library, show: Show, spoilers: bool):
             for n in notes
         ]
 
+    with_recaps = episode_views_with_recaps(library, [e.id for e in view.episodes if e.has_recap], revealed)
+    fulls = {full.id: full for full in with_recaps}
     episodes = []
     for episode in view.episodes:
         recap_out = None
         if episode.has_recap:
-            full = episode_view(library, episode.id, revealed=spoilers)
+            full = fulls[episode.id]
             assert full.recap_shape is not None
             recap_out = RecapOut(
                 hidden=full.recap is None,

@@ -360,16 +360,30 @@ def episode_views(
 
 
 def episode_view(library: Library, episode_id: int, revealed: bool = False) -> EpisodeView:
-    """One episode with its recap when the policy lets it be shown (the episode screen,
-    `show --spoilers`): `recap` is None while it is hidden, `recap_shape` says its size."""
+    """One episode with its recap when the policy lets it be shown (the episode screen):
+    `recap` is None while it is hidden, `recap_shape` says its size."""
+    return episode_views_with_recaps(
+        library, [episode_id], frozenset({episode_id}) if revealed else frozenset()
+    )[0]
+
+
+def episode_views_with_recaps(
+    library: Library, episode_ids: list[int], revealed: frozenset[int] = frozenset()
+) -> list[EpisodeView]:
+    """Episodes with their recaps as `episode_view` gives them (`show --spoilers` asks for
+    every recap of a show): the show's progress is read once, not once an episode."""
     from dataclasses import replace
 
-    episode = library.episode(episode_id)
-    view = episode_views(library, [episode_id], frozenset({episode_id}) if revealed else frozenset())[0]
-    recap = library.recap_view(episode, revealed)
-    return replace(
-        view, recap_shape=recap.shape, recap=recap.recap, recap_visible=recap.exists and recap.visible
-    )
+    views = []
+    for view in episode_views(library, episode_ids, revealed):
+        state = EpisodeState(watched=view.watched, is_next=view.is_next, revealed=view.id in revealed)
+        recap = library.recap_view(library.episode(view.id), state=state)
+        views.append(
+            replace(
+                view, recap_shape=recap.shape, recap=recap.recap, recap_visible=recap.exists and recap.visible
+            )
+        )
+    return views
 
 
 def upcoming_views(library: Library, days: int) -> list[UpcomingView]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from episodetui.core.errors import EpisodeTuiError
+from episodetui.core.spoilers import EpisodeState
 from episodetui.core.store.episodes import EpisodesRoom
 from episodetui.core.store.records import Episode, KeyMoment, Recap, RecapView
 from episodetui.core.store.shows import ShowsRoom
@@ -58,13 +59,16 @@ class RecapsRoom(EpisodesRoom, ShowsRoom):
         ]
         return Recap(episode_id, row[0], row[1], row[2], row[3], moments)
 
-    def recap_view(self, episode: Episode, revealed: bool = False) -> RecapView:
-        """The recap as the spoiler policy allows it to be shown."""
+    def recap_view(
+        self, episode: Episode, revealed: bool = False, state: EpisodeState | None = None
+    ) -> RecapView:
+        """The recap as the spoiler policy allows it to be shown. `state` is the episode's
+        state when the caller has just read it (it saves reading the show's progress again)."""
         recap = self._load_recap(episode.id)
         if recap is None:
             return RecapView(exists=False, visible=True, shape=None, recap=None)
         policy = self.policy_for(self.show(episode.show_id))
-        visible = policy.recap_visible(self.episode_state(episode, revealed))
+        visible = policy.recap_visible(state or self.episode_state(episode, revealed))
         return RecapView(True, visible, recap.shape, recap if visible else None)
 
 
