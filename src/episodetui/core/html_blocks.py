@@ -45,6 +45,7 @@ class HtmlPage:
     title: str = ""
     og_title: str = ""
     kicker: str = ""
+    image_alts: list[str] = field(default_factory=list)  # the first pictures' alt text: for the guess
 
 
 _SKIPPED_TAGS = {
@@ -281,6 +282,10 @@ class _PageReader(HTMLParser):
                 self.page.og_title = self.page.og_title or " ".join((props.get("content") or "").split())
             return
         if tag in _VOID_TAGS:
+            if tag == "img" and len(self.page.image_alts) < 3:
+                alt = " ".join((dict(attrs).get("alt") or "").split())[:200]
+                if alt:
+                    self.page.image_alts.append(alt)
             if tag == "br":
                 self.buffer.append(" ")
                 if self._h1_parts is not None:

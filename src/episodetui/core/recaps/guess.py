@@ -301,12 +301,39 @@ def _season_code(number: int, texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+
+
+def _slug_words(text: str) -> str:
+    """A copied address ("https://site/tv/show-season-2-episode-5-recap/") as the words of
+    its path: the show and the code in a slug read like any title."""
+    if not _ADDRESS.match(text.strip()):
+        return text
+    path = re.sub(r"^(?:https?://)?[^/]+", "", text.strip())
+    return " ".join(
+        re.sub(r"\.(?:html?|php|aspx?)$", "", path, flags=re.I).replace("_", "-").replace("/", " ").split("-")
+    )
+
+
+def _season_elsewhere(number: int, texts: list[str]) -> int | None:
+    """The season of an episode named without one ("Episode 5 Recap"), when another title
+    names the same episode with its season ("…-season-2-episode-5-recap", "the fifth
+    episode of the second season")."""
+    for text in texts:
+        season, episode = _episode_of_season(text)
+        if season is None and _NAMES_SEASON.search(text):
+            season, episode = guess_episode(text)
+        if season is not None and episode == number:
+            return season
+    return None
+
+
 def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetGuess:
     """The library show and the episode a recap's headline names; when the headline
     names none, a saved page's other titles (<title>, og:title, kicker)."""
     headline = recap if isinstance(recap, str) else recap.headline
     hints = [] if isinstance(recap, str) else list(recap.title_hints)
-    texts = [text[:300] for text in (headline, *hints)]
+    texts = [_slug_words(text[:300]) for text in (headline, *hints)]
     show = _library_show(texts, library_titles)
     season, number = None, None
     for text in texts:
@@ -334,6 +361,10 @@ def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetG
                 season = said[0] if said else season
             if show and number is not None and not _NAMES_SEASON.search(text):
                 season = _season_after_show(text, show, number) or season
+            if _episode_of_season(text)[1] == number:
+                season = _episode_of_season(text)[0]  # "the ninth episode of the second season of Show"
+            elif not _NAMES_SEASON.search(text):
+                season = _season_elsewhere(number, texts) or season
             break
     if number is None and not isinstance(recap, str):
         for paragraph in recap.paragraphs[:2]:

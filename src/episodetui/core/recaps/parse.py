@@ -463,6 +463,7 @@ def _html_recap(text: str) -> ParsedRecap:
         blocks.insert(0, Block(HEADING, headline, level=1))
         headline_index = 0
     hints = [hint for hint in (page.h1, page.og_title, page.title, page.kicker) if hint]
+    hints.extend(page.image_alts)  # a show named only by a picture's alt text: last
     parsed = _classify(blocks, headline_index, headline, "html", hints)
     if chrome:
         parsed.dropped = {PAGE_CHROME: chrome + parsed.dropped.pop(PAGE_CHROME, 0), **parsed.dropped}
