@@ -130,7 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         cases.append((article, json.loads(truth_file.read_text(encoding="utf-8"))))
     every_truth = [json.loads(t.read_text(encoding="utf-8")) for t in FIXTURES.glob("*.truth.json")]
     titles = sorted(
-        {t["suggested"]["show"] for t in every_truth if t["suggested"]} | {"Soundtrack #1", "Harbour Lights"}
+        {t["suggested"]["show"] for t in every_truth if t["suggested"] and t["suggested"]["show"]}
+        | {"Soundtrack #1", "Harbour Lights"}
     )
     started = time.perf_counter()
     results = [evaluate(article, truth, parse, guess, titles) for article, truth in cases]
