@@ -77,7 +77,9 @@ def test_article_matches_its_truth(truth_file):
     assert guess.show_title == want["show"]
     if want["episode"] is None:
         assert guess.number is None
-        assert guess.describe() == f"{want['show']} (no episode named)"
+        assert guess.describe() == (
+            f"{want['show']} (no episode named)" if want["show"] else "no show or episode"
+        )
     else:
         assert ((guess.season or 1), guess.number) == (want["season"], want["episode"])
 
