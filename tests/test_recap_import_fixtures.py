@@ -49,6 +49,12 @@ KNOWN_MISSES = {
     "the header rule drops",
     "heldout14_hash_countdown_stock_credit_quip": "a picture's joke caption under its credit ('But your own watch "
     "will still be five minutes slow.') is a short sentence like any short paragraph",
+    "heldout18_romaji_impressions_tagline": "the episode's title alone under the headline ('Empty Plates', no "
+    "quotes, no label) reads exactly like a one-line section heading or the first words of the post; the same "
+    "shape as round 11's 'Forty-One: Part Two', which the truth there keeps",
+    "heldout18_reprint_notice_ads": "a one-sentence deck under the headline ('The net tightens in the latest Show, "
+    "which leaves us with one suspect…') followed by a reprint notice reads exactly like an opening sentence "
+    "followed by a spoiler warning, which older truths keep as the first paragraph",
 }
 
 

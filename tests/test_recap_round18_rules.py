@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from episodetui.core.html_blocks import ITEM, PARAGRAPH, Block
 from episodetui.core.recaps import guess_target, parse_recap
+from episodetui.core.recaps.furniture import kind_of_drop, looks_like_caption
+from episodetui.core.recaps.lines import chapters
 
 _TITLES = ["Marrow and Vine", "The Linden Files", "Glassmoor", "Duskwater", "Tidewater Hall"]
 _PARA = (
@@ -108,6 +111,7 @@ def test_a_season_named_beside_a_bare_episode_number_is_its_season():
     [
         "The men who laughed at her in episode one are suddenly very polite to Nell, and she lets them wait.",
         "As ep 4 ended with Aki on the pier, this one opens with her in the water, and it never lets up.",
+        "Last week, episode six gave us the forge and the fire, and this week is quieter for it.",
         "Last week's episode 6 left the whole street in the rain, and this week nobody has dried off yet.",
         "Episode 4 and episode 5 both spend their time in the orchard, which the show has never done before.",
         "I liked episode 5 a lot.",
@@ -116,3 +120,115 @@ def test_a_season_named_beside_a_bare_episode_number_is_its_season():
 def test_a_bare_episode_number_that_points_elsewhere_names_nothing(opening):
     text = "\n\n".join(["The best bits from this week's Tidewater Hall", _PARA, opening, _PARA])
     assert _guess(text) == ("Tidewater Hall", None, None)
+
+
+# -- furniture
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Image result for paper lantern brigade key visual", "caption"),
+        (
+            "Nia Fenn (Carys Powell) and Huw Rhee (Tom Idris) Marram Point Series 2 Episode 4 (c) Tidewater Pictures",
+            "caption",
+        ),
+        ("Cara Lowe as DS Dee Holt", "caption"),
+        ("Where to watch: Crunchyroll", "availability"),
+        ("Saltmarsh Lane is on Thursdays at 8pm.", "availability"),
+        ("Gorse Hill is on Sundays on ITV1.", "availability"),
+        ("Listen: Apple · Spotify · Overcast · RSS", "prompt"),
+        ("Support the show on Patreon. Theme music by Lantern Static.", "prompt"),
+        ("This article comes from Screen Hound UK.", "byline"),
+        ("This review originally appeared on Night Desk.", "byline"),
+        ("MARA QUINN weighs up the alibis, the allotments and one very bad cup of tea", "byline"),
+        ("Plus: a reader mailbag, and why I am done with Tuesday premieres", "page_chrome"),
+        ("∙ Paid", "page_chrome"),
+    ],
+)
+def test_furniture_of_podcasts_videos_newsletters_and_reprints_goes(line, kind):
+    assert kind_of_drop(Block(PARAGRAPH, line)) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image results were never Nell's strong suit, and the photo album proves it.",
+        "Nia (Carys Powell) and Huw (Tom Idris) finally talk, and it is the best scene of the night.",
+        "Dee takes over as DS for the whole of the second half, and she is very good at it.",
+        "Where to watch it from was the only question left, and the rooftop won.",
+        "The market is on Thursdays, so Morwen closes the pub early and goes to sell her jam.",
+        "Listen: the quietest scene of the night is the one that matters.",
+        "Nobody will support the show's new villain on Patreon or anywhere else, I suspect.",
+        "This article of clothing comes back in the final scene, and it is soaked.",
+        "THE LIGHTHOUSE SCENE breaks my heart every single time I think about it.",
+        "Plus: the bakery burns down, and nobody seems to mind.",
+        "Paid in full, Jack says, and walks out.",
+    ],
+)
+def test_prose_that_looks_like_that_furniture_stays(line):
+    assert kind_of_drop(Block(PARAGRAPH, line)) is None
+
+
+def test_a_plain_word_paid_is_not_a_newsletter_badge():
+    assert kind_of_drop(Block(PARAGRAPH, "Paid")) is None
+    assert kind_of_drop(Block(ITEM, "Paid", marker="∙")) == "page_chrome"
+
+
+def test_chapters_from_zero_go_and_timestamped_highlights_stay():
+    def items(texts: list[str]) -> list[Block]:
+        return [
+            Block(PARAGRAPH, _PARA),
+            *(Block(ITEM, t, marker="-") for t in texts),
+            Block(PARAGRAPH, _PARA),
+        ]
+
+    assert chapters(items(["00:00 Hello again", "03:15 The cold open", "18:40 The weir"])) == {1, 2, 3}
+    assert chapters(items(["04:12 – The grill fire", "11:40 – The song", "19:05 – The last page"])) == set()
+    assert chapters(items(["0:00 Intro", "1:12 The fire"])) == set()  # two lines: not enough to be sure
+    assert chapters(items(["0:00 Intro", "1:12 Kiri walks in and sits down.", "2:30 The end"])) == set()
+
+
+def test_podcast_show_notes_keep_their_summary_and_drop_the_chapters():
+    text = "\n".join(
+        [
+            '# Episode 42: Kestrel Bay 1x06, "The Weir"',
+            "",
+            _PARA,
+            "",
+            "## Chapters",
+            "",
+            "- 00:00 Hello again",
+            "- 03:15 The cold open",
+            "- 18:40 The weir",
+            "",
+            "Support the show on [Patreon](https://example.org/p).",
+        ]
+    )
+    parsed = parse_recap(text)
+    assert parsed.paragraphs == [_PARA]
+    assert parsed.key_moments == []
+
+
+def test_a_lower_case_line_that_speaks_is_someone_writing_not_alt_text():
+    assert not looks_like_caption("anyway i need 2x04 right now", "")
+    assert looks_like_caption("marin and oskar on the lighthouse steps", "")
+
+
+def test_a_lower_case_last_line_that_speaks_is_not_a_bare_heading():
+    text = "\n\n".join(["the tidecaller 2x03 thoughts", _PARA, "anyway i need 2x04 right now", "#tidecaller"])
+    assert parse_recap(text).paragraphs[-1] == "anyway i need 2x04 right now"
+    text = "\n\n".join(["the tidecaller 2x03 thoughts", _PARA, "More from this blog"])
+    assert parse_recap(text).paragraphs == [_PARA]
+
+
+def test_a_streaming_pages_next_episodes_never_reach_the_recap():
+    page = (
+        "<html><body><main><h1>Copperline</h1><h2>S2:E3 · The Fuse</h2>"
+        f"<p>{_PARA}</p><h3>More Episodes</h3>"
+        "<div><h4>S2:E4 · Tailings</h4><p>The second shaft is opened, and Ruth learns who sealed it.</p></div>"
+        "</main></body></html>"
+    )
+    parsed = parse_recap(page)
+    assert parsed.paragraphs == [_PARA]
+    assert not any("shaft" in p for p in parsed.paragraphs)

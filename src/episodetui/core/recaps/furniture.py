@@ -19,6 +19,7 @@ from episodetui.core.recaps.model import (
     RATING,
     SPOILER_WARNING,
 )
+from episodetui.core.recaps.platform_lines import platform_drop
 
 SHORT = 45  # words: warnings, captions and prompts are short
 
@@ -165,7 +166,8 @@ TRAILING = re.compile(
     r"|also\s+read|external\s+links|more\s+from\b.{0,40}|trending(?:\s+now)?|popular(?:\s+now)?|most\s+(?:read|popular)|comments?(?:\s*\(\d+\))?"
     r"|\d+\s+(?:comments?|thoughts?\s+on\b.{0,80}|responses?(?:\s+to\b.{0,80})?|replies)|no\s+comments?|leave\s+a\s+(?:reply|comment)"
     r"|post\s+a\s+comment|sort(?:ed)?\s+by\b.{0,20}|view\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion)"
-    r"|what\s+(?:other\s+)?(?:viewers|readers|fans|people|critics)\s+(?:are\s+)?say(?:ing)?)\s*:?\s*$"
+    r"|what\s+(?:other\s+)?(?:viewers|readers|fans|people|critics)\s+(?:are\s+)?say(?:ing)?"
+    r"|(?:more|other|all)\s+episodes(?:\s+of\s+this\s+season)?|episodes\s+in\s+this\s+season)\s*:?\s*$"
     r"|^(?:read\s+(?:more|next|also)|related|see\s+also)\s*:\s*\S.{0,100}$",
     re.I,
 )
@@ -356,7 +358,7 @@ def kind_of_drop(block: Block) -> str | None:
         RATING_LINE.match(text) or (re.search(r"\bratings?\b", text, re.I) and re.search(r"\d%", text))
     ):
         return RATING  # "Nationwide ratings had this episode at 30.1%."
-    return None
+    return platform_drop(text, n, block.marker)
 
 
 # Alt text that describes a still: "Jory saying he will…", "Karin commenting on…"
@@ -445,6 +447,9 @@ def looks_like_caption(text: str, nearby: str) -> bool:
         and sum(ch.islower() for ch in letters) == len(letters)
         and n >= 3
         and not re.search(r"\w[.!?]\s+\w", text)  # two sentences in lower case: someone writing
+        and not re.search(
+            r"\bi\s+(?:need|want|think|love|hate|can|can['’]t|am|was|have|just)\b", text
+        )  # "i need 2x04"
     ):
         return True
     # "Clara and the Magistrate - Feather & Flint": a name line that ends with the show

@@ -309,6 +309,8 @@ _BARE_EPISODE = re.compile(
     re.I,
 )
 
+# "Last week, episode six …", "Next time, episode 9 …": a bare number about another week
+_ANOTHER_WEEK = re.compile(r"\b(?:last|previous(?:ly)?|earlier|next)\b[^.!?]*$", re.I)
 _ANY_EPISODE = re.compile(rf"\b(?:episode|ep\.?)\s+{_NUM}\b", re.I)
 
 
@@ -322,7 +324,11 @@ def _bare_episode(paragraphs: list[str]) -> tuple[int | None, int | None]:
         if len(paragraph.split()) < 8:
             continue
         named = {_number(match.group(1)) for match in _ANY_EPISODE.finditer(paragraph[:600])}
-        found = {_number(match.group(1)) for match in _BARE_EPISODE.finditer(paragraph[:600])}
+        found = {
+            _number(match.group(1))
+            for match in _BARE_EPISODE.finditer(paragraph[:600])
+            if not _ANOTHER_WEEK.search(paragraph[max(0, match.start() - 30) : match.start()])
+        }
         if len(found) == 1 and found == named:
             # "Show season 3 is officially over … episode 8 also opened …": one season named beside it
             seasons = {
@@ -394,7 +400,7 @@ def guess_target(recap: ParsedRecap | str, library_titles: list[str]) -> TargetG
                 season = _season_after_show(text, show, number) or season
             if _episode_of_season(text)[1] == number:
                 season = _episode_of_season(text)[0]  # "the ninth episode of the second season of Show"
-            elif not _NAMES_SEASON.search(text):
+            elif number is not None and not _NAMES_SEASON.search(text):
                 season = _season_elsewhere(number, texts) or season
             break
     if number is None and not isinstance(recap, str):

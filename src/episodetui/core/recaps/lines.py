@@ -384,3 +384,27 @@ def related_links(blocks: list[Block], headline: str) -> set[int]:
             found.update(run)
         run = []
     return found
+
+
+# A video's or a podcast episode's chapter: "00:00 Intro", "1:12 The market fire" (not a
+# liveblog's "9:14 PM" and not a sentence)
+_CHAPTER = re.compile(
+    r"^\(?((?:\d{1,2}:)?\d{1,2}:\d{2})\)?(?!\s*[ap]\.?m\b)\s*[-–—|:]?\s*\S[^.!?]{0,60}$", re.I
+)
+
+
+def chapters(blocks: list[Block]) -> set[int]:
+    """A video's or a podcast's chapters: a run of three or more short timestamped lines
+    whose first is at 0:00 (a video site wants the first chapter there). Timestamped
+    highlights start later in the episode ("04:12 – The grill fire") and stay a list."""
+    found: set[int] = set()
+    run: list[int] = []
+    for position, block in enumerate([*blocks, Block(PARAGRAPH, "")]):
+        match = _CHAPTER.match(plain(block))
+        if match and words(plain(block)) <= 10 and (run or not match.group(1).strip("0:")):
+            run.append(position)
+            continue
+        if len(run) >= 3:
+            found.update(run)
+        run = []
+    return found

@@ -58,6 +58,7 @@ def _is_bare_heading(text: str) -> bool:
         and not _SENTENCE_END.search(text)
         and not text.startswith("•")
         and not NUMBERED.match(text)
+        and not (text[:1].islower() and furniture.speaks(text))  # "anyway i need 2x04 right now"
     )
 
 
@@ -286,7 +287,7 @@ def _classify(
         and 0 < blocks_only[p + 1].level <= b.level
     }
     repeated = lines.repeated_lines(blocks_only)
-    related = lines.related_links(blocks_only, headline)
+    related = lines.related_links(blocks_only, headline) | lines.chapters(blocks_only)
     pictured = lines.pictures(blocks_only) if fmt != "html" else set()
 
     paragraphs: list[str] = []
