@@ -144,6 +144,12 @@ def test_a_bare_episode_number_that_points_elsewhere_names_nothing(opening):
         ("MARA QUINN weighs up the alibis, the allotments and one very bad cup of tea", "byline"),
         ("Plus: a reader mailbag, and why I am done with Tuesday premieres", "page_chrome"),
         ("∙ Paid", "page_chrome"),
+        ("Alec Marsh (David Penrose) Saltcombe Series 2 Episode 3 (c) ITV", "caption"),
+        ("Cross-posted from Orchard Notes.", "byline"),
+        ("Business inquiries: hello@example.org", "prompt"),
+        ('Music: "Low Ember" by Quietfield (licensed)', "prompt"),
+        ("Thanks to my Patreon supporters!", "prompt"),
+        ("Listen now", "prompt"),
     ],
 )
 def test_furniture_of_podcasts_videos_newsletters_and_reprints_goes(line, kind):
@@ -164,6 +170,10 @@ def test_furniture_of_podcasts_videos_newsletters_and_reprints_goes(line, kind):
         "THE LIGHTHOUSE SCENE breaks my heart every single time I think about it.",
         "Plus: the bakery burns down, and nobody seems to mind.",
         "Paid in full, Jack says, and walks out.",
+        "Marsh (David Penrose) is the best thing in it, and the script knows it (c) or no (c).",
+        "Music: the score does the heavy lifting again, and the choir in the last scene is lovely.",
+        "Thanks to my sister for watching it with me, because I could not have done it alone.",
+        "Listen now, Esme says, and the whole crew goes quiet.",
     ],
 )
 def test_prose_that_looks_like_that_furniture_stays(line):
@@ -232,3 +242,58 @@ def test_a_streaming_pages_next_episodes_never_reach_the_recap():
     parsed = parse_recap(page)
     assert parsed.paragraphs == [_PARA]
     assert not any("shaft" in p for p in parsed.paragraphs)
+
+
+def test_a_chapter_at_zero_is_not_a_reaction_count():
+    assert kind_of_drop(Block(PARAGRAPH, "0:00 Intro")) is None
+    assert kind_of_drop(Block(PARAGRAPH, "👍 56 · 💬 12")) == "community"
+
+
+def test_chapters_copied_as_plain_lines_go_together():
+    text = "\n".join(
+        [
+            "Ashfall S3E4 Breakdown",
+            "",
+            _PARA,
+            "",
+            "0:00 Intro",
+            "0:45 The map",
+            "6:10 Inside the storm",
+            "",
+            _PARA,
+        ]
+    )
+    assert parse_recap(text).paragraphs == [_PARA, _PARA]
+
+
+@pytest.mark.parametrize("line", ["Watch Next", "Up next:"])
+def test_a_watch_next_box_ends_the_page(line):
+    page = (
+        "<html><body><main><h1>Season 3, Episode 2: The Ferry</h1>"
+        f"<p>{_PARA}</p><h2>{line}</h2><h3>S3 E3 · The Causeway</h3>"
+        "<p>The causeway floods, and Tom's secret comes out in front of the whole village.</p></main></body></html>"
+    )
+    assert parse_recap(page).paragraphs == [_PARA]
+
+
+def test_a_subtitle_on_the_line_under_the_title_goes():
+    text = "\n".join(
+        [
+            'The Glass Orchard, episode 3: "Grafting"',
+            "Three people, one greenhouse, and the best fight of the season so far",
+            "",
+            "Priya Anand",
+            "Nov 2, 2026",
+            "",
+            _PARA,
+        ]
+    )
+    assert parse_recap(text).paragraphs == [_PARA]
+
+
+def test_lines_copied_without_blank_lines_keep_their_first_paragraph():
+    opening = "Three people, one greenhouse, and the best fight of the season so far"
+    text = "\n".join(['The Glass Orchard, episode 3: "Grafting"', opening, _PARA, _PARA])
+    assert parse_recap(text).paragraphs[0] == opening
+    text = "\n".join(['The Glass Orchard, episode 3: "Grafting"', "", opening, "", _PARA])
+    assert parse_recap(text).paragraphs[0] == opening

@@ -167,7 +167,7 @@ TRAILING = re.compile(
     r"|\d+\s+(?:comments?|thoughts?\s+on\b.{0,80}|responses?(?:\s+to\b.{0,80})?|replies)|no\s+comments?|leave\s+a\s+(?:reply|comment)"
     r"|post\s+a\s+comment|sort(?:ed)?\s+by\b.{0,20}|view\s+(?:all\s+)?comments|join\s+the\s+(?:conversation|discussion)"
     r"|what\s+(?:other\s+)?(?:viewers|readers|fans|people|critics)\s+(?:are\s+)?say(?:ing)?"
-    r"|(?:more|other|all)\s+episodes(?:\s+of\s+this\s+season)?|episodes\s+in\s+this\s+season)\s*:?\s*$"
+    r"|(?:more|other|all)\s+episodes(?:\s+of\s+this\s+season)?|episodes\s+in\s+this\s+season|watch\s+next|up\s+next)\s*:?\s*$"
     r"|^(?:read\s+(?:more|next|also)|related|see\s+also)\s*:\s*\S.{0,100}$",
     re.I,
 )
@@ -348,8 +348,9 @@ def kind_of_drop(block: Block) -> str | None:
         and sum(sum(ch.isalpha() for ch in w) >= 2 for w in text.split()) <= 1
         and not re.search(r"[.!?]$", text)
         and not re.match(
-            r"\s*(?:#|No\.\s?)?\d{1,2}(?:\.\)|[.):])\s+[A-Z]", text
-        )  # "2) Ysra": a numbered name
+            r"\s*(?:#|No\.\s?)?\d{1,2}(?:\.\)|[.):])\s+[A-Z]|\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s*[-–—|:]?\s*[A-Za-z]",
+            text,
+        )  # "2) Ysra": a numbered name; "0:00 Intro": a chapter
     ):
         return COMMUNITY  # reactions and counts: "👍 56 · 💬 12 · Share"
     if n <= 14 and NAVIGATION_LINE.match(text) and not re.search(r"[.!?]$", text):

@@ -408,3 +408,21 @@ def chapters(blocks: list[Block]) -> set[int]:
             found.update(run)
         run = []
     return found
+
+
+def subtitle_under(blocks: list[Block], headline_index: int | None, index: int) -> bool:
+    """A newsletter's subtitle copied on the line right under its title, with a blank line
+    after it ("Three people, one greenhouse, and the best fight of the season so far"):
+    a line of words that does not end as a sentence does. (In text copied without blank
+    lines every line is its own paragraph, so a line with another right under it stays.)"""
+    if headline_index is None or index != headline_index + 1 or index + 1 >= len(blocks):
+        return False
+    block, title, after = blocks[index], blocks[headline_index], blocks[index + 1]
+    text = plain(block)
+    return (
+        block.kind == PARAGRAPH
+        and block.group == title.group
+        and after.group != block.group
+        and 4 <= words(text) <= 20
+        and not re.search(r"[.!?…:;,]$|^\d", text)
+    )

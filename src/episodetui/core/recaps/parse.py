@@ -255,6 +255,9 @@ def _classify(
             hints.append(text)  # 'Episode #7: "Its Title"' or '"Its Title"' under the headline
             drop(PAGE_CHROME, block, index)
             continue
+        if in_header and not body and fmt != "html" and lines.subtitle_under(blocks, headline_index, index):
+            drop(PAGE_CHROME, block, index)  # a newsletter's subtitle on the line under its title
+            continue
         if in_header and not is_deck and not _body_starts(block) and not lines.section_title(rest, position):
             if EPISODE_LINE.match(text) or (labels_only(text) and guess_episode(text) != (None, None)):
                 hints.append(text)  # "Season 1, Episode 8", "RECAP - Season 5: Episode 12": for the guess

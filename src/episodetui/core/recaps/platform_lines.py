@@ -43,7 +43,8 @@ _SUPPORT = re.compile(
 _REPRINT = re.compile(
     r"^this\s+(?:article|post|piece|recap|review|story)\s+(?:comes|is\s+republished)\s+from\b"
     r"|^this\s+(?:article|post|piece|recap|review|story)\s+(?:originally\s+|first\s+)?(?:appeared|ran)\s+(?:in|on|at)\b"
-    r"|^this\s+(?:article|post|piece|recap|review|story)\s+was\s+(?:originally\s+|first\s+)?published\s+(?:in|on|at|by)\b",
+    r"|^this\s+(?:article|post|piece|recap|review|story)\s+was\s+(?:originally\s+|first\s+)?published\s+(?:in|on|at|by)\b"
+    r"|^cross-?posted\s+(?:from|to|with)\s+\S",
     re.I,
 )
 # A deck that starts with its writer's name in capitals: "MARA QUINN weighs up the alibis …"
@@ -53,7 +54,19 @@ _CAPS_NAME_DECK = re.compile(
     r"|reflects|writes|gives|offers|walks|breaks\s+down|sums\s+up)\b"
 )
 # A newsletter's own header lines: "∙ Paid", and its deck "Plus: a reader mailbag, and …"
-_NEWSLETTER_BADGE = re.compile(r"^[∙·•]\s*(?:paid|free|preview|subscriber\s+only)$", re.I)
+_NEWSLETTER_BADGE = re.compile(
+    r"^[∙·•]\s*(?:paid|free|preview|subscriber\s+only|\d{1,3}\s*min(?:s|utes?)?(?:\s+(?:read|listen))?)$",
+    re.I,
+)
+# A video description's own lines: "Business inquiries: …", "Music: "Track" by Artist
+# (licensed)", "Thanks to my Patreon supporters!", an audio player's "Listen now"
+_VIDEO_DESCRIPTION = re.compile(
+    r"^(?:business|brand|sponsorship|press)\s+(?:inquiries|enquiries|contact|email)\s*:"
+    r"|^(?:music|outro\s+music|intro\s+music|theme)\s*(?:by)?\s*:\s*\S.{0,80}\b(?:by|licensed|courtesy|via)\b[^.!?]{0,40}$"
+    r"|^(?:thanks|thank\s+you)\s+to\s+(?:all\s+)?(?:my|our|the)\s+(?:patreon\s+|channel\s+)?(?:supporters|patrons|members)\b"
+    r"|^listen\s+now$",
+    re.I,
+)
 _PLUS_DECK = re.compile(r"^plus\s*:\s+[^.!?]{3,140}$", re.I)
 
 
@@ -61,7 +74,7 @@ def platform_drop(text: str, words: int, marker: str = "") -> str | None:
     """Which kind of furniture a short line of one of these places is, if any."""
     if words <= 16 and _IMAGE_RESULT.match(text):
         return IMAGE_CAPTION
-    if words <= 30 and len(_CAST.findall(text)) >= 2 and _COPYRIGHT_END.search(text):
+    if words <= 30 and _CAST.search(text) and _COPYRIGHT_END.search(text):
         return IMAGE_CAPTION
     if words <= 8 and _ACTOR_AS_ROLE.match(text):
         return IMAGE_CAPTION
@@ -77,6 +90,8 @@ def platform_drop(text: str, words: int, marker: str = "") -> str | None:
         return BYLINE
     if words <= 3 and _NEWSLETTER_BADGE.match(f"{marker} {text}".strip()):
         return PAGE_CHROME
+    if words <= 16 and _VIDEO_DESCRIPTION.match(text):
+        return PROMPT
     if words <= 25 and _PLUS_DECK.match(text):
         return PAGE_CHROME
     return None
