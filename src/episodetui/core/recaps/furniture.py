@@ -155,7 +155,7 @@ NAVIGATION_LINE = re.compile(
     re.I,
 )
 RATING_LINE = re.compile(
-    r"^(?:(?:our|community|user|users'?|reader|readers'?|audience|critics'?)\s+)?(?:rating|score|verdict|grade)\s*:?\s*.{0,30}$"
+    r"^(?:(?:our|community|user|users'?|reader|readers'?|audience|critics'?)\s+)?(?:(?:rating|score|grade)\s*:?\s*.{0,30}|verdict\s*(?::\s*.{0,30}|\S.{0,30}))$"
     r"|^(?:final\s+|overall\s+)?(?:rating|score|verdict|grade)\s*:\s*\d+(?:\.\d)?\s*/\s*\d+\b.{0,80}$"
     r"|^[\w .']{1,30}:\s*(?-i:[A-F][+-]?)(?:\s*\|.{0,30})?$|^[^.!?]{3,120}\((?-i:[A-F][+-]?)\)$|^[★☆✩✭⭐½\s]{3,}$|^\d(?:\.\d)?\s*(?:/|out\s+of)\s*(?:5|10)(?:\s+stars?)?$",
     re.I,
@@ -212,6 +212,10 @@ _TEXT_TABLE_ROW = re.compile(r"^[^|]{1,40}\|[^|]{0,60}\|\s*$")
 _VERDICT = re.compile(
     r"^(?:on\s+the\s+fence|worth\s+(?:watching|it|a\s+watch)|skip\s+it|stream\s+it|must[- ]watch|watch\s+it|mixed\s+bag)$",  # a badge: no full stop
     re.I,
+)
+# "Scene 1", "Part 2", "Act III": a section of a recap, not a count of reactions
+_SECTION_NUMBER = re.compile(
+    r"(?:scene|part|act|chapter|round|day|night|week|stage|step)\s+(?:\d{1,3}|[IVX]{1,5})", re.I
 )
 # A wiki's citation: '1. ^ "Title". Site. Retrieved March 1, 2026.'
 _CITATION = re.compile(
@@ -351,6 +355,7 @@ def kind_of_drop(block: Block) -> str | None:
             r"\s*(?:#|No\.\s?)?\d{1,2}(?:\.\)|[.):])\s+[A-Z]|\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?\s*[-–—|:]?\s*[A-Za-z]",
             text,
         )  # "2) Ysra": a numbered name; "0:00 Intro": a chapter
+        and not _SECTION_NUMBER.fullmatch(text)  # "Scene 1", "Part 2": a section's title
     ):
         return COMMUNITY  # reactions and counts: "👍 56 · 💬 12 · Share"
     if n <= 14 and NAVIGATION_LINE.match(text) and not re.search(r"[.!?]$", text):

@@ -1,7 +1,7 @@
 """Numbered sequences, read by their structure rather than by one site's punctuation.
 
 A listicle numbers its entries: `1.`, `#1`, `(1)`, `[1]`, `No. 1:`, `1 -`, `1/`, `Moment 1:`,
-`1.-`, `1 .`, `1️⃣`, `I.`, `IV:`, `One —`, `Five:`, `First:`, a number glued to its title by a page's markup
+`1.-`, `1 .`, `1️⃣`, `1º`, `1 of 3:`, `Title (1)`, `I.`, `IV:`, `One —`, `Five:`, `First:`, a number glued to its title by a page's markup
 (`1The Hope Is Back`, from `<span>1</span>The Hope…`), in text, headings or list items. What makes them a list
 is not the punctuation but the sequence: numbers of one notation that count 1..n or
 n..1 at the starts of blocks. Each entry's text is then a title, alone on its line or
@@ -49,7 +49,8 @@ _MARKER = re.compile(
     r"^\s*(?:"
     r"(?:#|No\.|Nr\.|Number)\s?(?P<hash>\d{1,3})\s*[.):\-–—]?"
     r"|[(\[](?P<paren>\d{1,3})[)\]]"
-    r"|(?P<digit>\d{1,3})(?:\.\)|\.\s?[-–—]|\s?[.)](?=\s)|[.):](?!\d)|/(?=\s)|\ufe0f?\u20e3|\s*[-–—|](?!\d))"
+    r"|(?P<of>\d{1,3})\s+of\s+\d{1,3}\s*[:.)\-–—]"
+    r"|(?P<digit>\d{1,3})(?:[ºª°]\.?(?=\s)|\.\)|\.\s?[-–—]|\s?[.)](?=\s)|[.):](?!\d)|/(?=\s)|\ufe0f?\u20e3|\s*[-–—|](?!\d))"
     r"|(?P<roman>[IVX]{1,5})\s*"
     + _SEP
     + r"|(?P<spelled>"
@@ -76,13 +77,24 @@ class Marker:
     rest: str  # the text after the marker
 
 
+# "The ferry that doesn't come (1)": a short title numbered at its end
+_TRAILING = re.compile(r"^\s*(?P<rest>[^\W\d][^()]{1,100}?)\s+\((?P<trail>\d{1,2})\)\s*$")
+
+
+def _trailing(text: str) -> Marker | None:
+    match = _TRAILING.match(text)
+    if not match or _words(match.group("rest")) > TITLE_WORDS or re.search(r"[.!?,;:]$", match.group("rest")):
+        return None
+    return Marker(int(match.group("trail")), "trailing", match.group("rest").strip())
+
+
 def marker(text: str, heading: bool = False) -> Marker | None:
     """The number a block starts with, in any notation, and the text after it. A bare
     number with no punctuation ("01 The tide chart") counts when it is zero-padded or
     starts a heading: in a paragraph, "3 Scenes That…" or "10 minutes later" are words."""
     match = _MARKER.match(text)
     if not match:
-        return None
+        return _trailing(text)
     notation = next(name for name, value in match.groupdict().items() if value)
     if notation == "bare" and not (heading or match.group("bare").startswith("0")):
         return None
@@ -97,7 +109,9 @@ def marker(text: str, heading: bool = False) -> Marker | None:
         number = _SPELLED[value.lower()]
     else:
         number = int(value)
-    notation = "digit" if notation in ("digit", "hash") else notation  # "glued" counts on its own
+    notation = (
+        "digit" if notation in ("digit", "hash") else notation
+    )  # "glued" and "1 of 3:" count on their own
     return Marker(number, notation, text[match.end() :].strip())
 
 

@@ -97,12 +97,29 @@ def _title_like(text: str) -> bool:
     return bool(text) and len(text.split()) <= 14 and not re.search(r"[.!?,;]$", text)
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """The width a hand-wrapped text was wrapped at: its second-longest line (one long
+    link or title line does not set it)."""
+    lengths = sorted((len(line.rstrip()) for line in lines if line.strip()), reverse=True)
+    return lengths[1] if len(lengths) > 1 else sum(lengths)
+
+
+def _room_above(above: str, line: str, width: int) -> bool:
+    """The line's first word would have fitted on the line above it: a wrapped paragraph
+    never leaves that room, so the line above ended its block ("Posted on April 3" under
+    a headline, "He doesn't have to." under a short sentence, lines of dialogue)."""
+    first = line.split()[0] if line.split() else ""
+    return len(above.rstrip()) + 1 + len(first) <= width
+
+
 def line_blocks(text: str, markdown: bool) -> list[Block]:
     """Blocks from text or Markdown. Blank lines separate blocks; bullets and numbers
     start items; a hand-wrapped line continues the paragraph or item above it. Text
     copied from a browser has one paragraph per line: then each line is a block."""
     lines = [part for line in text.split("\n") for part in _unglued(line)]
     soft = any(len(line.strip()) > SOFT_LINE for line in lines)
+    width = _wrap_width(lines)
+    previous = ""  # the line above the current one
     blocks: list[Block] = []
     current: Block | None = None
     group = 0
@@ -127,6 +144,7 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
 
     for raw in lines:
         line = raw.rstrip()
+        above, previous = previous, line
         if not line.strip():
             flush()
             group += 1
@@ -204,6 +222,7 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
             (current.kind == ITEM and indented)
             or (
                 not soft
+                and (markdown or not _room_above(above, line, width))
                 and not (current.kind == ITEM and not more and _title_like(current.text) and not indented)
                 and not (current.kind == PARAGRAPH and not more and _looks_like_label(current.text))
                 and not (current.kind == PARAGRAPH and not more and _title_over(current.text, line))
