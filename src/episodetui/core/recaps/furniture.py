@@ -90,7 +90,7 @@ PLEA = re.compile(
     r"|\bdelivered\s+(?:straight\s+|right\s+)?to\s+your\s+inbox\b|\bdelivers?\s+them\s+(?:straight\s+|right\s+)?to\s+your\s+(?:browser|inbox|feed)\b"
     r"|^(?-i:More\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3}\s+(?:on|at)\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,3})[.!]?$|\b(?:when|if|once)\s+you\s+subscribe\b|\bsubscribe\s+(?:today|now)\b"
     r"|^(?:listen|watch)\s+(?:now\s+|to\s+(?:it|us|the\s+episode)\s+)?(?:on|in|at)\s+\S+(?:\s+\S+)?$|^podcast\s*:|^subscribe\s*:"
-    r"|^how\s+would\s+you\s+rate\b|\bsee\s+(?:you|y['’]all)\s+(?:next\s+(?:week|time|episode)|then|soon|tomorrow)\b[^.!?]{0,20}[.!]*$"
+    r"|^how\s+would\s+you\s+rate\b|\bsee\s+(?:you|y['’]all)\s+(?:next\s+(?:week|time|episode)|then|soon|tomorrow)\b[^.!?]{0,40}[.!]*$"
     r"|\b(?:drop|enter|leave)\s+your\s+e-?mail\b|\b(?:in|into|to)\s+your\s+inbox\b"
     r"|\b(?:listen|subscribe)\s+to\s+(?:our|the|my)\s+podcast\b|^(?:listen|watch)\s+to\s+(?:the|this|our)\s+(?:full\s+)?(?:episode|podcast|show|video)\s+(?:below|here|now)\b"
     r"|\b(?:is|are)\s+on\s+(?:facebook|twitter|instagram|bluesky|mastodon)\b(?:\.\s*and\s+\w+)?[.!]*$|^(?:\w+\s+){0,2}(?:mastodon|facebook|twitter)(?:\s+(?:mastodon|facebook|twitter))+$|^read\s+(?:our|my|the)\b.{0,60}\bhere\s*[.!]?$"

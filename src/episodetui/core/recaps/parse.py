@@ -14,6 +14,7 @@ list under a "Key moments" heading, or the numbered titles of a "best moments" o
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from episodetui.core.encoding import scrub_surrogates
 from episodetui.core.errors import EpisodeTuiError
@@ -58,7 +59,22 @@ def _is_bare_heading(text: str) -> bool:
     )
 
 
+def _without_leading_symbols(text: str) -> str:
+    """ "🔥 Gideon burns the cake", "★ The last dance": the pictographs that lead a title
+    decorate it; the title is the words after them."""
+    end = 0
+    while end < len(text) and (
+        unicodedata.category(text[end]) in ("So", "Sk", "Cf", "Mn") or text[end] in "\ufe0f\u200d"
+    ):
+        end += 1
+    rest = text[end:]
+    if end and rest[:1].isspace() and rest.strip():
+        return rest.strip()
+    return text
+
+
 def _moment(text: str, detail: str = "") -> Moment:
+    text = _without_leading_symbols(text.strip())
     match = _LEADING_TIME.match(text)
     if match:
         try:

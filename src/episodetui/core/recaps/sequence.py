@@ -196,9 +196,18 @@ _GLUED_START = re.compile(
 )
 
 
+_GLUED_QUESTION = re.compile(r"(?<=[a-z])[?!]+(?=[\"“‘']?[A-Z][a-z])")
+
+
 def _glued_sentence(text: str) -> tuple[str, str] | None:
     """(title, paragraph) of an entry whose title is glued to its first sentence with no
-    space, when the part before is a title (no sentence end, no separator)."""
+    space, when the part before is a title (no sentence end, no separator); a question
+    or exclamation glued to its answer too ("Who opened the gate?Nobody admits it…")."""
+    asked = _GLUED_QUESTION.search(text)
+    if asked:
+        title, rest = text[: asked.end()], text[asked.end() :]
+        if 1 <= _words(title) <= TITLE_WORDS and _words(rest) >= 3 and not re.search(r"[.!?]\s", title):
+            return title.strip(), rest.strip()
     glue = _GLUED_START.search(text)
     if not glue:
         return None
