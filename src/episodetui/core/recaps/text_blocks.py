@@ -104,6 +104,14 @@ def _wrap_width(lines: list[str]) -> int:
     return lengths[1] if len(lengths) > 1 else sum(lengths)
 
 
+def _hand_wrapped(lines: list[str], width: int) -> bool:
+    """Most lines with another line under them run close to the wrap width, as a
+    wrapped paragraph's lines do; lines of copied text (one paragraph or title each)
+    are as long as they happen to be."""
+    above = [a.rstrip() for a, b in zip(lines, lines[1:], strict=False) if a.strip() and b.strip()]
+    return not above or sum(len(a) * 5 >= width * 4 for a in above) * 2 >= len(above)
+
+
 def _room_above(above: str, line: str, width: int) -> bool:
     """The line's first word would have fitted on the line above it: a wrapped paragraph
     never leaves that room, so the line above ended its block ("Posted on April 3" under
@@ -117,8 +125,8 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
     start items; a hand-wrapped line continues the paragraph or item above it. Text
     copied from a browser has one paragraph per line: then each line is a block."""
     lines = [part for line in text.split("\n") for part in _unglued(line)]
-    soft = any(len(line.strip()) > SOFT_LINE for line in lines)
     width = _wrap_width(lines)
+    soft = any(len(line.strip()) > SOFT_LINE for line in lines) or not _hand_wrapped(lines, width)
     previous = ""  # the line above the current one
     blocks: list[Block] = []
     current: Block | None = None
