@@ -50,7 +50,7 @@ _MARKER = re.compile(
     r"(?:#|No\.|Nr\.|Number)\s?(?P<hash>\d{1,3})\s*[.):\-–—]?"
     r"|[(\[](?P<paren>\d{1,3})[)\]]"
     r"|(?P<of>\d{1,3})\s+of\s+\d{1,3}\s*[:.)\-–—]"
-    r"|(?P<digit>\d{1,3})(?:[ºª°]\.?(?=\s)|\.\)|\.\s?[-–—]|\s?[.)](?=\s)|[.):](?!\d)|/(?=\s)|\ufe0f?\u20e3|\s*[-–—|](?!\d))"
+    r"|(?P<digit>\d{1,3})(?:[ºª°]\.?(?=\s+[\"“‘'A-Z])|\.\)|\.\s?[-–—]|\s?[.)](?=\s)|[.):](?!\d)|/(?=\s)|\ufe0f?\u20e3|\s*[-–—|](?!\d))"
     r"|(?P<roman>[IVX]{1,5})\s*"
     + _SEP
     + r"|(?P<spelled>"
@@ -206,7 +206,7 @@ def _glued_sentence(text: str) -> tuple[str, str] | None:
     asked = _GLUED_QUESTION.search(text)
     if asked:
         title, rest = text[: asked.end()], text[asked.end() :]
-        if 1 <= _words(title) <= TITLE_WORDS and _words(rest) >= 3 and not re.search(r"[.!?]\s", title):
+        if 2 <= _words(title) <= TITLE_WORDS and _words(rest) >= 3 and not re.search(r"[.!?]\s", title):
             return title.strip(), rest.strip()
     glue = _GLUED_START.search(text)
     if not glue:
