@@ -185,3 +185,47 @@ def test_a_bare_verdict_heading_is_a_section_and_a_verdict_line_a_rating():
 def test_a_longer_see_you_next_week_sign_off_goes_and_prose_about_next_week_stays():
     assert kind_of_drop(Block(PARAGRAPH, "See you next week for episodes 13 and 14!")) is not None
     assert kind_of_drop(Block(PARAGRAPH, "We will see next week whether the treaty holds.")) is None
+
+
+# ------------------------------------------------------------------- round 17b
+
+
+def test_moment_k_of_n_numbers_a_list():
+    titles = [f"Moment {n} of 3: {title}" for n, title in enumerate(_TITLES, start=1)]
+    assert _moments(_listicle(titles)) == _TITLES
+
+
+def test_a_lead_in_with_a_sentence_before_its_label_is_a_paragraph():
+    text = "\n\n".join(
+        [
+            "Saltgrass 1x04 thoughts and favourite bits",
+            "Finally caught up. My favourite bits, in order:",
+            *[
+                f"{n}) {title}\n{body}"
+                for n, (title, body) in enumerate(zip(_TITLES, _TEXTS, strict=True), 1)
+            ],
+        ]
+    )
+    parsed = parse_recap(text)
+    assert [m.text for m in parsed.key_moments] == _TITLES
+    assert parsed.paragraphs[0] == "Finally caught up. My favourite bits, in order:"
+
+
+def test_a_label_alone_over_a_list_still_belongs_to_the_list():
+    text = "\n\n".join(
+        [
+            "Saltgrass 1x04 thoughts and favourite bits",
+            "Episode four was a quiet one, and it was all the better for it.",
+            "My favourite bits, in order:",
+            *[
+                f"{n}) {title}\n{body}"
+                for n, (title, body) in enumerate(zip(_TITLES, _TEXTS, strict=True), 1)
+            ],
+        ]
+    )
+    assert not any(p.startswith("My favourite bits") for p in parse_recap(text).paragraphs)
+
+
+def test_a_source_credit_in_brackets_goes_and_a_sentence_about_a_source_stays():
+    assert kind_of_drop(Block(PARAGRAPH, "(Source: tvN)")) is not None
+    assert kind_of_drop(Block(PARAGRAPH, "(The source of the leak is never named.)")) is None

@@ -46,7 +46,7 @@ CREDIT = re.compile(
     r"(?:^|[.(|]\s*)(?:credit|credits|photo|photograph|photos|image|picture|screenshot)s?\s*:"
     r"|(?:^|[.\s(a-z0-9])(?:credit|credits|photo|photograph|photos|image|picture|pictured|screenshot)s?\s+by\b"
     r"|\b(?:photo|image|picture)\s+credits?\s*:|©|\(photo\b|\((?:image|photo|screenshot|gif)s?\s+(?:via|from|by|courtesy)\b|^(?:image|photo|picture)s?\s+(?:via|courtesy\s+of)\b"
-    r"|\bcapture\s+from\s+the\b|\b(?:image|video|photo)\s+(?:and\s+video\s+)?hosting\s+by\b|\bphoto\s+rights\b|\ball\s+(?:photo|image)s?\s+(?:rights|credits)\b|^screenshots?\b|^source\s*:\s*\S+$"
+    r"|\bcapture\s+from\s+the\b|\b(?:image|video|photo)\s+(?:and\s+video\s+)?hosting\s+by\b|\bphoto\s+rights\b|\ball\s+(?:photo|image)s?\s+(?:rights|credits)\b|^screenshots?\b|^source\s*:\s*\S+$|^\(source\s*:\s*[^()]{1,40}\)$"
     r"|\.(?:jpe?g|png|gif|webp|avif)\b|\bscreen\s*shot\s+\d{4}-\d{2}-\d{2}\b|\s\|\s*source\s*:\s*\S.{0,40}$",
     re.I,
 )

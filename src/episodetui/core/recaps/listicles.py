@@ -301,7 +301,12 @@ def list_label(body: list[Block], entries: dict[int, Entry]) -> int | None:
         return None
     block = body[first - 1]
     text = plain(block)
-    if (block.kind == HEADING or text.endswith(":")) and words(text) <= 8 and not SENTENCE_END.search(text):
+    if (
+        (block.kind == HEADING or text.endswith(":"))
+        and words(text) <= 8
+        and not SENTENCE_END.search(text)
+        and not re.search(r"[.!?;](?=\s)", text)  # "Finally caught up. My favourite bits:": a sentence first
+    ):
         if is_label(block) or LISTICLE_HEADLINE.search(text):
             return first - 1
     if block.kind == PARAGRAPH and text.endswith(":") and words(text) <= 8 and not re.search(r"[.!?;]", text):

@@ -57,7 +57,7 @@ _MARKER = re.compile(
     + "|".join(sorted(_SPELLED, key=len, reverse=True))
     + r")\s*"
     r"[.):\-–—]"
-    r"|(?:[A-Za-z]+\s+)?(?:moment|takeaway|scene|reason|lesson|highlight|thing)\s+#?(?P<word>\d{1,3})\s*[.:\-–—]"
+    r"|(?:[A-Za-z]+\s+)?(?:moment|takeaway|scene|reason|lesson|highlight|thing)\s+#?(?P<word>\d{1,3})(?:\s+of\s+\d{1,3})?\s*[.:\-–—]"
     r"|(?P<bare>\d{1,2})\s+(?=[\"“‘'A-Z])"
     r"|(?P<glued>\d{1,2})(?=[A-Z][a-z’']|[AI]\s)"
     r")\s*(?=\S)",
