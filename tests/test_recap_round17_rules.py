@@ -4,7 +4,10 @@ must leave alone."""
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from episodetui.core.html_blocks import HEADING, PARAGRAPH, Block
 from episodetui.core.recaps import parse_recap
@@ -229,3 +232,22 @@ def test_a_label_alone_over_a_list_still_belongs_to_the_list():
 def test_a_source_credit_in_brackets_goes_and_a_sentence_about_a_source_stays():
     assert kind_of_drop(Block(PARAGRAPH, "(Source: tvN)")) is not None
     assert kind_of_drop(Block(PARAGRAPH, "(The source of the leak is never named.)")) is None
+
+
+# ------------------------------------------------------------ property: wrapping
+
+_WORDS = st.sampled_from(
+    "the harbour lantern quietly folded letter kitchen storm over under bright silver ferry "
+    "rope winter garden walked toward about station candle morning river orchard".split()
+)
+_SENTENCES = st.lists(_WORDS, min_size=6, max_size=40).map(lambda ws: " ".join(ws).capitalize() + ".")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    paragraphs=st.lists(st.lists(_SENTENCES, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=5),
+    width=st.integers(min_value=50, max_value=95),
+)
+def test_any_hand_wrapped_text_comes_back_as_its_paragraphs(paragraphs, width):
+    text = "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
+    assert [b.text for b in line_blocks(text, markdown=False)] == paragraphs
