@@ -251,3 +251,12 @@ _SENTENCES = st.lists(_WORDS, min_size=6, max_size=40).map(lambda ws: " ".join(w
 def test_any_hand_wrapped_text_comes_back_as_its_paragraphs(paragraphs, width):
     text = "\n\n".join(textwrap.fill(p, width) for p in paragraphs)
     assert [b.text for b in line_blocks(text, markdown=False)] == paragraphs
+
+
+def test_markdown_joins_a_paragraphs_short_lines_as_markdown_does():
+    text = (
+        "The choir comes back.\n"
+        "Nobody in town can agree on what they heard, or on who should be told first about it.\n"
+        "Ansel records it."
+    )
+    assert len(line_blocks(text, markdown=True)) == 1

@@ -109,9 +109,8 @@ def marker(text: str, heading: bool = False) -> Marker | None:
         number = _SPELLED[value.lower()]
     else:
         number = int(value)
-    notation = (
-        "digit" if notation in ("digit", "hash") else notation
-    )  # "glued" and "1 of 3:" count on their own
+    # "glued" and "1 of 3:" count on their own
+    notation = "digit" if notation in ("digit", "hash") else notation
     return Marker(number, notation, text[match.end() :].strip())
 
 

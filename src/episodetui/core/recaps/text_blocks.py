@@ -126,7 +126,9 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
     copied from a browser has one paragraph per line: then each line is a block."""
     lines = [part for line in text.split("\n") for part in _unglued(line)]
     width = _wrap_width(lines)
-    soft = any(len(line.strip()) > SOFT_LINE for line in lines) or not _hand_wrapped(lines, width)
+    soft = any(len(line.strip()) > SOFT_LINE for line in lines) or (
+        not markdown and not _hand_wrapped(lines, width)  # Markdown joins a paragraph's lines anyway
+    )
     previous = ""  # the line above the current one
     blocks: list[Block] = []
     current: Block | None = None
