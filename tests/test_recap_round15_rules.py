@@ -30,10 +30,13 @@ def test_numbers_with_a_slash_number_a_list():
 
 
 def test_a_slash_between_numbers_is_not_a_marker():
-    parsed = parse_recap(_numbered(["1/2 ", "2/2 ", "3/2 "]))
-    assert parsed.key_moments == []
-    parsed = parse_recap(_numbered(["24/7 ", "24/7 ", "24/7 "]))
-    assert parsed.key_moments == []
+    # "1/2" stays part of the line. Since round 17 each short line of this copied text is
+    # its own block, so under a "moments" headline they may still be unnumbered titles,
+    # but never titles with the "1/2" taken off as a number.
+    for marks in (["1/2 ", "2/2 ", "3/2 "], ["24/7 ", "24/7 ", "24/7 "]):
+        moments = [m.text for m in parse_recap(_numbered(marks)).key_moments]
+        assert all(text.startswith(mark.strip()) for text, mark in zip(moments, marks, strict=False))
+        assert not set(moments) & set(_TITLES)
 
 
 def _alternating(items: list[str], headline: str = "5 WTF moments from Hollow Crown Inn episode 9") -> str:

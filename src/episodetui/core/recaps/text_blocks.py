@@ -235,7 +235,10 @@ def line_blocks(text: str, markdown: bool) -> list[Block]:
                 and (markdown or not _room_above(above, line, width))
                 and not (current.kind == ITEM and not more and _title_like(current.text) and not indented)
                 and not (current.kind == PARAGRAPH and not more and _looks_like_label(current.text))
-                and not (current.kind == PARAGRAPH and not more and _title_over(current.text, line))
+                # in copied text the room above already told a title from a wrapped line
+                and not (
+                    markdown and current.kind == PARAGRAPH and not more and _title_over(current.text, line)
+                )
             )
         )
         if (
