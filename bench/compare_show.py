@@ -5,7 +5,8 @@
 Each NAME=SRC is a source tree (its `src` folder: `git archive REV src | tar -x -C DIR`
 makes one). Round after round, the bare Textual app and each version take turns: a fresh
 process, its first frame, a second's pause, then the first Enter on the 1,100-episode
-show (nothing built for it yet), three times `w` and Escape/Enter (open again), and
+show (nothing built for it yet), three times `w`, Escape (back to the library, its row
+changed) and Enter (open again), and
 twice `W` on the last episode confirmed with y (then z). Each figure is the median over
 the rounds, as a ratio to the bare app's keypress in the same rounds [min-max].
 """
@@ -24,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import interact  # noqa: E402
 
-PHASES = ("first", "again", "w", "W")
+PHASES = ("first", "again", "w", "back", "W")
 
 
 def _one_round(name: str, src: str | None, data_dir: Path, times: dict[tuple[str, str], list[float]]) -> None:
@@ -57,8 +58,8 @@ def _one_round(name: str, src: str | None, data_dir: Path, times: dict[tuple[str
     for _ in range(3):
         terminal.settle()
         press("w", "w", changed(interact.progress(terminal.text())), "w")
-        if src is not None:
-            press(None, "escape", interact.library_drawn, "the library")
+        terminal.settle()
+        press("back", "escape", interact.library_drawn, "the library")
         press("again", "enter", interact.show_drawn, "the show again")
     for _ in range(2):
         if src is None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from time import monotonic
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import AwaitMount
 from textual.widgets import Header, Input, Static
 
@@ -14,6 +17,7 @@ from episodetui.core.dates import local_day
 from episodetui.core.errors import NotFound
 from episodetui.core.text import in_days_text, plural, progress_bar, title_key
 from episodetui.core.views import LibraryRowView, library_row_of, library_rows
+from episodetui.tui.kept_screen import app_closing
 from episodetui.tui.key_bar import KeyBar
 from episodetui.tui.library_extras import LibraryExtras
 from episodetui.tui.row_list import Column, RowList
@@ -28,6 +32,10 @@ SHOW_COLUMNS = (
     Column("Last watched", width=12),
 )
 FILTERS = ("all", "watching", "not started", "finished")
+
+# Seconds without a key or a click before a show's changed row is drawn ahead, under
+# the show's screen (LibraryScreen._prepare_return).
+PREPARE_QUIET = 0.1
 
 # Set by the `episodetui` command, not in tests (where many apps share one process).
 TUNE_GC_AFTER_FIRST_FRAME = False
@@ -99,6 +107,7 @@ class LibraryScreen(Screen):
         self._status_shown: Text | None = None  # the status line's text
         self._find: Input | None = None  # made after the first frame (_find_field)
         self._find_mounted: AwaitMount | None = None
+        self._prepare_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         # The rows are read before the widgets are made, so the first frame drawn has
@@ -190,6 +199,32 @@ class LibraryScreen(Screen):
         self._touched.add(change.show_id)
         if self is self.app.screen:
             self.refresh_changed()
+        else:
+            self._prepare_return()
+
+    def _prepare_return(self) -> None:
+        """A show changed while its screen is on top: once the user pauses, bring its row
+        up to date and draw it, off screen. Going back then only shows the library
+        (re-reading the row, sorting and drawing it took 3-4 ms of a 10-13 ms Escape).
+        If Escape comes first, the resume does it, as before."""
+        if self._prepare_timer is None:
+            self._prepare_timer = self.set_timer(PREPARE_QUIET, self._prepare_now)
+
+    def _prepare_now(self) -> None:
+        self._prepare_timer = None
+        if app_closing(self.app) or self is self.app.screen or not self.is_attached:
+            return
+        quiet = monotonic() - getattr(self.app, "last_input_at", 0.0)
+        if quiet < PREPARE_QUIET:  # typing: later
+            self._prepare_timer = self.set_timer(PREPARE_QUIET - quiet, self._prepare_now)
+            return
+        self.refresh_changed()
+        if self._compositor.size == self.app.size:
+            # Draw the changed rows now (the lines are kept): the resume's full
+            # repaint finds them drawn. At another size the resume lays out again.
+            # Private: nothing public draws a screen that is not on top (the spare
+            # show screen does the same; tests/test_library_return.py checks it).
+            self._compositor.render_update(full=True)
 
     def refresh_changed(self) -> None:
         """Re-read only what may have changed since the rows were read."""
