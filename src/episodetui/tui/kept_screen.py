@@ -4,7 +4,8 @@
 Textual applies the whole stylesheet again to every widget of a screen each time it is
 pushed (about 4 ms of the 20 ms it takes to open the 1,100-episode show, measured with
 bench/interact.py). A kept screen was styled when it was last shown; it needs that again
-only if the CSS changed since: a theme, a new stylesheet source, the app's classes.
+only if the CSS changed since: a theme, a new stylesheet source that can apply to it,
+the app's classes.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ class KeptScreen(Screen):
         app = self.app
         return (
             app._css_update_count,
-            len(app.stylesheet.source),
+            frozenset(app.stylesheet.source),
             app.theme,
             tuple(sorted(app.classes)),
             app.size,
@@ -42,10 +43,32 @@ class KeptScreen(Screen):
         screen built ahead, before it is first shown): its first visit need not again."""
         self._styled_with = self._style_signature()
 
+    def styles_current(self) -> bool:
+        """Styled with the CSS in force: nothing changed since that can style it."""
+        return self._still_styled(self._styled_with, self._style_signature())
+
+    def _still_styled(self, styled: tuple[object, ...] | None, now: tuple[object, ...]) -> bool:
+        if styled is None or styled[:1] + styled[2:] != now[:1] + now[2:]:
+            return False
+        before, sources = styled[1], self.app.stylesheet.source
+        assert isinstance(before, frozenset)
+        added = [sources[key] for key in now[1] - before]  # type: ignore[operator]
+        if not added:
+            return True
+        # A source added since counts only if it can style this screen: not scoped, or
+        # scoped to a type one of its nodes has. Another screen's CSS and the default
+        # CSS of widgets only it uses (the statistics screen's, built ahead after the
+        # spare show screen was styled) cannot: counting them restyled the spare on the
+        # first open of a show (4-7 ms). Widgets mounted since were styled as they were.
+        types: set[str] = set()
+        for node in self.walk_children(with_self=True):
+            types.update(node._css_type_names)
+        return not any(not source.scope or source.scope in types for source in added)
+
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         signature = self._style_signature()
         styled, self._styled_with = self._styled_with, signature
-        if event.refresh_styles and styled == signature:
+        if event.refresh_styles and self._still_styled(styled, signature):
             # Textual's own resume, without styling every widget again.
             event.prevent_default()
             Screen._on_screen_resume(self, events.ScreenResume(refresh_styles=False))

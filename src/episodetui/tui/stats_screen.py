@@ -62,7 +62,7 @@ class StatsScreen(KeptScreen):
     def styled_ahead(self) -> None:
         """Not shown: style it now if the CSS changed since (other screens' widgets add
         theirs as they first mount), as Textual would when it is shown, and draw it."""
-        if self._styled_with != self._style_signature():
+        if not self.styles_current():
             self.update_node_styles(animate=False)
             self.styled_now()
             self._drawn_ahead()
