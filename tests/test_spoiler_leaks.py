@@ -171,7 +171,9 @@ class FrameRecorder:
         return "\n".join(self.frames) + notes + self.app.title + str(self.app.sub_title)
 
 
-@pytest.mark.parametrize("ahead", [False, True], ids=["new-screen", "spare-screen"])
+@pytest.mark.parametrize(
+    "ahead", [False, True, "prepared"], ids=["new-screen", "spare-screen", "built-for-the-show"]
+)
 @pytest.mark.parametrize("mode", ["recaps", "strict"])
 async def test_a_walk_through_the_tui_records_no_hidden_text(tmp_path, mode, ahead):
     from episodetui.tui.app import EpisodeTuiApp
@@ -247,9 +249,19 @@ async def test_a_walk_through_the_tui_records_no_hidden_text(tmp_path, mode, ahe
                 await pilot.pause(0.02)
             else:
                 raise AssertionError("no spare show screen was built")
+        if ahead == "prepared":  # the highlighted show's screen built ahead (prepare_open)
+            for _ in range(200):
+                prepared = app.__dict__.get("_prepared_show_screen")
+                if prepared is not None and prepared.spare_ready:
+                    break
+                await pilot.pause(0.02)
+            else:
+                raise AssertionError("no show screen was built ahead for the highlighted show")
         for keys in steps:
             await pilot.press(*keys)
             await pilot.pause()
             assert not leaked(recorder.everything()), (keys, type(app.screen).__name__)
+        if ahead == "prepared":  # the show was shown on the screen built for it
+            assert app.get_screen(f"show-{prepared.show_id}") is prepared
     assert len(recorder.frames) > len(steps)
     library.close()

@@ -37,6 +37,9 @@ FILTERS = ("all", "watching", "not started", "finished")
 # the show's screen (LibraryScreen._prepare_return).
 PREPARE_QUIET = 0.1
 
+# Seconds the cursor rests on a show before its screen is built ahead.
+OPEN_QUIET = 0.3
+
 # Set by the `episodetui` command, not in tests (where many apps share one process).
 TUNE_GC_AFTER_FIRST_FRAME = False
 
@@ -108,6 +111,7 @@ class LibraryScreen(Screen):
         self._find: Input | None = None  # made after the first frame (_find_field)
         self._find_mounted: AwaitMount | None = None
         self._prepare_timer: Timer | None = None
+        self._open_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         # The rows are read before the widgets are made, so the first frame drawn has
@@ -134,6 +138,8 @@ class LibraryScreen(Screen):
         if self._marker is None:
             return  # the first read failed (a damaged file): the app is ending
         self.sub_title = "Library"
+        # The highlighted show gets its screen built ahead once the cursor rests.
+        self.watch(self.query_one("#shows", RowList), "cursor", self.prepare_open_soon, init=False)
         self._fill()
         # Once the first frame is out, load what opening a show needs (about 30 ms of
         # imports that the first Enter paid before), then settle the garbage collector.
@@ -174,6 +180,26 @@ class LibraryScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.refresh_changed()
+        self.prepare_open_soon()
+
+    def prepare_open_soon(self) -> None:
+        """Once the cursor rests on a show, build its screen ahead (show_screen.prepare_open)."""
+        if self._open_timer is None:
+            self._open_timer = self.set_timer(OPEN_QUIET, self._prepare_open)
+
+    def _prepare_open(self) -> None:
+        self._open_timer = None
+        if app_closing(self.app) or self is not self.app.screen or not self.rows:
+            return
+        quiet = monotonic() - getattr(self.app, "last_input_at", 0.0)
+        if quiet < OPEN_QUIET:  # moving: later
+            self._open_timer = self.set_timer(OPEN_QUIET - quiet, self._prepare_open)
+            return
+        show_id = self.selected_show_id()
+        if show_id is not None and self.app.__dict__.get("_spare_show_screen") is not None:
+            from episodetui.tui.show_screen import prepare_open
+
+            prepare_open(self.app, show_id)
 
     @property
     def library(self):
