@@ -5,6 +5,10 @@ Escape: the new progress, the show sorted where it now belongs, the cursor on it
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from conftest import screen_text
 from episodetui.tui.library_screen import PREPARE_QUIET, LibraryScreen
 from episodetui.tui.row_list import RowList
@@ -79,3 +83,77 @@ async def test_a_resize_under_the_show_is_followed_when_going_back(library):
         alpha_line = next(line for line in text.splitlines() if "Alpha" in line)
         assert "2/3" in alpha_line and len(alpha_line.rstrip()) <= 70
         assert screen_text(app).index("Alpha") < screen_text(app).index("Bravo")
+
+
+async def _other_process_watches_bravo(app, pilot, data_dir) -> None:  # type: ignore[no-untyped-def]
+    from conftest import fixed_clock
+    from episodetui.core.store import Library
+
+    other = Library.open(data_dir, clock=fixed_clock)  # the CLI, say
+    try:
+        other.set_watched(other.episodes(2)[1].id, True)
+    finally:
+        other.close()
+    await pilot.pause(1.3)  # the TUI looks once a second
+    await app.workers.wait_for_complete()
+    await step(pilot)
+
+
+async def _theme(app, pilot, data_dir) -> None:  # type: ignore[no-untyped-def]
+    app.theme = "textual-light"
+    await step(pilot)
+
+
+async def _resize(app, pilot, data_dir) -> None:  # type: ignore[no-untyped-def]
+    await pilot.resize_terminal(80, 24)
+    await step(pilot)
+
+
+async def _nothing(app, pilot, data_dir) -> None:  # type: ignore[no-untyped-def]
+    pass
+
+
+async def _back_to_the_library(library, data_dir, ahead: bool, before) -> str:  # type: ignore[no-untyped-def]
+    _library_with_four_shows(library)
+    async with open_app(library) as (app, pilot):
+        lib_screen = app.screen
+        await step(pilot, "down", "down", "enter")
+        await step(pilot, "w")
+        await pilot.pause(PREPARE_QUIET * 3)
+        await step(pilot)
+        assert (lib_screen._frame is not None) is ahead, "the library drawn ahead, under the show"
+        await before(app, pilot, data_dir)
+        frames: list[str] = []
+        display = app._display
+
+        def record(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+            if renderable is not None and hasattr(renderable, "render_segments"):
+                frames.append(renderable.render_segments(app.console))
+            display(screen, renderable)
+
+        app._display = record
+        await step(pilot, "escape")
+        assert app.screen is lib_screen and lib_screen.selected_show_id() == 1
+        return frames[0]  # the first frame after Escape: what the user sees first
+
+
+@pytest.mark.parametrize(
+    "before",
+    [_nothing, _theme, _resize, _other_process_watches_bravo],
+    ids=["as-drawn", "theme", "resize", "other"],
+)
+async def test_the_library_drawn_ahead_shows_what_a_full_repaint_shows(data_dir, monkeypatch, before):
+    from conftest import fixed_clock
+    from episodetui.core.store import Library
+
+    ahead = await _back_to_the_library(
+        Library.open(data_dir / "a", clock=fixed_clock), data_dir / "a", True, before
+    )
+    monkeypatch.setattr(LibraryScreen, "_draw_ahead", lambda self: None)
+    repainted = await _back_to_the_library(
+        Library.open(data_dir / "b", clock=fixed_clock), data_dir / "b", False, before
+    )
+    assert ahead == repainted, "the frame drawn ahead is the one a full repaint draws"
+    if before is _other_process_watches_bravo:
+        bravo = re.sub(r"\x1b\[[0-9;]*m", "", ahead).split("Bravo")[1][:200]
+        assert "2/3" in bravo

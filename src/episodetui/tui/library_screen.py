@@ -5,9 +5,10 @@ from __future__ import annotations
 from time import monotonic
 
 from rich.text import Text
-from textual import on
+from textual import events, messages, on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
@@ -112,6 +113,8 @@ class LibraryScreen(Screen):
         self._find_mounted: AwaitMount | None = None
         self._prepare_timer: Timer | None = None
         self._open_timer: Timer | None = None
+        self._frame: object | None = None  # the screen drawn ahead, while another is on top
+        self._frame_size = Size(0, 0)
 
     def compose(self) -> ComposeResult:
         # The rows are read before the widgets are made, so the first frame drawn has
@@ -178,9 +181,34 @@ class LibraryScreen(Screen):
         else:
             self._read_statistics_ahead()  # after the check: the two would share the cores
 
-    def on_screen_resume(self) -> None:
+    def on_screen_suspend(self) -> None:
+        self._prepare_return()  # a show (or another screen) is on top: draw ahead
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
         self.refresh_changed()
         self.prepare_open_soon()
+        frame, self._frame = self._frame, None
+        if frame is None or event.refresh_styles or self.app.size != self._frame_size:
+            return  # Textual's resume (Screen._on_screen_resume): a full repaint
+        if any(node._repaint_required or node._layout_required for node in self.walk_children()):
+            return
+        # Textual's resume without its full repaint: the frame drawn ahead, when nothing
+        # on this screen changed since, is sent as it is (3-4 ms of Escape's ~10).
+        # Private: Textual's own steps (Screen._on_screen_resume) and App._display;
+        # tests/test_library_return.py checks what is shown.
+        event.prevent_default()
+        if self.app.SUSPENDED_SCREEN_CLASS:
+            self.remove_class(self.app.SUSPENDED_SCREEN_CLASS)
+        self.stack_updates += 1
+        self.app._refresh_notifications()
+        self._update_auto_focus()
+        self.app._display(self, frame)
+
+    async def _on_update(self, message: messages.Update) -> None:
+        self._frame = None  # a widget of this screen changed: the frame is out of date
+
+    async def _on_layout(self, message: messages.Layout) -> None:
+        self._frame = None
 
     def prepare_open_soon(self) -> None:
         """Once the cursor rests on a show, build its screen ahead (show_screen.prepare_open)."""
@@ -245,12 +273,22 @@ class LibraryScreen(Screen):
             self._prepare_timer = self.set_timer(PREPARE_QUIET - quiet, self._prepare_now)
             return
         self.refresh_changed()
-        if self._compositor.size == self.app.size:
-            # Draw the changed rows now (the lines are kept): the resume's full
-            # repaint finds them drawn. At another size the resume lays out again.
-            # Private: nothing public draws a screen that is not on top (the spare
-            # show screen does the same; tests/test_library_return.py checks it).
-            self._compositor.render_update(full=True)
+        # Once the changes' messages are handled (a layout, if one is needed).
+        self.set_timer(0.05, self._draw_ahead)
+
+    def _draw_ahead(self) -> None:
+        if app_closing(self.app) or self is self.app.screen or not self.is_attached:
+            return
+        pending = self._layout_required or any(
+            node._repaint_required or node._layout_required for node in self.walk_children()
+        )
+        if pending or self._compositor.size != self.app.size:
+            return  # At another size the resume lays the screen out again.
+        # Draw the screen now (the rows' lines are kept) and keep the frame: going back
+        # shows it if nothing changed since (_on_screen_resume). Private: nothing public
+        # draws a screen that is not on top (the spare show screen does the same).
+        self._frame = self._compositor.render_update(full=True)
+        self._frame_size = self.app.size
 
     def refresh_changed(self) -> None:
         """Re-read only what may have changed since the rows were read."""

@@ -168,9 +168,14 @@ class RowList(ScrollView, can_focus=True):
         return self._keys[min(self.cursor, len(self._keys) - 1)]
 
     def move_to(self, key: str, center: bool = False) -> None:
-        if key in self._index:
-            self._center_pending = center
-            self.cursor = self._index[key]
+        if key not in self._index:
+            return
+        index = self._index[key]
+        if index == self.cursor and not center:
+            self._scroll_to_cursor()  # there already: in view, with nothing repainted
+            return
+        self._center_pending = center
+        self.cursor = index
 
     # ---------------------------------------------------------------- cursor
 
