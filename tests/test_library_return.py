@@ -149,7 +149,7 @@ async def test_the_library_drawn_ahead_shows_what_a_full_repaint_shows(data_dir,
     ahead = await _back_to_the_library(
         Library.open(data_dir / "a", clock=fixed_clock), data_dir / "a", True, before
     )
-    monkeypatch.setattr(LibraryScreen, "_draw_ahead", lambda self: None)
+    monkeypatch.setattr(LibraryScreen, "draw_ahead", lambda self: None)
     repainted = await _back_to_the_library(
         Library.open(data_dir / "b", clock=fixed_clock), data_dir / "b", False, before
     )

@@ -142,3 +142,77 @@ async def test_its_timers_firing_while_the_app_closes_do_nothing(two_shows):
         show_screen.prepare_open(app, prepared.show_id)
     finally:
         active_app.reset(token)
+
+
+def _record_first_frame(app) -> list[str]:
+    frames: list[str] = []
+    display = app._display
+
+    def record(screen, renderable) -> None:  # type: ignore[no-untyped-def]
+        if renderable is not None and hasattr(renderable, "render_segments"):
+            frames.append(renderable.render_segments(app.console))
+        display(screen, renderable)
+
+    app._display = record
+    return frames
+
+
+async def _another_process_watches(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    other = Library.open(app.library.path.parent, clock=fixed_clock)
+    try:
+        northern = next(s.id for s in other.summaries() if s.title == "Northern Line")
+        other.set_watched(other.episodes(northern)[30].id, True)
+    finally:
+        other.close()
+    await pilot.pause(1.3)  # the TUI looks once a second
+    await app.workers.wait_for_complete()
+    await settle(pilot)
+
+
+async def _first_frame_of_northern(library: Library, again: bool, before) -> str:  # type: ignore[no-untyped-def]
+    async with open_app(library, size=SIZE) as (app, pilot):
+        await step(pilot, "down")
+        prepared = await built_for(app, pilot, "Northern Line")
+        if again:
+            await step(pilot, "enter", "escape")
+            await pilot.pause(show_screen.DRAW_AHEAD_AFTER * 2)
+            await settle(pilot)
+        await before(app, pilot)
+        frames = _record_first_frame(app)
+        await step(pilot, "enter")
+        # On the screen built ahead, unless the library changed since it was built.
+        assert (app.screen is prepared) is (before is not _another_process_watches or again)
+        assert "Northern Line" in screen_text(app)
+        return frames[0]
+
+
+@pytest.mark.parametrize("again", [False, True], ids=["first-open", "opened-again"])
+@pytest.mark.parametrize(
+    "before",
+    [_nothing, _light_theme, _resize, _another_process_watches],
+    ids=["as-drawn", "theme", "resize", "other"],
+)
+async def test_the_frame_drawn_ahead_is_the_one_a_full_repaint_draws(data_dir, monkeypatch, again, before):
+    def library(name: str) -> Library:
+        built = Library.open(data_dir / name, clock=fixed_clock)
+        northern = built.add_show("Northern Line", [40], year=2024)
+        for episode in built.episodes(northern.id)[:25]:
+            built.add_play(episode.id, "2026-11-01T10:00:00+00:00")
+        harbour = built.add_show("Harbour Lights", [4], year=2025)
+        built.add_play(built.episodes(harbour.id)[0].id, "2026-11-10T10:00:00+00:00")
+        return built
+
+    shown: list[bool] = []
+    show_drawn_ahead = ShowScreen.show_drawn_ahead
+
+    def spy(self, event) -> bool:  # type: ignore[no-untyped-def]
+        shown.append(show_drawn_ahead(self, event))
+        return shown[-1]
+
+    monkeypatch.setattr(ShowScreen, "show_drawn_ahead", spy)
+    ahead = await _first_frame_of_northern(library("a"), again, before)
+    if before is _nothing:  # opened again: its kept screen's frame drawn ahead is shown
+        assert shown[-1] is again
+    monkeypatch.setattr(ShowScreen, "show_drawn_ahead", lambda self, event: False)
+    repainted = await _first_frame_of_northern(library("b"), again, before)
+    assert ahead == repainted

@@ -11,8 +11,9 @@ the app's classes.
 from __future__ import annotations
 
 from rich.text import Text
-from textual import events
+from textual import events, messages
 from textual.content import Content
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.visual import visualize
 from textual.widgets import Static
@@ -24,7 +25,65 @@ def app_closing(app) -> bool:  # type: ignore[no-untyped-def]
     return not app.is_running or app._exit or not app.screen_stack
 
 
-class KeptScreen(Screen):
+class DrawnAhead(Screen):
+    """A screen drawn off screen while another is on top (draw_ahead), whose frame is sent
+    as it is when it is shown again and nothing on it changed since (show_drawn_ahead):
+    Textual's full repaint of a screen shown again took 3-4 ms of Escape's ~10. Any
+    update or layout of its widgets drops the frame, and so do pending repaints or
+    another size; then Textual's full repaint runs as before.
+
+    Private: Textual's compositor (to draw off screen, as the spare show screen does),
+    its resume steps (Screen._on_screen_resume) and App._display; tests compare the first
+    frame shown with a full repaint's (tests/test_library_return.py, test_show_prepared.py)."""
+
+    _frame: object | None = None
+    _frame_size: Size | None = None
+
+    def _nothing_pending(self) -> bool:
+        return not self._layout_required and not any(
+            node._repaint_required or node._layout_required for node in self.walk_children()
+        )
+
+    def draw_ahead(self) -> None:
+        """Draw it now, off screen, and keep the frame if nothing is pending."""
+        app = self.app
+        if app_closing(app) or app.screen is self or not self.is_attached:
+            return
+        if self._layout_required and not self.is_current:
+            # Laid out as Textual lays out a screen it shows (Screen._on_timer_update):
+            # one not shown is laid out by no one.
+            self._layout_required = False
+            self._refresh_layout(app.size)
+            self._dirty_widgets.clear()
+        if self._nothing_pending() and self._compositor.size == app.size:
+            self._frame = self._compositor.render_update(full=True)
+            self._frame_size = app.size
+
+    def show_drawn_ahead(self, event: events.ScreenResume) -> bool:
+        """In a resume: send the frame drawn ahead if it is still right (True), else leave
+        the resume to Textual (False)."""
+        frame, self._frame = self._frame, None
+        size = self.app.size
+        if frame is None or size != self._frame_size or self._size != size or not self._nothing_pending():
+            return False
+        event.prevent_default()
+        # Textual's resume (Screen._on_screen_resume) without its full repaint.
+        if self.app.SUSPENDED_SCREEN_CLASS:
+            self.remove_class(self.app.SUSPENDED_SCREEN_CLASS)
+        self.stack_updates += 1
+        self.app._refresh_notifications()
+        self._update_auto_focus()
+        self.app._display(self, frame)
+        return True
+
+    async def _on_update(self, message: messages.Update) -> None:
+        self._frame = None  # a widget changed: the frame is out of date (Textual's runs too)
+
+    async def _on_layout(self, message: messages.Layout) -> None:
+        self._frame = None
+
+
+class KeptScreen(DrawnAhead):
     _styled_with: tuple[object, ...] | None = None
 
     def _style_signature(self) -> tuple[object, ...]:
@@ -68,7 +127,11 @@ class KeptScreen(Screen):
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         signature = self._style_signature()
         styled, self._styled_with = self._styled_with, signature
-        if event.refresh_styles and self._still_styled(styled, signature):
+        still_styled = self._still_styled(styled, signature)
+        if (still_styled or not event.refresh_styles) and self.show_drawn_ahead(event):
+            return
+        self._frame = None
+        if event.refresh_styles and still_styled:
             # Textual's own resume, without styling every widget again.
             event.prevent_default()
             Screen._on_screen_resume(self, events.ScreenResume(refresh_styles=False))

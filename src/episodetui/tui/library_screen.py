@@ -5,11 +5,9 @@ from __future__ import annotations
 from time import monotonic
 
 from rich.text import Text
-from textual import events, messages, on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.geometry import Size
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import AwaitMount
 from textual.widgets import Header, Input, Static
@@ -18,7 +16,7 @@ from episodetui.core.dates import local_day
 from episodetui.core.errors import NotFound
 from episodetui.core.text import in_days_text, plural, progress_bar, title_key
 from episodetui.core.views import LibraryRowView, library_row_of, library_rows
-from episodetui.tui.kept_screen import app_closing
+from episodetui.tui.kept_screen import DrawnAhead, app_closing
 from episodetui.tui.key_bar import KeyBar
 from episodetui.tui.library_extras import LibraryExtras
 from episodetui.tui.row_list import Column, RowList
@@ -81,7 +79,7 @@ def sort_rows(rows: list[LibraryRowView], sort: str) -> list[LibraryRowView]:
     return sorted(by_title, key=lambda s: s.last_watched_at or "", reverse=True)
 
 
-class LibraryScreen(Screen):
+class LibraryScreen(DrawnAhead):
     """The library list. It stays alive under the other screens: coming back redraws
     only the shows whose data changed, and the cursor stays on the show you left."""
 
@@ -113,8 +111,6 @@ class LibraryScreen(Screen):
         self._find_mounted: AwaitMount | None = None
         self._prepare_timer: Timer | None = None
         self._open_timer: Timer | None = None
-        self._frame: object | None = None  # the screen drawn ahead, while another is on top
-        self._frame_size = Size(0, 0)
 
     def compose(self) -> ComposeResult:
         # The rows are read before the widgets are made, so the first frame drawn has
@@ -187,28 +183,10 @@ class LibraryScreen(Screen):
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         self.refresh_changed()
         self.prepare_open_soon()
-        frame, self._frame = self._frame, None
-        if frame is None or event.refresh_styles or self.app.size != self._frame_size:
-            return  # Textual's resume (Screen._on_screen_resume): a full repaint
-        if any(node._repaint_required or node._layout_required for node in self.walk_children()):
-            return
-        # Textual's resume without its full repaint: the frame drawn ahead, when nothing
-        # on this screen changed since, is sent as it is (3-4 ms of Escape's ~10).
-        # Private: Textual's own steps (Screen._on_screen_resume) and App._display;
-        # tests/test_library_return.py checks what is shown.
-        event.prevent_default()
-        if self.app.SUSPENDED_SCREEN_CLASS:
-            self.remove_class(self.app.SUSPENDED_SCREEN_CLASS)
-        self.stack_updates += 1
-        self.app._refresh_notifications()
-        self._update_auto_focus()
-        self.app._display(self, frame)
-
-    async def _on_update(self, message: messages.Update) -> None:
-        self._frame = None  # a widget of this screen changed: the frame is out of date
-
-    async def _on_layout(self, message: messages.Layout) -> None:
-        self._frame = None
+        if event.refresh_styles:
+            self._frame = None
+        else:
+            self.show_drawn_ahead(event)  # the frame drawn ahead, if nothing changed since
 
     def prepare_open_soon(self) -> None:
         """Once the cursor rests on a show, build its screen ahead (show_screen.prepare_open)."""
@@ -274,21 +252,7 @@ class LibraryScreen(Screen):
             return
         self.refresh_changed()
         # Once the changes' messages are handled (a layout, if one is needed).
-        self.set_timer(0.05, self._draw_ahead)
-
-    def _draw_ahead(self) -> None:
-        if app_closing(self.app) or self is self.app.screen or not self.is_attached:
-            return
-        pending = self._layout_required or any(
-            node._repaint_required or node._layout_required for node in self.walk_children()
-        )
-        if pending or self._compositor.size != self.app.size:
-            return  # At another size the resume lays the screen out again.
-        # Draw the screen now (the rows' lines are kept) and keep the frame: going back
-        # shows it if nothing changed since (_on_screen_resume). Private: nothing public
-        # draws a screen that is not on top (the spare show screen does the same).
-        self._frame = self._compositor.render_update(full=True)
-        self._frame_size = self.app.size
+        self.set_timer(0.05, self.draw_ahead)
 
     def refresh_changed(self) -> None:
         """Re-read only what may have changed since the rows were read."""

@@ -171,10 +171,10 @@ class RowList(ScrollView, can_focus=True):
         if key not in self._index:
             return
         index = self._index[key]
-        if index == self.cursor and not center:
-            self._scroll_to_cursor()  # there already: in view, with nothing repainted
-            return
         self._center_pending = center
+        if index == self.cursor:
+            self._scroll_to_cursor()  # there already: in view (centered), nothing repainted
+            return
         self.cursor = index
 
     # ---------------------------------------------------------------- cursor

@@ -84,6 +84,7 @@ def open_show(app, show_id: int) -> None:
 # was used. The first open of a show then costs about what opening it again costs. A
 # spare never showed another show: it starts empty, so nothing of one show can be left
 # on another's screen.
+DRAW_AHEAD_AFTER = 0.2  # seconds after a show screen is left before it is drawn ahead
 SPARE_QUIET = 0.5  # seconds without a key or a click before a spare is built
 SPARE_ROWS = 1000
 NO_SHOW = 0  # a spare's show id: no show has it (ids start at 1)
@@ -244,6 +245,8 @@ class ShowScreen(NoteActions, KeptScreen):
         """Draw it off screen: its rows are read and drawn, its frame timer started."""
         if not self._still_ahead():
             return
+        # Its rows drawn now. (Its frame is not kept: layouts its widgets ask for are
+        # still pending here, and a screen not shown is laid out by no one.)
         self._compositor.render_update(full=True)
         self._update_timer.resume()
         self.spare_ready = True
@@ -271,6 +274,11 @@ class ShowScreen(NoteActions, KeptScreen):
         for screen in self.app.screen_stack:  # the library: a show to build ahead?
             if hasattr(screen, "prepare_open_soon"):
                 screen.prepare_open_soon()
+
+    def on_screen_suspend(self) -> None:
+        # Left (back to the library, or under an episode or a dialog): once the user
+        # pauses, draw it off screen, to be shown as it is if opened again unchanged.
+        self.set_timer(DRAW_AHEAD_AFTER, self.draw_ahead)
 
     def on_screen_resume(self) -> None:
         # Opened again, or back from an episode or a dialog: redraw only what changed.
