@@ -174,7 +174,8 @@ async def _first_frame_of_northern(library: Library, again: bool, before) -> str
         await step(pilot, "down")
         prepared = await built_for(app, pilot, "Northern Line")
         if again:
-            await step(pilot, "enter", "escape")
+            await step(pilot, "enter", "w", "down", "escape")
+            await pilot.pause(0.5)
             await pilot.pause(show_screen.DRAW_AHEAD_AFTER * 2)
             await settle(pilot)
         await before(app, pilot)

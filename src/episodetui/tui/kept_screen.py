@@ -85,6 +85,7 @@ class DrawnAhead(Screen):
 
 class KeptScreen(DrawnAhead):
     _styled_with: tuple[object, ...] | None = None
+    _styled_types: set[str] | None = None  # its nodes' types when it was last styled
 
     def _style_signature(self) -> tuple[object, ...]:
         app = self.app
@@ -101,6 +102,13 @@ class KeptScreen(DrawnAhead):
         """Every widget of the screen has just been styled with the CSS in force (a
         screen built ahead, before it is first shown): its first visit need not again."""
         self._styled_with = self._style_signature()
+        self._styled_types = self._node_types()
+
+    def _node_types(self) -> set[str]:
+        types: set[str] = set()
+        for node in self.walk_children(with_self=True):
+            types.update(node._css_type_names)
+        return types
 
     def styles_current(self) -> bool:
         """Styled with the CSS in force: nothing changed since that can style it."""
@@ -118,16 +126,16 @@ class KeptScreen(DrawnAhead):
         # scoped to a type one of its nodes has. Another screen's CSS and the default
         # CSS of widgets only it uses (the statistics screen's, built ahead after the
         # spare show screen was styled) cannot: counting them restyled the spare on the
-        # first open of a show (4-7 ms). Widgets mounted since were styled as they were.
-        types: set[str] = set()
-        for node in self.walk_children(with_self=True):
-            types.update(node._css_type_names)
+        # first open of a show (4-7 ms). Widgets mounted since were styled as they were
+        # mounted, with the CSS of their type (a toast's, added for the first toast).
+        types = self._styled_types if self._styled_types is not None else self._node_types()
         return not any(not source.scope or source.scope in types for source in added)
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         signature = self._style_signature()
         styled, self._styled_with = self._styled_with, signature
         still_styled = self._still_styled(styled, signature)
+        self._styled_types = self._node_types()  # styled now, or found still styled
         if (still_styled or not event.refresh_styles) and self.show_drawn_ahead(event):
             return
         self._frame = None

@@ -238,7 +238,7 @@ class ShowScreen(NoteActions, KeptScreen):
         if not self._still_ahead():
             return
         self._refresh_layout(self.app.size)
-        self._styled_with = self._style_signature()
+        self.styled_now()
         self.set_timer(0.05, self._draw_prepared)  # once the layout's events are handled
 
     def _draw_prepared(self) -> None:
@@ -258,7 +258,7 @@ class ShowScreen(NoteActions, KeptScreen):
         self.rows.virtual_size = Size(self.app.size.width, SPARE_ROWS)
         self._refresh_layout(self.app.size)
         # Styled as it was built: shown with nothing changed since, it is not again.
-        self._styled_with = self._style_signature()
+        self.styled_now()
         self.set_timer(0.05, self._draw_spare)  # once the layout's events are handled
 
     def _draw_spare(self) -> None:
@@ -278,7 +278,16 @@ class ShowScreen(NoteActions, KeptScreen):
     def on_screen_suspend(self) -> None:
         # Left (back to the library, or under an episode or a dialog): once the user
         # pauses, draw it off screen, to be shown as it is if opened again unchanged.
-        self.set_timer(DRAW_AHEAD_AFTER, self.draw_ahead)
+        self.set_timer(DRAW_AHEAD_AFTER, self._land_ahead)
+
+    def _land_ahead(self) -> None:
+        """Closed (back to the library): opening it again lands on the next episode,
+        centered; do that now, then draw it, so the frame drawn ahead is the one shown."""
+        if app_closing(self.app) or self is self.app.screen:
+            return
+        if self not in self.app.screen_stack and self.header is not None and self.header.landing_id:
+            self.rows.move_to(str(self.header.landing_id), center=True)
+        self.set_timer(0.05, self.draw_ahead)  # once the scroll's messages are handled
 
     def on_screen_resume(self) -> None:
         # Opened again, or back from an episode or a dialog: redraw only what changed.
