@@ -40,9 +40,16 @@ class DrawnAhead(Screen):
     _frame_size: Size | None = None
 
     def _nothing_pending(self) -> bool:
-        return not self._layout_required and not any(
-            node._repaint_required or node._layout_required for node in self.walk_children()
-        )
+        """No repaint or layout asked for and not done yet, by a widget that is drawn (a
+        hidden one, the library's find field, keeps its requests until it is shown)."""
+        if self._layout_required:
+            return False
+        for node in self.walk_children():
+            if (node._repaint_required or node._layout_required) and all(
+                ancestor.display for ancestor in node.ancestors_with_self if ancestor is not self
+            ):
+                return False
+        return True
 
     def draw_ahead(self) -> None:
         """Draw it now, off screen, and keep the frame if nothing is pending."""
