@@ -292,6 +292,28 @@ def test_demo_uses_a_throwaway_library(launched, data_dir, capsys):
     assert not os.path.exists(os.environ["EPISODETUI_DATA_DIR"])
 
 
+def test_the_tui_returns_only_after_its_prefetch_thread_ends(launched, data_dir, monkeypatch):
+    """The first screen's rows are read on a thread while Textual imports; an app that
+    ended before reading them left the thread on the library, and `--demo` then failed
+    removing its folder under it (CI: OSError, "Directory not empty")."""
+    import threading
+    import time
+
+    from episodetui.core.store import Library
+
+    original = Library._summaries
+
+    def slow(self, show_id=None, db=None):
+        if db is not None:  # the prefetch thread's own connection
+            time.sleep(0.3)
+        return original(self, show_id, db)
+
+    monkeypatch.setattr(Library, "_summaries", slow)
+    assert main(["--demo"]) == 0
+    assert "episodetui-prefetch" not in [thread.name for thread in threading.enumerate()]
+    assert not launched[0][0].exists(), "the demo folder is removed on quit"
+
+
 FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures" / "recaps"
 
 

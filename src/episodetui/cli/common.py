@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from episodetui.core.errors import EpisodeTuiError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from episodetui.core.backups import StartupCheck
     from episodetui.core.config import Config
     from episodetui.core.store import Episode, Library, Show
@@ -131,11 +133,22 @@ def run_tui(
         app.run()
     finally:
         gc.enable()  # if the app ended before its first frame
+        _wait_for(first_summaries)
     if app.crash_report is not None:
         # What failed and where the crash report is; plain text, never a traceback.
         print(app.crash_report.message(), file=sys.stderr)
     # Non-zero when the app ended on an error.
     return app.return_code or 0
+
+
+def _wait_for(prefetch: Callable[[], object]) -> None:
+    """Let the prefetch thread end before the library is closed or its folder removed: an
+    app that ended before its first screen read them (or a test's stand-in run) left it
+    reading, and removing the demo's folder under it failed ("Directory not empty")."""
+    try:
+        prefetch()
+    except Exception:  # noqa: BLE001 - its result is no longer needed, nor its error
+        pass
 
 
 def run_demo(config: Config | None = None) -> int:
@@ -144,7 +157,9 @@ def run_demo(config: Config | None = None) -> int:
 
     from episodetui.core.demo import build_demo_library
 
-    with tempfile.TemporaryDirectory(prefix="episodetui-demo-") as folder:
+    # A worker thread still reading when the app quits may keep a file in the folder a
+    # moment longer: that is no reason to end the demo on an error.
+    with tempfile.TemporaryDirectory(prefix="episodetui-demo-", ignore_cleanup_errors=True) as folder:
         library = build_demo_library(Path(folder))
         # The user's keys and theme, but a theme chosen in the demo stays in the demo.
         demo_config = replace(config, path=Path(folder) / "config.toml") if config else None
