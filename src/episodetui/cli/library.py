@@ -106,8 +106,17 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _episode_ref(episode):  # type: ignore[no-untyped-def]
+    """A next episode as the JSON names it (None when there is none)."""
+    from episodetui.core.models import EpisodeRef
+
+    if episode is None:
+        return None
+    return EpisodeRef(code=episode.code, season=episode.season, number=episode.number, title=episode.title)
+
+
 def _list_item(row):  # type: ignore[no-untyped-def]
-    from episodetui.core.models import EpisodeRef, ShowListItem
+    from episodetui.core.models import ShowListItem
 
     nxt = row.next
     return ShowListItem(
@@ -116,9 +125,7 @@ def _list_item(row):  # type: ignore[no-untyped-def]
         watched=row.watched,
         total=row.total,
         status=row.status,
-        next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title)
-        if nxt
-        else None,
+        next=_episode_ref(nxt),
         last_watched_at=row.last_watched_at,
         rating=row.rating.own if row.rating else None,
         episode_rating_average=_average(row.rating.average if row.rating else None),
@@ -151,7 +158,6 @@ def show_model(library: Library, show: Show, spoilers: bool):
     spoiler policy (`spoilers` reveals every episode, as a deliberate act)."""
     from episodetui.core.models import (
         EpisodeOut,
-        EpisodeRef,
         KeyMomentOut,
         NoteOut,
         RecapOut,
@@ -220,9 +226,7 @@ def show_model(library: Library, show: Show, spoilers: bool):
         spoiler_mode=header.mode.value,
         watched=header.watched,
         total=header.total,
-        next=EpisodeRef(code=nxt.code, season=nxt.season, number=nxt.number, title=nxt.title)
-        if nxt
-        else None,
+        next=_episode_ref(nxt),
         notes=notes_out(library.show_notes(show.id)),
         episodes=episodes,
         rating=header.rating,
