@@ -141,3 +141,18 @@ def notes_shown(app) -> str:  # type: ignore[no-untyped-def]
         label = item.query_one(Label)
         rows += [strip.text.rstrip() for strip in label.render_lines(label.size.region)]
     return "\n".join(rows)
+
+
+# What may happen before a screen built ahead is shown: it must then look as a new one.
+async def nothing(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    pass
+
+
+async def light_theme(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    app.theme = "textual-light"
+    await settle(pilot)
+
+
+async def resize_to_80x24(app, pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.resize_terminal(80, 24)
+    await settle(pilot)

@@ -12,7 +12,7 @@ from episodetui.core.store import Library
 from episodetui.tui import show_screen
 from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.show_screen import ShowScreen
-from pilot_helpers import open_app, settle, step
+from pilot_helpers import light_theme, nothing, open_app, resize_to_80x24, settle, step
 
 SIZE = (100, 30)
 
@@ -107,21 +107,9 @@ async def _open_northern(library: Library, ahead: bool, before) -> str:  # type:
         return app.export_screenshot()
 
 
-async def _nothing(app, pilot) -> None:
-    pass
-
-
-async def _light_theme(app, pilot) -> None:
-    app.theme = "textual-light"
-    await settle(pilot)
-
-
-async def _resize(app, pilot) -> None:
-    await pilot.resize_terminal(80, 24)
-    await settle(pilot)
-
-
-@pytest.mark.parametrize("before", [_nothing, _light_theme, _resize], ids=["as-built", "theme", "resize"])
+@pytest.mark.parametrize(
+    "before", [nothing, light_theme, resize_to_80x24], ids=["as-built", "theme", "resize"]
+)
 async def test_a_show_on_the_screen_built_ahead_looks_as_on_a_new_screen(two_shows, monkeypatch, before):
     ahead = await _open_northern(two_shows, True, before)
     monkeypatch.setattr(show_screen, "prepare_open", lambda app, show_id: None)
@@ -190,7 +178,7 @@ async def _first_frame_of_northern(library: Library, again: bool, before) -> str
 @pytest.mark.parametrize("again", [False, True], ids=["first-open", "opened-again"])
 @pytest.mark.parametrize(
     "before",
-    [_nothing, _light_theme, _resize, _another_process_watches],
+    [nothing, light_theme, resize_to_80x24, _another_process_watches],
     ids=["as-drawn", "theme", "resize", "other"],
 )
 async def test_the_frame_drawn_ahead_is_the_one_a_full_repaint_draws(data_dir, monkeypatch, again, before):
@@ -212,7 +200,7 @@ async def test_the_frame_drawn_ahead_is_the_one_a_full_repaint_draws(data_dir, m
 
     monkeypatch.setattr(ShowScreen, "show_drawn_ahead", spy)
     ahead = await _first_frame_of_northern(library("a"), again, before)
-    if before is _nothing:  # opened again: its kept screen's frame drawn ahead is shown
+    if before is nothing:  # opened again: its kept screen's frame drawn ahead is shown
         assert shown[-1] is again
     monkeypatch.setattr(ShowScreen, "show_drawn_ahead", lambda self, event: False)
     repainted = await _first_frame_of_northern(library("b"), again, before)

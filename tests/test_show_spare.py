@@ -13,7 +13,16 @@ from episodetui.tui import show_screen
 from episodetui.tui.library_screen import LibraryScreen
 from episodetui.tui.row_list import RowList
 from episodetui.tui.show_screen import ShowScreen
-from pilot_helpers import open_app, palette_choices, reopen, settle, step
+from pilot_helpers import (
+    light_theme,
+    nothing,
+    open_app,
+    palette_choices,
+    reopen,
+    resize_to_80x24,
+    settle,
+    step,
+)
 
 SIZE = (100, 30)
 
@@ -132,21 +141,9 @@ async def _first_open_screenshot(library: Library, title: str, spare: bool, befo
         return app.export_screenshot()
 
 
-async def _nothing(app, pilot) -> None:
-    pass
-
-
-async def _light_theme(app, pilot) -> None:
-    app.theme = "textual-light"
-    await settle(pilot)
-
-
-async def _resize(app, pilot) -> None:
-    await pilot.resize_terminal(80, 24)
-    await settle(pilot)
-
-
-@pytest.mark.parametrize("before", [_nothing, _light_theme, _resize], ids=["as-built", "theme", "resize"])
+@pytest.mark.parametrize(
+    "before", [nothing, light_theme, resize_to_80x24], ids=["as-built", "theme", "resize"]
+)
 async def test_a_show_on_the_spare_looks_as_on_a_new_screen(two_shows, monkeypatch, before):
     on_spare = await _first_open_screenshot(two_shows, "Northern Line", True, before)
     monkeypatch.setattr(show_screen, "prepare_spare", lambda app: None)
